@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium';
+
+const PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	// Real ffmpeg.wasm work on a 2-core machine: one test at a time, generous per-test limits.
+	workers: 1,
+	fullyParallel: false,
+	timeout: 180_000,
+	expect: { timeout: 20_000 },
+	retries: 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		browserName: 'chromium',
+		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+		acceptDownloads: true,
+		trace: 'retain-on-failure'
+	},
+	webServer: {
+		command: `node scripts/serve.mjs ${PORT}`,
+		url: `http://127.0.0.1:${PORT}/`,
+		reuseExistingServer: false,
+		timeout: 30_000
+	}
+});

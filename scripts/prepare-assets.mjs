@@ -1,0 +1,33 @@
+// Puts everything the app loads at run time into static/vendor/ (git-ignored), from npm packages:
+// the ffmpeg core, MediaPipe's vision wasm (module loader variant) and the task-ready face models.
+// Runs before dev and build; nothing is ever fetched from another origin.
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeTaskModels } from './face-model-metadata.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const vendor = join(root, 'static', 'vendor');
+// Not require.resolve: @ffmpeg/core's "exports" hide its package.json and dist/ layout.
+const packageDir = (name) => join(root, 'node_modules', name);
+
+const copies = [
+	['@ffmpeg/core', 'dist/esm/ffmpeg-core.js', 'ffmpeg'],
+	['@ffmpeg/core', 'dist/esm/ffmpeg-core.wasm', 'ffmpeg'],
+	['@mediapipe/tasks-vision', 'wasm/vision_wasm_module_internal.js', 'mediapipe'],
+	['@mediapipe/tasks-vision', 'wasm/vision_wasm_module_internal.wasm', 'mediapipe']
+];
+
+for (const [pkg, file, dir] of copies) {
+	const from = join(packageDir(pkg), file);
+	const to = join(vendor, dir, file.split('/').pop());
+	mkdirSync(dirname(to), { recursive: true });
+	const same =
+		existsSync(to) &&
+		statSync(to).size === statSync(from).size &&
+		statSync(to).mtimeMs >= statSync(from).mtimeMs;
+	if (!same) copyFileSync(from, to);
+}
+
+writeTaskModels(join(vendor, 'models'));
+console.log('prepare-assets: static/vendor ready (ffmpeg core, MediaPipe wasm, face models)');

@@ -1,0 +1,35 @@
+// Creating a batch: the batch row, its videos and their files in one transaction, then start.
+import type { KffDatabase } from '$lib/db/database';
+import type { BatchRecord } from '$lib/db/types';
+import { addVideosToBatch } from '$lib/db/videos';
+import { extractionPart, type AppSettings } from '$lib/settings/extraction-settings';
+
+/** Default batch name: the local date and time, e.g. "2026-11-22 14:05". */
+export function defaultBatchName(now = new Date()): string {
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`;
+}
+
+export async function createBatch(
+	db: KffDatabase,
+	name: string,
+	files: File[],
+	settings: AppSettings
+): Promise<BatchRecord> {
+	const batch: BatchRecord = {
+		id: crypto.randomUUID(),
+		name: name.trim() || defaultBatchName(),
+		createdAt: Date.now(),
+		startedAt: null,
+		completedAt: null,
+		concurrency: settings.concurrency,
+		settings: extractionPart(settings),
+		state: 'running'
+	};
+	await addVideosToBatch(
+		db,
+		batch,
+		files.map((file) => ({ file, name: file.name, size: file.size, type: file.type }))
+	);
+	return batch;
+}

@@ -1,0 +1,50 @@
+// Intake: every dropped file is checked before it is stored — not empty, a known video
+// container by its first bytes, and room for it on the device. Refused files never become rows.
+import { SNIFF_BYTES, sniffContainer } from '$lib/pipeline/container-sniff';
+
+export interface RefusedFile {
+	name: string;
+	reason: string;
+}
+
+export interface IntakeResult {
+	accepted: File[];
+	refused: RefusedFile[];
+}
+
+/** Space the browser will still give us, or Infinity when it does not say. */
+async function availableBytes(): Promise<number> {
+	const estimate = await navigator.storage?.estimate?.().catch(() => null);
+	if (!estimate?.quota) return Infinity;
+	return estimate.quota - (estimate.usage ?? 0);
+}
+
+function formatBytes(n: number): string {
+	if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+	if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+	return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}
+
+export async function checkFiles(files: File[]): Promise<IntakeResult> {
+	const accepted: File[] = [];
+	const refused: RefusedFile[] = [];
+	let room = await availableBytes();
+	for (const file of files) {
+		const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+		const sniff = sniffContainer(head, file.size);
+		if (sniff.kind === 'refused') {
+			refused.push({ name: file.name, reason: sniff.reason });
+		} else if (file.size > room) {
+			refused.push({
+				name: file.name,
+				reason: `Not enough storage space: the file needs ${formatBytes(file.size)}, ${formatBytes(Math.max(0, room))} is free. Free space in Trash or remove originals.`
+			});
+		} else {
+			accepted.push(file);
+			room -= file.size;
+		}
+	}
+	return { accepted, refused };
+}
+
+export { formatBytes };

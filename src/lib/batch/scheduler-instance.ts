@@ -1,0 +1,13 @@
+// The app's one scheduler and pool, created on first use in the browser.
+import { db } from '$lib/db/database';
+import { DEFAULT_SETTINGS } from '$lib/settings/extraction-settings';
+import { assetUrls } from '$lib/workers/asset-urls';
+import { createExtractorPool } from '$lib/workers/extractor-pool';
+import { Scheduler } from './scheduler';
+
+let shared: Scheduler | undefined;
+
+export function scheduler(): Scheduler {
+	shared ??= new Scheduler(db(), createExtractorPool(DEFAULT_SETTINGS.concurrency), assetUrls);
+	return shared;
+}

@@ -1,0 +1,306 @@
+// The scheduler (main thread) hands pending videos of running batches to free workers, in queue
+// order, and is the only code that changes a video's status. State lives in Dexie, so a reload
+// resumes where it stopped: `processing` rows no worker owns go back to `pending` first.
+import * as Comlink from 'comlink';
+import type { KffDatabase } from '$lib/db/database';
+import { batchCounts, getBatch, listRecentBatches, setBatchState } from '$lib/db/batches';
+import {
+	getVideo,
+	getVideoFile,
+	nextPendingVideo,
+	resetOrphanedProcessing,
+	saveExtractionResult,
+	updateVideo
+} from '$lib/db/videos';
+import type { VideoRecord } from '$lib/db/types';
+import { noFacesMessage } from '$lib/pipeline/failure-message';
+import type { AssetUrls, ExtractOutcome, ExtractProgress } from '$lib/workers/extractor-protocol';
+import { TaskAbortedError, type WorkerPool } from '$lib/workers/worker-pool';
+import type { ExtractorApi } from '$lib/workers/extractor-protocol';
+
+/** A video that reports no progress for this long is stopped and failed. */
+export const STALL_TIMEOUT_MS = 120_000;
+/** Progress rows are written at most this often per video. */
+const PROGRESS_WRITE_MS = 250;
+
+const STALLED = 'stalled';
+const CANCELLED = 'cancelled';
+
+interface RunningVideo {
+	batchId: string;
+	controller: AbortController;
+	lastProgressAt: number;
+}
+
+function storageFullMessage(error: unknown): string | null {
+	const name = error instanceof Error ? error.name : '';
+	const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+	return [name, inner].some((n) => n === 'QuotaExceededError')
+		? 'Storage is full — free space in Trash or remove originals.'
+		: null;
+}
+
+export class Scheduler {
+	#db: KffDatabase;
+	#pool: WorkerPool<ExtractorApi>;
+	#assets: () => AssetUrls;
+	#running = new Map<string, RunningVideo>();
+	#pumping: Promise<void> | null = null;
+	#again = false;
+
+	constructor(db: KffDatabase, pool: WorkerPool<ExtractorApi>, assets: () => AssetUrls) {
+		this.#db = db;
+		this.#pool = pool;
+		this.#assets = assets;
+		// Lives as long as the page, like the scheduler itself.
+		setInterval(() => this.#checkStalls(), 5_000);
+	}
+
+	/** Ids of the videos being processed right now. */
+	get runningIds(): string[] {
+		return [...this.#running.keys()];
+	}
+
+	/**
+	 * Start-up: rows left `processing` by a closed tab go back to `pending`, then running batches
+	 * continue. Returns how many videos were reset.
+	 */
+	async resume(): Promise<number> {
+		const reset = await resetOrphanedProcessing(this.#db);
+		await this.pump();
+		return reset;
+	}
+
+	async startBatch(batchId: string) {
+		await setBatchState(this.#db, batchId, 'running');
+		await this.pump();
+	}
+
+	/** Cancels one video: a running one is stopped at once, a pending one never starts. */
+	async cancelVideo(videoId: string) {
+		const running = this.#running.get(videoId);
+		if (running) {
+			running.controller.abort(CANCELLED);
+			return;
+		}
+		const video = await getVideo(this.#db, videoId);
+		if (video?.status === 'pending') {
+			await updateVideo(this.#db, videoId, {
+				status: 'cancelled',
+				stage: null,
+				finishedAt: Date.now()
+			});
+			await this.#finishBatchIfDone(video.batchId);
+		}
+	}
+
+	/** Stops running and pending videos of the batch; completed ones stay. */
+	async cancelBatch(batchId: string) {
+		await setBatchState(this.#db, batchId, 'cancelled');
+		const now = Date.now();
+		await this.#db.videos
+			.where('[batchId+batchPosition]')
+			.between([batchId, -Infinity], [batchId, Infinity])
+			.filter((v) => v.status === 'pending')
+			.modify({ status: 'cancelled', stage: null, finishedAt: now, updatedAt: now });
+		for (const run of this.#running.values()) {
+			if (run.batchId === batchId) run.controller.abort(CANCELLED);
+		}
+		await this.#finishBatchIfDone(batchId);
+	}
+
+	/** Puts failed or cancelled videos back in the queue and runs their batch again. */
+	async retry(videoIds: string[]) {
+		const batchIds = new Set<string>();
+		for (const id of videoIds) {
+			const video = await getVideo(this.#db, id);
+			if (!video || (video.status !== 'failed' && video.status !== 'cancelled')) continue;
+			await updateVideo(this.#db, id, {
+				status: 'pending',
+				progress: 0,
+				stage: null,
+				error: null,
+				errorDetails: null,
+				message: null,
+				finishedAt: null
+			});
+			batchIds.add(video.batchId);
+		}
+		for (const batchId of batchIds) await setBatchState(this.#db, batchId, 'running');
+		await this.pump();
+	}
+
+	/** Fills free workers with pending videos. Calls made while it runs are coalesced. */
+	pump(): Promise<void> {
+		if (this.#pumping) {
+			this.#again = true;
+			return this.#pumping;
+		}
+		this.#pumping = (async () => {
+			do {
+				this.#again = false;
+				await this.#fill();
+			} while (this.#again);
+		})().finally(() => (this.#pumping = null));
+		return this.#pumping;
+	}
+
+	async #fill() {
+		// Oldest running batch first, so batches finish in the order they were started.
+		const batches = (await listRecentBatches(this.#db, 1000))
+			.filter((b) => b.state === 'running')
+			.reverse();
+		for (const batch of batches) {
+			this.#pool.resize(batch.concurrency);
+			while (this.#running.size < batch.concurrency) {
+				const video = await nextPendingVideo(this.#db, batch.id);
+				if (!video) break;
+				await this.#launch(video);
+			}
+			if (this.#running.size >= batch.concurrency) return;
+			await this.#finishBatchIfDone(batch.id);
+		}
+	}
+
+	async #launch(video: VideoRecord) {
+		const run: RunningVideo = {
+			batchId: video.batchId,
+			controller: new AbortController(),
+			lastProgressAt: Date.now()
+		};
+		this.#running.set(video.id, run);
+		await updateVideo(this.#db, video.id, {
+			status: 'processing',
+			stage: 'queued',
+			progress: 0,
+			error: null,
+			errorDetails: null,
+			message: null,
+			startedAt: Date.now()
+		});
+		void this.#process(video, run).finally(() => {
+			this.#running.delete(video.id);
+			void this.pump();
+		});
+	}
+
+	async #process(video: VideoRecord, run: RunningVideo) {
+		const file = await getVideoFile(this.#db, video.id);
+		if (!file) {
+			await this.#fail(
+				video,
+				'The original file is no longer stored, so it cannot be processed.',
+				''
+			);
+			return;
+		}
+		let lastWrite = 0;
+		let writing: Promise<unknown> = Promise.resolve();
+		const onProgress = (p: ExtractProgress) => {
+			run.lastProgressAt = Date.now();
+			const now = Date.now();
+			if (!p.probe && now - lastWrite < PROGRESS_WRITE_MS) return;
+			lastWrite = now;
+			const changes: Partial<VideoRecord> = { stage: p.stage, progress: p.progress };
+			if (p.probe) {
+				Object.assign(changes, {
+					durationSec: p.probe.durationSec,
+					fps: p.probe.fps,
+					width: p.probe.width,
+					height: p.probe.height,
+					codec: p.probe.codec,
+					rotation: p.probe.rotation
+				});
+			}
+			writing = writing.then(() => updateVideo(this.#db, video.id, changes)).catch(() => {});
+		};
+		let outcome: ExtractOutcome;
+		try {
+			outcome = await this.#pool.run<ExtractOutcome>(
+				(api) =>
+					api.extract(
+						{ file, name: video.name, settings: video.settings, assets: this.#assets() },
+						Comlink.proxy(onProgress)
+					),
+				run.controller.signal
+			);
+		} catch (error) {
+			await writing;
+			if (error instanceof TaskAbortedError && run.controller.signal.reason === CANCELLED) {
+				await updateVideo(this.#db, video.id, {
+					status: 'cancelled',
+					stage: null,
+					finishedAt: Date.now()
+				});
+			} else if (error instanceof TaskAbortedError && run.controller.signal.reason === STALLED) {
+				await this.#fail(
+					video,
+					`Processing made no progress for ${STALL_TIMEOUT_MS / 1000} s and was stopped.`,
+					''
+				);
+			} else {
+				const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+				await this.#fail(video, 'Processing stopped unexpectedly.', text);
+			}
+			await this.#finishBatchIfDone(video.batchId);
+			return;
+		}
+		await writing;
+		if (!outcome.ok) {
+			await this.#fail(video, outcome.message, outcome.details);
+		} else {
+			await updateVideo(this.#db, video.id, { stage: 'saving', progress: 0.99 });
+			try {
+				await saveExtractionResult(this.#db, video.id, {
+					video: {
+						durationSec: outcome.probe.durationSec,
+						fps: outcome.probe.fps,
+						width: outcome.probe.width,
+						height: outcome.probe.height,
+						codec: outcome.probe.codec,
+						rotation: outcome.probe.rotation,
+						thumbnail: outcome.thumbnail,
+						decoder: 'ffmpeg.wasm',
+						message:
+							outcome.keyframes.length === 0
+								? noFacesMessage(video.settings.confidence, video.settings.model)
+								: outcome.warning
+					},
+					keyframes: outcome.keyframes
+				});
+			} catch (error) {
+				const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+				await this.#fail(
+					video,
+					storageFullMessage(error) ?? 'The results could not be saved.',
+					text
+				);
+			}
+		}
+		await this.#finishBatchIfDone(video.batchId);
+	}
+
+	async #fail(video: VideoRecord, message: string, details: string) {
+		await updateVideo(this.#db, video.id, {
+			status: 'failed',
+			stage: null,
+			error: message,
+			errorDetails: details || null,
+			finishedAt: Date.now()
+		});
+	}
+
+	async #finishBatchIfDone(batchId: string) {
+		const counts = await batchCounts(this.#db, batchId);
+		if (counts.pending > 0 || counts.processing > 0) return;
+		const batch = await getBatch(this.#db, batchId);
+		if (batch?.state === 'running') await setBatchState(this.#db, batchId, 'done');
+	}
+
+	#checkStalls() {
+		const now = Date.now();
+		for (const run of this.#running.values()) {
+			if (now - run.lastProgressAt > STALL_TIMEOUT_MS) run.controller.abort(STALLED);
+		}
+	}
+}

@@ -1,0 +1,82 @@
+// Per-keyframe notes, tags and the "deleted" (left out of exports) mark.
+import type { KffDatabase } from './database';
+import { withPrefix } from './key-range';
+import type { AnnotationChanges, AnnotationRecord } from './types';
+
+function merged(
+	videoId: string,
+	frameIndex: number,
+	existing: AnnotationRecord | undefined,
+	changes: AnnotationChanges,
+	now: number
+): AnnotationRecord {
+	return {
+		notes: '',
+		tags: [],
+		deleted: false,
+		...existing,
+		...changes,
+		videoId,
+		frameIndex,
+		createdAt: existing?.createdAt ?? now,
+		updatedAt: now
+	};
+}
+
+/** In frameIndex order; keyframes without an annotation have no row. */
+export function getAnnotations(db: KffDatabase, videoId: string): Promise<AnnotationRecord[]> {
+	return db.annotations
+		.where('[videoId+frameIndex]')
+		.between(...withPrefix(videoId), true, true)
+		.toArray();
+}
+
+export function upsertAnnotation(
+	db: KffDatabase,
+	videoId: string,
+	frameIndex: number,
+	changes: AnnotationChanges,
+	now = Date.now()
+): Promise<AnnotationRecord> {
+	return db.transaction('rw', db.annotations, async () => {
+		const record = merged(
+			videoId,
+			frameIndex,
+			await db.annotations.get([videoId, frameIndex]),
+			changes,
+			now
+		);
+		await db.annotations.put(record);
+		return record;
+	});
+}
+
+/** Applies the same change to several keyframes, all or nothing. */
+export async function bulkUpdateAnnotations(
+	db: KffDatabase,
+	videoId: string,
+	frameIndexes: number[],
+	change: AnnotationChanges,
+	now = Date.now()
+): Promise<void> {
+	await db.transaction('rw', db.annotations, async () => {
+		const existing = await db.annotations.bulkGet(frameIndexes.map((f) => [videoId, f]));
+		await db.annotations.bulkPut(
+			frameIndexes.map((f, i) => merged(videoId, f, existing[i], change, now))
+		);
+	});
+}
+
+/**
+ * Distinct tags of annotations and videos, sorted. Reads the `*tags` index keys only, so tags
+ * used solely by videos in the trash are listed too.
+ */
+export async function allTags(db: KffDatabase): Promise<string[]> {
+	const [fromAnnotations, fromVideos] = await db.transaction('r', [db.annotations, db.videos], () =>
+		Promise.all([
+			db.annotations.orderBy('tags').uniqueKeys(),
+			db.videos.orderBy('tags').uniqueKeys()
+		])
+	);
+	return [...new Set([...fromAnnotations, ...fromVideos].map(String))].sort();
+}

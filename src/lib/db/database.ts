@@ -1,0 +1,65 @@
+// The Dexie schema: one class holds every version. Never drop a user's data in an upgrade.
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+	AnnotationRecord,
+	BatchRecord,
+	KeyframeRecord,
+	VideoBlobRecord,
+	VideoRecord
+} from './types';
+
+export class KffDatabase extends Dexie {
+	// `declare`: a class field would be initialised after super() and hide Dexie's table getters.
+	declare videos: EntityTable<VideoRecord, 'id'>;
+	declare videoBlobs: EntityTable<VideoBlobRecord, 'videoId'>;
+	declare keyframes: EntityTable<KeyframeRecord, 'id'>;
+	// EntityTable cannot name a compound primary key.
+	declare annotations: Table<AnnotationRecord, [string, number]>;
+	declare batches: EntityTable<BatchRecord, 'id'>;
+
+	constructor(name: string) {
+		super(name);
+		// Equal index keys are ordered by primary key (id), so every sort below is deterministic.
+		// A compound index also serves queries on its leading part (e.g. where('batchId')).
+		this.version(1).stores({
+			videos: [
+				'id',
+				'status', // resetOrphanedProcessing
+				'*tags',
+				'[batchId+batchPosition]', // a batch's videos in queue order
+				'[batchId+deletedAt+status+batchPosition]', // batchCounts, nextPendingVideo
+				// history (deletedAt 0 = not in trash), with and without a status filter; also trash
+				'[deletedAt+createdAt]',
+				'[deletedAt+name]',
+				'[deletedAt+durationSec]',
+				'[deletedAt+status+createdAt]',
+				'[deletedAt+status+name]',
+				'[deletedAt+status+durationSec]'
+			].join(', '),
+			videoBlobs: 'videoId',
+			keyframes: 'id, &[videoId+frameIndex]',
+			annotations: '[videoId+frameIndex], *tags',
+			batches: 'id, createdAt'
+		});
+		this.on('versionchange', () => {
+			// A newer tab upgrades the schema: stop using the old one and load the new code.
+			this.close();
+			if (typeof window !== 'undefined') window.location.reload();
+		});
+	}
+}
+
+export function createDatabase(name = 'key-face-frame'): KffDatabase {
+	return new KffDatabase(name);
+}
+
+/** A query over videos, as `where()`/`orderBy()` return it. */
+export type VideoCollection = ReturnType<KffDatabase['videos']['toCollection']>;
+
+let shared: KffDatabase | undefined;
+
+/** The app's database, opened on first use (never at import, so SSR/prerender never touch it). */
+export function db(): KffDatabase {
+	shared ??= createDatabase();
+	return shared;
+}

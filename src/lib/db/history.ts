@@ -1,0 +1,120 @@
+// The history page: live videos, filtered, sorted and paged on indexes.
+//
+// Order: IndexedDB orders equal index keys by primary key, so ties break by id (descending
+// when the direction is 'desc'). Names compare by UTF-16 code units (case-sensitive), as the
+// index does. Videos not probed yet (durationSec null) are in no duration index; under the
+// duration sort they come after all others, newest or oldest first as the direction says.
+//
+// Cost per query (n = live videos, of the status if one is chosen):
+// - no tag, no search: cursor.advance(offset) on a compound index skips keys without reading
+//   rows, then pageSize rows are read; the total is a native index count. A duration-sorted
+//   page that reaches the unprobed videos also reads the ids of both indexes (keys only).
+// - tag and/or search: the ids of the range in sort order, the tag's ids from `*tags` and the
+//   names from `[deletedAt(+status)+name]` are read as keys (O(n) keys, no row values, ~n ids
+//   in memory); they are intersected in memory and only the page's rows are read.
+import type { IndexableType } from 'dexie';
+import type { KffDatabase, VideoCollection } from './database';
+import { withPrefix } from './key-range';
+import type { VideoStatus } from './status';
+import { NOT_DELETED, type VideoRecord } from './types';
+
+export type HistorySort = 'createdAt' | 'name' | 'durationSec';
+type Direction = 'asc' | 'desc';
+
+export interface HistoryQuery {
+	status?: VideoStatus;
+	tag?: string;
+	/** Case-insensitive substring of the name. */
+	search?: string;
+	sort: HistorySort;
+	direction: Direction;
+	/** 1-based. */
+	page: number;
+	pageSize: number;
+}
+
+export interface HistoryPage {
+	rows: VideoRecord[];
+	total: number;
+}
+
+/** Live videos having a value for `by`, in `by` order, optionally of one status. */
+function sorted(
+	db: KffDatabase,
+	by: HistorySort,
+	status: VideoStatus | undefined,
+	direction: Direction = 'asc'
+): VideoCollection {
+	const c = status
+		? db.videos
+				.where(`[deletedAt+status+${by}]`)
+				.between(...withPrefix(NOT_DELETED, status), true, true)
+		: db.videos.where(`[deletedAt+${by}]`).between(...withPrefix(NOT_DELETED), true, true);
+	return direction === 'desc' ? c.reverse() : c;
+}
+
+/** Ids of the live (status) videos in the query's order, unprobed ones last for duration. */
+async function orderedIds(db: KffDatabase, q: HistoryQuery): Promise<string[]> {
+	const ids = await sorted(db, q.sort, q.status).primaryKeys();
+	const all = q.sort === 'durationSec' ? [...ids, ...(await unprobedIds(db, q.status, ids))] : ids;
+	return q.direction === 'desc' ? all.reverse() : all;
+}
+
+/** Ids absent from the duration index, in date order (ascending). */
+async function unprobedIds(
+	db: KffDatabase,
+	status: VideoStatus | undefined,
+	probed: string[]
+): Promise<string[]> {
+	const known = new Set(probed);
+	return (await sorted(db, 'createdAt', status).primaryKeys()).filter((id) => !known.has(id));
+}
+
+async function idsNamed(db: KffDatabase, q: HistoryQuery, needle: string): Promise<Set<string>> {
+	const found = new Set<string>();
+	await sorted(db, 'name', q.status).eachKey((key: IndexableType, cursor) => {
+		const name = Array.isArray(key) ? String(key[key.length - 1]) : '';
+		if (name.toLowerCase().includes(needle)) found.add(cursor.primaryKey as string);
+	});
+	return found;
+}
+
+async function filteredPage(
+	db: KffDatabase,
+	q: HistoryQuery,
+	needle: string | undefined,
+	offset: number
+): Promise<HistoryPage> {
+	const tagged = q.tag ? new Set(await db.videos.where('tags').equals(q.tag).primaryKeys()) : null;
+	const named = needle ? await idsNamed(db, q, needle) : null;
+	const ids = (await orderedIds(db, q)).filter(
+		(id) => (!tagged || tagged.has(id)) && (!named || named.has(id))
+	);
+	const rows = await db.videos.bulkGet(ids.slice(offset, offset + q.pageSize));
+	return { rows: rows.filter((v) => v !== undefined), total: ids.length };
+}
+
+async function indexedPage(db: KffDatabase, q: HistoryQuery, offset: number): Promise<HistoryPage> {
+	const total = await sorted(db, 'createdAt', q.status).count();
+	const head = await sorted(db, q.sort, q.status, q.direction)
+		.offset(offset)
+		.limit(q.pageSize)
+		.toArray();
+	if (q.sort !== 'durationSec' || head.length === q.pageSize) return { rows: head, total };
+	// The page runs past the probed videos: the unprobed follow.
+	const probed = await sorted(db, 'durationSec', q.status).primaryKeys();
+	const unprobed = await unprobedIds(db, q.status, probed);
+	if (q.direction === 'desc') unprobed.reverse();
+	const tail = unprobed.slice(Math.max(0, offset - probed.length), offset + q.pageSize - probed.length);
+	const rows = await db.videos.bulkGet(tail);
+	return { rows: [...head, ...rows.filter((v) => v !== undefined)], total };
+}
+
+export function queryHistory(db: KffDatabase, q: HistoryQuery): Promise<HistoryPage> {
+	const needle = q.search?.trim().toLowerCase() || undefined;
+	const offset = (q.page - 1) * q.pageSize;
+	// One read transaction: the page and the total come from the same snapshot.
+	return db.transaction('r', db.videos, () =>
+		q.tag || needle ? filteredPage(db, q, needle, offset) : indexedPage(db, q, offset)
+	);
+}

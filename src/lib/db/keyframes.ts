@@ -1,0 +1,18 @@
+// A video's keyframes (written by saveExtractionResult in videos.ts).
+import type { KffDatabase } from './database';
+import { withPrefix } from './key-range';
+import type { KeyframeRecord } from './types';
+
+function ofVideo(db: KffDatabase, videoId: string) {
+	return db.keyframes.where('[videoId+frameIndex]').between(...withPrefix(videoId), true, true);
+}
+
+/** In frameIndex (= time) order. */
+export function keyframesOfVideo(db: KffDatabase, videoId: string): Promise<KeyframeRecord[]> {
+	return ofVideo(db, videoId).toArray();
+}
+
+/** Counts index keys only; no image is read. */
+export function keyframeCount(db: KffDatabase, videoId: string): Promise<number> {
+	return ofVideo(db, videoId).count();
+}

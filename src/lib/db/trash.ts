@@ -1,0 +1,90 @@
+// Soft delete (to the trash, restorable) and hard delete (gone, with everything of the video).
+import Dexie from 'dexie';
+import type { KffDatabase, VideoCollection } from './database';
+import { withPrefix } from './key-range';
+import { NOT_DELETED, type VideoRecord } from './types';
+
+const DAY_MS = 86_400_000;
+
+export interface TrashPage {
+	rows: VideoRecord[];
+	total: number;
+}
+
+/** Most recently deleted first: `[deletedAt+createdAt]` above every live (deletedAt 0) key. */
+function trashed(db: KffDatabase): VideoCollection {
+	return db.videos.where('[deletedAt+createdAt]').above([NOT_DELETED, Dexie.maxKey]).reverse();
+}
+
+/** Call inside a rw transaction over videos, videoBlobs, keyframes and annotations. */
+async function deleteEverywhere(db: KffDatabase, ids: string[]): Promise<void> {
+	await db.videos.bulkDelete(ids);
+	await db.videoBlobs.bulkDelete(ids);
+	for (const id of ids) {
+		const range = withPrefix(id);
+		await db.keyframes
+			.where('[videoId+frameIndex]')
+			.between(...range, true, true)
+			.delete();
+		await db.annotations
+			.where('[videoId+frameIndex]')
+			.between(...range, true, true)
+			.delete();
+	}
+}
+
+/** Runs `pick` and deletes what it returns in one transaction, so nothing is half-deleted. */
+function hardDelete(db: KffDatabase, pick: () => Promise<string[]>): Promise<number> {
+	return db.transaction(
+		'rw',
+		[db.videos, db.videoBlobs, db.keyframes, db.annotations],
+		async () => {
+			const ids = await pick();
+			await deleteEverywhere(db, ids);
+			return ids.length;
+		}
+	);
+}
+
+/** False when the video does not exist. */
+export async function softDeleteVideo(db: KffDatabase, id: string, now: number): Promise<boolean> {
+	return (await db.videos.update(id, { deletedAt: now, updatedAt: now })) === 1;
+}
+
+export async function restoreVideo(db: KffDatabase, id: string): Promise<boolean> {
+	return (await db.videos.update(id, { deletedAt: NOT_DELETED, updatedAt: Date.now() })) === 1;
+}
+
+/** Removes the video row, its file, keyframes and annotations; true if the video existed. */
+export async function hardDeleteVideo(db: KffDatabase, id: string): Promise<boolean> {
+	const removed = await hardDelete(db, async () =>
+		(await db.videos.where('id').equals(id).count()) === 1 ? [id] : []
+	);
+	return removed === 1;
+}
+
+export function listTrash(
+	db: KffDatabase,
+	{ offset, limit }: { offset: number; limit: number }
+): Promise<TrashPage> {
+	return db.transaction('r', db.videos, async () => ({
+		rows: await trashed(db).offset(offset).limit(limit).toArray(),
+		total: await trashed(db).count()
+	}));
+}
+
+/** Returns how many videos were deleted for good. */
+export function emptyTrash(db: KffDatabase): Promise<number> {
+	return hardDelete(db, () => trashed(db).primaryKeys());
+}
+
+/** Deletes for good what has been in the trash for more than `days` days. */
+export function purgeTrashOlderThan(db: KffDatabase, days: number, now: number): Promise<number> {
+	const cutoff = now - days * DAY_MS;
+	return hardDelete(db, () =>
+		db.videos
+			.where('[deletedAt+createdAt]')
+			.between([NOT_DELETED, Dexie.maxKey], [cutoff, Dexie.minKey], false, false)
+			.primaryKeys()
+	);
+}

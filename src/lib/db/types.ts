@@ -1,0 +1,114 @@
+// Record types of the Dexie tables (see "Storage model" in ARCHITECTURE.md).
+import type { BatchState, ProcessingStage, VideoStatus } from './status';
+
+export interface ExtractionSettings {
+	/** Decode every n-th frame for detection. */
+	sampleRate: number;
+	maxFrames: number;
+	/** Lowest face-detector confidence that counts as a face. */
+	confidence: number;
+	model: 'full' | 'short';
+}
+
+/**
+ * `deletedAt` value of a video that is not in the trash. IndexedDB does not index `null`, so a
+ * nullable `deletedAt` would drop live videos out of every `[deletedAt+…]` index; 0 keeps them
+ * in, and "not in trash" becomes the indexed range `[0, …]`.
+ */
+export const NOT_DELETED = 0;
+
+export interface VideoRecord {
+	id: string;
+	name: string;
+	size: number;
+	type: string;
+	/** null until probed; such rows are absent from the `[deletedAt+durationSec]` indexes. */
+	durationSec: number | null;
+	fps: number | null;
+	width: number | null;
+	height: number | null;
+	codec: string | null;
+	rotation: number | null;
+	status: VideoStatus;
+	/** 0..1 */
+	progress: number;
+	stage: ProcessingStage | null;
+	/** User-facing failure message. */
+	error: string | null;
+	/** ffmpeg log tail, for the details view. */
+	errorDetails: string | null;
+	/** Non-error note, e.g. 'No faces found…'. */
+	message: string | null;
+	tags: string[];
+	batchId: string;
+	batchPosition: number;
+	/** The settings this video was (or will be) processed with. */
+	settings: ExtractionSettings;
+	keyframeCount: number;
+	thumbnail: Blob | null;
+	/** False once the original file was removed from `videoBlobs` to save space. */
+	hasOriginal: boolean;
+	decoder: string | null;
+	createdAt: number;
+	updatedAt: number;
+	startedAt: number | null;
+	finishedAt: number | null;
+	/** Epoch ms when moved to the trash; NOT_DELETED (0) otherwise. */
+	deletedAt: number;
+}
+
+export interface StoredFace {
+	/** Box in source-pixel coordinates. */
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	score: number;
+	keypoints: { x: number; y: number }[];
+}
+
+export interface KeyframeRecord {
+	id: string;
+	videoId: string;
+	frameIndex: number;
+	timeSec: number;
+	score: number;
+	sharpness: number;
+	faces: StoredFace[];
+	width: number;
+	height: number;
+	/** Full-size JPEG. */
+	image: Blob;
+	thumb: Blob;
+}
+
+/** Keyed by [videoId+frameIndex]; exists only once the user annotated that keyframe. */
+export interface AnnotationRecord {
+	videoId: string;
+	frameIndex: number;
+	notes: string;
+	tags: string[];
+	/** true = left out of exports (the keyframe stays visible, dimmed). */
+	deleted: boolean;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'notes' | 'tags' | 'deleted'>>;
+
+export interface BatchRecord {
+	id: string;
+	name: string;
+	createdAt: number;
+	startedAt: number | null;
+	completedAt: number | null;
+	concurrency: number;
+	settings: ExtractionSettings;
+	state: BatchState;
+}
+
+/** The original file, kept apart so that listing videos never loads video bytes. */
+export interface VideoBlobRecord {
+	videoId: string;
+	file: Blob;
+}

@@ -1,0 +1,166 @@
+// Video rows and their original files.
+import type { KffDatabase } from './database';
+import { withPrefix } from './key-range';
+import { NOT_DELETED, type BatchRecord, type KeyframeRecord, type VideoRecord } from './types';
+
+export interface IncomingVideo {
+	/** The File as it came from the picker: disk-backed, never rebuilt in memory. */
+	file: Blob;
+	name: string;
+	size: number;
+	type: string;
+}
+
+export type VideoChanges = Partial<Omit<VideoRecord, 'id'>>;
+
+export interface ExtractionResult {
+	video: VideoChanges;
+	keyframes: Omit<KeyframeRecord, 'id' | 'videoId'>[];
+}
+
+function newVideo(batch: BatchRecord, incoming: IncomingVideo, position: number): VideoRecord {
+	// + position ms: a batch's videos sort by date in the order they were queued.
+	const createdAt = batch.createdAt + position;
+	return {
+		id: crypto.randomUUID(),
+		name: incoming.name,
+		size: incoming.size,
+		type: incoming.type,
+		durationSec: null,
+		fps: null,
+		width: null,
+		height: null,
+		codec: null,
+		rotation: null,
+		status: 'pending',
+		progress: 0,
+		stage: null,
+		error: null,
+		errorDetails: null,
+		message: null,
+		tags: [],
+		batchId: batch.id,
+		batchPosition: position,
+		settings: batch.settings,
+		keyframeCount: 0,
+		thumbnail: null,
+		hasOriginal: true,
+		decoder: null,
+		createdAt,
+		updatedAt: createdAt,
+		startedAt: null,
+		finishedAt: null,
+		deletedAt: NOT_DELETED
+	};
+}
+
+/** Stores the batch, its videos (pending, in the given order) and their files, all or nothing. */
+export async function addVideosToBatch(
+	db: KffDatabase,
+	batch: BatchRecord,
+	files: IncomingVideo[]
+): Promise<VideoRecord[]> {
+	const videos = files.map((f, i) => newVideo(batch, f, i));
+	const blobs = files.map((f, i) => ({ videoId: videos[i].id, file: f.file }));
+	await db.transaction('rw', [db.batches, db.videos, db.videoBlobs], async () => {
+		await db.batches.add(batch);
+		await db.videos.bulkAdd(videos);
+		await db.videoBlobs.bulkAdd(blobs);
+	});
+	return videos;
+}
+
+export function getVideo(db: KffDatabase, id: string): Promise<VideoRecord | undefined> {
+	return db.videos.get(id);
+}
+
+/** The original file, or undefined once removed (see `hasOriginal`). */
+export async function getVideoFile(db: KffDatabase, id: string): Promise<Blob | undefined> {
+	return (await db.videoBlobs.get(id))?.file;
+}
+
+/** A batch's videos in queue order, trash excluded. */
+export function videosOfBatch(db: KffDatabase, batchId: string): Promise<VideoRecord[]> {
+	return db.videos
+		.where('[batchId+batchPosition]')
+		.between(...withPrefix(batchId), true, true)
+		.filter((v) => v.deletedAt === NOT_DELETED)
+		.toArray();
+}
+
+/** False when the video no longer exists (e.g. deleted while it was processing). */
+export async function updateVideo(
+	db: KffDatabase,
+	id: string,
+	changes: VideoChanges
+): Promise<boolean> {
+	return (await db.videos.update(id, { ...changes, updatedAt: Date.now() })) === 1;
+}
+
+/**
+ * Replaces the video's keyframes and marks it completed in one transaction, so a crash leaves
+ * the old state or the new one; rerunning replaces rather than duplicates. Annotations are
+ * user data and stay. False (nothing written) when the video no longer exists.
+ */
+export async function saveExtractionResult(
+	db: KffDatabase,
+	videoId: string,
+	result: ExtractionResult
+): Promise<boolean> {
+	const now = Date.now();
+	const keyframes: KeyframeRecord[] = result.keyframes.map((k) => ({
+		...k,
+		id: crypto.randomUUID(),
+		videoId
+	}));
+	return db.transaction('rw', [db.videos, db.keyframes], async () => {
+		if ((await db.videos.where('id').equals(videoId).count()) === 0) return false;
+		await db.keyframes
+			.where('[videoId+frameIndex]')
+			.between(...withPrefix(videoId), true, true)
+			.delete();
+		await db.keyframes.bulkAdd(keyframes);
+		await db.videos.update(videoId, {
+			error: null,
+			errorDetails: null,
+			finishedAt: now,
+			...result.video,
+			status: 'completed',
+			progress: 1,
+			stage: null,
+			keyframeCount: keyframes.length,
+			updatedAt: now
+		});
+		return true;
+	});
+}
+
+/** Start-up: no worker owns a `processing` row after a reload, so it goes back to the queue. */
+export function resetOrphanedProcessing(db: KffDatabase): Promise<number> {
+	return db.videos.where('status').equals('processing').modify({
+		status: 'pending',
+		progress: 0,
+		stage: null,
+		startedAt: null,
+		updatedAt: Date.now()
+	});
+}
+
+/** The batch's pending video with the lowest batchPosition, trash excluded. */
+export function nextPendingVideo(
+	db: KffDatabase,
+	batchId: string
+): Promise<VideoRecord | undefined> {
+	return db.videos
+		.where('[batchId+deletedAt+status+batchPosition]')
+		.between(...withPrefix(batchId, NOT_DELETED, 'pending'), true, true)
+		.first();
+}
+
+/** Frees the space of the original file; the video row and keyframes stay. */
+export async function removeOriginal(db: KffDatabase, videoId: string): Promise<void> {
+	await db.transaction('rw', [db.videos, db.videoBlobs], async () => {
+		await db.videoBlobs.delete(videoId);
+		await db.videos.update(videoId, { hasOriginal: false, updatedAt: Date.now() });
+	});
+}

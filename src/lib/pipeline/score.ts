@@ -1,0 +1,70 @@
+import { frontalness } from './frontalness';
+import type { FaceBox } from './types';
+
+/**
+ * Face area fraction at which the size factor reaches 0.5: about a 48 px face in a 640×360 frame.
+ * a/(a + 0.01) gives diminishing returns (a 25% close-up scores 0.96, not 25× a 1% face), while a
+ * face 1% of the frame width (~6 px, area ~0.02%) scores ~0.02: low but non-zero.
+ */
+const SIZE_HALF_AREA = 0.01;
+
+/**
+ * How much each soft factor can cut the score: factor' = 1 − w + w·factor. Blur is the main
+ * reason a keyframe is useless, so sharpness may cut up to 80%; a turned head is still a usable
+ * keyframe, so frontalness cuts at most 50%. Confidence and size enter as they are (weight 1).
+ */
+const SHARPNESS_WEIGHT = 0.8;
+const FRONTALNESS_WEIGHT = 0.5;
+
+function clamp01(v: number): number {
+	return v > 0 ? Math.min(1, v) : 0;
+}
+
+function sizeFactor(face: FaceBox, frameWidth: number, frameHeight: number): number {
+	const area = clamp01((face.width * face.height) / (frameWidth * frameHeight));
+	return area / (area + SIZE_HALF_AREA);
+}
+
+function weighted(factor: number, weight: number): number {
+	return 1 - weight + weight * clamp01(factor);
+}
+
+/** The face that determines a frame's score: the largest confidence × size factor. */
+export function bestFace(
+	faces: FaceBox[],
+	frameWidth: number,
+	frameHeight: number
+): FaceBox | undefined {
+	let best: FaceBox | undefined;
+	let bestValue = -Infinity;
+	for (const face of faces) {
+		const value = clamp01(face.score) * sizeFactor(face, frameWidth, frameHeight);
+		if (value > bestValue) {
+			best = face;
+			bestValue = value;
+		}
+	}
+	return best;
+}
+
+/**
+ * A frame's score in 0..1: product of its best face's confidence, size factor, and weighted
+ * sharpness (already normalized, measured on that face's region) and frontalness. 0 without faces.
+ */
+export function scoreFrame(input: {
+	faces: FaceBox[];
+	frameWidth: number;
+	frameHeight: number;
+	sharpness: number;
+}): number {
+	const { faces, frameWidth, frameHeight, sharpness } = input;
+	if (!(frameWidth > 0 && frameHeight > 0)) return 0;
+	const face = bestFace(faces, frameWidth, frameHeight);
+	if (!face) return 0;
+	return (
+		clamp01(face.score) *
+		sizeFactor(face, frameWidth, frameHeight) *
+		weighted(sharpness, SHARPNESS_WEIGHT) *
+		weighted(frontalness(face), FRONTALNESS_WEIGHT)
+	);
+}

@@ -1,0 +1,38 @@
+/** Plain data shared by the pure pipeline functions (no DOM types, so workers and tests can use them). */
+
+export interface Point {
+	x: number;
+	y: number;
+}
+
+export interface Rect {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/**
+ * A detected face in source-pixel coordinates. Keypoints follow MediaPipe BlazeFace order:
+ * right eye, left eye, nose tip, mouth center, right ear tragion, left ear tragion
+ * ("right" is the subject's right, so it appears on the image's left). May be empty.
+ */
+export interface FaceBox extends Rect {
+	score: number;
+	keypoints: Point[];
+}
+
+/** One luma byte per pixel, row-major. */
+export interface GrayImage {
+	width: number;
+	height: number;
+	data: Uint8Array | Uint8ClampedArray;
+}
+
+export interface FrameCandidate {
+	frameIndex: number;
+	timeSec: number;
+	score: number;
+	/** 64-bit perceptual hash as 16 hex chars. */
+	hash: string;
+}

@@ -1,0 +1,93 @@
+// The one place for extraction settings: defaults (from the product's history), bounds and validation.
+// The UI, the scheduler and the worker all read these from here.
+
+export type FaceModel = 'full' | 'short';
+
+export interface ExtractionSettings {
+	/** Decode every n-th frame for detection. */
+	sampleRate: number;
+	/** Most keyframes kept per video. */
+	maxFrames: number;
+	/** Lowest face-detector confidence that counts as a face. */
+	confidence: number;
+	model: FaceModel;
+}
+
+export interface AppSettings extends ExtractionSettings {
+	/** Videos processed at the same time (worker pool size). */
+	concurrency: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
+	sampleRate: 5,
+	maxFrames: 20,
+	confidence: 0.5,
+	model: 'full',
+	concurrency: 1
+});
+
+interface NumberBound {
+	min: number;
+	max: number;
+	step: number;
+	integer: boolean;
+	label: string;
+}
+
+export const SETTING_BOUNDS = {
+	sampleRate: { min: 1, max: 300, step: 1, integer: true, label: 'Sample rate' },
+	maxFrames: { min: 1, max: 500, step: 1, integer: true, label: 'Max frames' },
+	confidence: { min: 0.05, max: 0.99, step: 0.05, integer: false, label: 'Confidence threshold' },
+	concurrency: { min: 1, max: 3, step: 1, integer: true, label: 'Concurrency' }
+} as const satisfies Record<string, NumberBound>;
+
+export const CONCURRENCY_CHOICES = [1, 2, 3] as const;
+
+export const FACE_MODELS: readonly { value: FaceModel; label: string }[] = [
+	{ value: 'full', label: 'Full range — finds small and distant faces (default)' },
+	{ value: 'short', label: 'Short range — faster, faces close to the camera' }
+];
+
+type NumericKey = keyof typeof SETTING_BOUNDS;
+
+/** Returns a user-facing message for an out-of-bounds value, or null when it is valid. */
+export function validateSetting(key: NumericKey, value: number): string | null {
+	const b: NumberBound = SETTING_BOUNDS[key];
+	if (!Number.isFinite(value)) return `${b.label} must be a number.`;
+	if (b.integer && !Number.isInteger(value)) return `${b.label} must be a whole number.`;
+	if (value < b.min || value > b.max) return `${b.label} must be between ${b.min} and ${b.max}.`;
+	return null;
+}
+
+/** Every problem with a settings object, keyed by field; empty when all are valid. */
+export function validateSettings(s: AppSettings): Partial<Record<keyof AppSettings, string>> {
+	const errors: Partial<Record<keyof AppSettings, string>> = {};
+	for (const key of Object.keys(SETTING_BOUNDS) as NumericKey[]) {
+		const message = validateSetting(key, s[key]);
+		if (message) errors[key] = message;
+	}
+	if (s.model !== 'full' && s.model !== 'short') errors.model = 'Choose a face model.';
+	return errors;
+}
+
+/** Merges stored (possibly stale or tampered) values over the defaults, keeping only valid ones. */
+export function sanitizeSettings(stored: unknown): AppSettings {
+	const result: AppSettings = { ...DEFAULT_SETTINGS };
+	if (!stored || typeof stored !== 'object') return result;
+	const raw = stored as Record<string, unknown>;
+	for (const key of Object.keys(SETTING_BOUNDS) as NumericKey[]) {
+		const v = raw[key];
+		if (typeof v === 'number' && validateSetting(key, v) === null) result[key] = v;
+	}
+	if (raw.model === 'full' || raw.model === 'short') result.model = raw.model;
+	return result;
+}
+
+export function extractionPart(s: AppSettings): ExtractionSettings {
+	return {
+		sampleRate: s.sampleRate,
+		maxFrames: s.maxFrames,
+		confidence: s.confidence,
+		model: s.model
+	};
+}

@@ -1,0 +1,48 @@
+// The user's settings, persisted in localStorage; defaults and bounds come from one module.
+import {
+	DEFAULT_SETTINGS,
+	sanitizeSettings,
+	validateSettings,
+	type AppSettings
+} from '$lib/settings/extraction-settings';
+
+const STORAGE_KEY = 'kff.settings';
+
+function load(): AppSettings {
+	try {
+		return sanitizeSettings(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
+	} catch {
+		return { ...DEFAULT_SETTINGS };
+	}
+}
+
+export class SettingsStore {
+	#values = $state<AppSettings>({ ...DEFAULT_SETTINGS });
+	readonly errors = $derived(validateSettings(this.#values));
+	readonly valid = $derived(Object.keys(this.errors).length === 0);
+
+	constructor() {
+		this.#values = load();
+	}
+
+	/** Live, bindable values; invalid ones are shown with their message and never saved. */
+	get values(): AppSettings {
+		return this.#values;
+	}
+
+	save() {
+		if (this.valid) localStorage.setItem(STORAGE_KEY, JSON.stringify(this.#values));
+	}
+
+	reset() {
+		this.#values = { ...DEFAULT_SETTINGS };
+		this.save();
+	}
+}
+
+let shared: SettingsStore | undefined;
+
+export function settingsStore(): SettingsStore {
+	shared ??= new SettingsStore();
+	return shared;
+}

@@ -1,0 +1,65 @@
+/// <reference lib="webworker" />
+// JPEG encoding in the worker with OffscreenCanvas: the single-thread ffmpeg core aborts on
+// full-resolution JPEG encodes, so frames leave ffmpeg as raw RGBA and are encoded here.
+import type { Rect } from '$lib/pipeline/types';
+
+export const KEYFRAME_JPEG_QUALITY = 0.92;
+const THUMB_LONG_SIDE = 360;
+const THUMB_QUALITY = 0.8;
+export const VIDEO_THUMB = { width: 300, height: 200, quality: 0.85 } as const;
+
+export function rgbaCanvas(rgba: Uint8Array, width: number, height: number): OffscreenCanvas {
+	const canvas = new OffscreenCanvas(width, height);
+	const ctx = canvas.getContext('2d')!;
+	ctx.putImageData(
+		new ImageData(
+			new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset, width * height * 4),
+			width,
+			height
+		),
+		0,
+		0
+	);
+	return canvas;
+}
+
+export function toJpeg(canvas: OffscreenCanvas, quality = KEYFRAME_JPEG_QUALITY): Promise<Blob> {
+	return canvas.convertToBlob({ type: 'image/jpeg', quality });
+}
+
+function drawScaled(
+	source: OffscreenCanvas,
+	from: Rect,
+	width: number,
+	height: number
+): OffscreenCanvas {
+	const canvas = new OffscreenCanvas(width, height);
+	const ctx = canvas.getContext('2d')!;
+	ctx.imageSmoothingQuality = 'high';
+	ctx.drawImage(source, from.x, from.y, from.width, from.height, 0, 0, width, height);
+	return canvas;
+}
+
+/** A small preview for galleries: long side 360 px. */
+export function thumbnailJpeg(source: OffscreenCanvas): Promise<Blob> {
+	const k = Math.min(1, THUMB_LONG_SIDE / Math.max(source.width, source.height));
+	const w = Math.max(1, Math.round(source.width * k));
+	const h = Math.max(1, Math.round(source.height * k));
+	return toJpeg(
+		drawScaled(source, { x: 0, y: 0, width: source.width, height: source.height }, w, h),
+		THUMB_QUALITY
+	);
+}
+
+/** The video's 300×200 cover thumbnail, cropped around `focus` (the best face) when given. */
+export function videoThumbnailJpeg(source: OffscreenCanvas, focus?: Rect): Promise<Blob> {
+	const { width: tw, height: th, quality } = VIDEO_THUMB;
+	const k = Math.max(tw / source.width, th / source.height);
+	const cw = tw / k;
+	const ch = th / k;
+	const cx = focus ? focus.x + focus.width / 2 : source.width / 2;
+	const cy = focus ? focus.y + focus.height / 2 : source.height / 2;
+	const x = Math.min(Math.max(0, cx - cw / 2), source.width - cw);
+	const y = Math.min(Math.max(0, cy - ch / 2), source.height - ch);
+	return toJpeg(drawScaled(source, { x, y, width: cw, height: ch }, tw, th), quality);
+}

@@ -1,0 +1,80 @@
+/// <reference lib="webworker" />
+// probe: duration, fps, frame count, size, codec and rotation, from ffprobe's JSON.
+import type { ProbeInfo } from '$lib/workers/extractor-protocol';
+import type { FFmpegRunner } from './ffmpeg-runner';
+
+interface FfprobeJson {
+	streams?: {
+		codec_name?: string;
+		width?: number;
+		height?: number;
+		r_frame_rate?: string;
+		avg_frame_rate?: string;
+		nb_frames?: string;
+		duration?: string;
+		side_data_list?: { rotation?: number }[];
+		tags?: { rotate?: string };
+	}[];
+	format?: { duration?: string; format_name?: string };
+}
+
+function parseRate(rate: string | undefined): number {
+	if (!rate) return 0;
+	const [num, den] = rate.split('/').map(Number);
+	const value = den ? num / den : num;
+	return Number.isFinite(value) && value > 0 && value < 1000 ? value : 0;
+}
+
+/** Returns the probe, or null when ffprobe finds no readable video stream. */
+export function probeVideo(ffmpeg: FFmpegRunner, input: string): ProbeInfo | null {
+	const out: string[] = [];
+	ffmpeg.ffprobe(
+		[
+			'-v',
+			'error',
+			'-select_streams',
+			'v:0',
+			'-show_entries',
+			'stream=codec_name,width,height,r_frame_rate,avg_frame_rate,nb_frames,duration:stream_side_data=rotation:stream_tags=rotate:format=duration,format_name',
+			'-of',
+			'json',
+			input
+		],
+		(line) => out.push(line)
+	);
+	const text = out.join('\n');
+	const start = text.indexOf('{');
+	const end = text.lastIndexOf('}');
+	if (start < 0 || end < start) return null;
+	let json: FfprobeJson;
+	try {
+		json = JSON.parse(text.slice(start, end + 1)) as FfprobeJson;
+	} catch {
+		return null;
+	}
+	const s = json.streams?.[0];
+	if (!s || !s.width || !s.height) return null;
+	const fps = parseRate(s.avg_frame_rate) || parseRate(s.r_frame_rate) || 25;
+	const durationSec = Number(s.duration) || Number(json.format?.duration) || 0;
+	const rotation =
+		Number(
+			s.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? s.tags?.rotate ?? 0
+		) || 0;
+	const nbFrames = Number(s.nb_frames);
+	return {
+		durationSec,
+		fps,
+		frameCount: nbFrames > 0 ? nbFrames : Math.round(durationSec * fps),
+		width: s.width,
+		height: s.height,
+		codec: s.codec_name ?? 'unknown',
+		rotation,
+		container: json.format?.format_name ?? 'unknown'
+	};
+}
+
+/** Frame size after ffmpeg's autorotation. */
+export function displaySize(p: ProbeInfo): { width: number; height: number } {
+	const quarterTurn = Math.abs(p.rotation) % 180 === 90;
+	return quarterTurn ? { width: p.height, height: p.width } : { width: p.width, height: p.height };
+}

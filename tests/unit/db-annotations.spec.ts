@@ -1,0 +1,73 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import {
+	allTags,
+	bulkUpdateAnnotations,
+	getAnnotations,
+	upsertAnnotation
+} from '../../src/lib/db/annotations';
+import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
+import { addVideosToBatch, updateVideo } from '../../src/lib/db/videos';
+
+let db: KffDatabase;
+beforeEach(() => {
+	db = createDatabase(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+	await db.delete();
+});
+
+it('upsertAnnotation creates with defaults, then merges and keeps createdAt', async () => {
+	const created = await upsertAnnotation(db, 'v1', 30, { notes: 'smile' }, 100);
+	expect(created).toEqual({
+		videoId: 'v1',
+		frameIndex: 30,
+		notes: 'smile',
+		tags: [],
+		deleted: false,
+		createdAt: 100,
+		updatedAt: 100
+	});
+
+	await upsertAnnotation(db, 'v1', 30, { tags: ['best'] }, 200);
+	expect(await db.annotations.get(['v1', 30])).toEqual({
+		...created,
+		tags: ['best'],
+		updatedAt: 200
+	});
+});
+
+it('bulkUpdateAnnotations applies one change to many, keeping what each had', async () => {
+	await upsertAnnotation(db, 'v1', 2, { notes: 'keep me', tags: ['a'] }, 100);
+	await upsertAnnotation(db, 'v2', 2, { notes: 'other video' }, 100);
+
+	await bulkUpdateAnnotations(db, 'v1', [3, 2, 1], { deleted: true }, 300);
+	const rows = await getAnnotations(db, 'v1');
+	expect(rows.map((a) => [a.frameIndex, a.deleted, a.notes, a.createdAt, a.updatedAt])).toEqual([
+		[1, true, '', 300, 300],
+		[2, true, 'keep me', 100, 300],
+		[3, true, '', 300, 300]
+	]);
+	expect((await getAnnotations(db, 'v2')).map((a) => a.deleted)).toEqual([false]);
+});
+
+it('allTags lists distinct tags of annotations and videos, sorted', async () => {
+	await upsertAnnotation(db, 'v1', 1, { tags: ['smile', 'outdoor'] });
+	await upsertAnnotation(db, 'v1', 2, { tags: ['smile'] });
+	const [video] = await addVideosToBatch(
+		db,
+		{
+			id: 'b1',
+			name: 'Batch',
+			createdAt: 1,
+			startedAt: null,
+			completedAt: null,
+			concurrency: 1,
+			settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' },
+			state: 'running'
+		},
+		[{ file: new Blob(['x']), name: 'a.mp4', size: 1, type: 'video/mp4' }]
+	);
+	await updateVideo(db, video.id, { tags: ['beach', 'outdoor'] });
+	expect(await allTags(db)).toEqual(['beach', 'outdoor', 'smile']);
+});

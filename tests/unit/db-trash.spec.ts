@@ -1,0 +1,140 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { upsertAnnotation } from '../../src/lib/db/annotations';
+import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
+import { queryHistory, type HistoryQuery } from '../../src/lib/db/history';
+import {
+	emptyTrash,
+	hardDeleteVideo,
+	listTrash,
+	purgeTrashOlderThan,
+	restoreVideo,
+	softDeleteVideo
+} from '../../src/lib/db/trash';
+import type { VideoRecord } from '../../src/lib/db/types';
+import { addVideosToBatch, saveExtractionResult } from '../../src/lib/db/videos';
+
+const DAY = 86_400_000;
+const byDate: HistoryQuery = { sort: 'createdAt', direction: 'asc', page: 1, pageSize: 50 };
+
+let db: KffDatabase;
+beforeEach(() => {
+	db = createDatabase(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+	await db.delete();
+});
+
+/** Videos with a file, two keyframes and an annotation each. */
+async function seed(count: number): Promise<VideoRecord[]> {
+	const videos = await addVideosToBatch(
+		db,
+		{
+			id: crypto.randomUUID(),
+			name: 'Batch',
+			createdAt: 1_000,
+			startedAt: null,
+			completedAt: null,
+			concurrency: 1,
+			settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' },
+			state: 'running'
+		},
+		Array.from({ length: count }, (_, i) => ({
+			file: new Blob([`video ${i}`]),
+			name: `v${i}.mp4`,
+			size: 7,
+			type: 'video/mp4'
+		}))
+	);
+	for (const v of videos) {
+		const keyframes = [0, 10].map((frameIndex) => ({
+			frameIndex,
+			timeSec: frameIndex / 10,
+			score: 1,
+			sharpness: 1,
+			faces: [],
+			width: 2,
+			height: 2,
+			image: new Blob(['i']),
+			thumb: new Blob(['t'])
+		}));
+		await saveExtractionResult(db, v.id, { video: {}, keyframes });
+		await upsertAnnotation(db, v.id, 10, { notes: 'n', tags: ['t'] });
+	}
+	return videos;
+}
+
+async function historyIds(): Promise<string[]> {
+	return (await queryHistory(db, byDate)).rows.map((v) => v.id);
+}
+
+async function leftovers(id: string) {
+	return {
+		video: await db.videos.get(id),
+		file: await db.videoBlobs.get(id),
+		keyframes: await db.keyframes.where('[videoId+frameIndex]').between([id, 0], [id, 1e9]).count(),
+		annotations: await db.annotations
+			.where('[videoId+frameIndex]')
+			.between([id, 0], [id, 1e9])
+			.count()
+	};
+}
+
+it('soft delete hides a video from history and shows it in the trash; restore undoes it', async () => {
+	const [a, b, c] = await seed(3);
+	await softDeleteVideo(db, b.id, 5_000);
+	await softDeleteVideo(db, c.id, 6_000);
+
+	expect(await historyIds()).toEqual([a.id]);
+	expect((await queryHistory(db, byDate)).total).toBe(1);
+	const trash = await listTrash(db, { offset: 0, limit: 10 });
+	expect(trash.total).toBe(2);
+	expect(trash.rows.map((v) => v.id)).toEqual([c.id, b.id]); // most recently deleted first
+	expect((await listTrash(db, { offset: 1, limit: 10 })).rows.map((v) => v.id)).toEqual([b.id]);
+
+	expect(await restoreVideo(db, b.id)).toBe(true);
+	expect(await historyIds()).toEqual([a.id, b.id]);
+	expect((await listTrash(db, { offset: 0, limit: 10 })).total).toBe(1);
+	expect(await leftovers(b.id)).toMatchObject({ keyframes: 2, annotations: 1 });
+});
+
+it('hard delete removes the row, file, keyframes and annotations of that video only', async () => {
+	const [a, b] = await seed(2);
+	expect(await hardDeleteVideo(db, a.id)).toBe(true);
+	expect(await leftovers(a.id)).toEqual({
+		video: undefined,
+		file: undefined,
+		keyframes: 0,
+		annotations: 0
+	});
+	expect(await leftovers(b.id)).toMatchObject({ keyframes: 2, annotations: 1 });
+	expect((await leftovers(b.id)).file).toBeDefined();
+	expect(await hardDeleteVideo(db, a.id)).toBe(false);
+});
+
+it('purgeTrashOlderThan deletes only what has been in the trash longer than the given days', async () => {
+	const now = 100 * DAY;
+	const [live, old, recent] = await seed(3);
+	await softDeleteVideo(db, old.id, now - 31 * DAY);
+	await softDeleteVideo(db, recent.id, now - 29 * DAY);
+
+	expect(await purgeTrashOlderThan(db, 30, now)).toBe(1);
+	expect((await leftovers(old.id)).video).toBeUndefined();
+	expect((await leftovers(old.id)).keyframes).toBe(0);
+	expect((await leftovers(recent.id)).video).toBeDefined();
+	expect((await leftovers(live.id)).video).toBeDefined();
+});
+
+it('emptyTrash deletes every trashed video for good and nothing else', async () => {
+	const [live, x, y] = await seed(3);
+	await softDeleteVideo(db, x.id, 5_000);
+	await softDeleteVideo(db, y.id, 6_000);
+
+	expect(await emptyTrash(db)).toBe(2);
+	expect(await db.videos.count()).toBe(1);
+	expect(await db.videoBlobs.count()).toBe(1);
+	expect(await db.keyframes.count()).toBe(2);
+	expect(await db.annotations.count()).toBe(1);
+	expect(await historyIds()).toEqual([live.id]);
+	expect(await emptyTrash(db)).toBe(0);
+});

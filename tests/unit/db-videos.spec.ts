@@ -1,0 +1,210 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { batchCounts, getBatch, listRecentBatches, setBatchState } from '../../src/lib/db/batches';
+import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
+import { keyframeCount, keyframesOfVideo } from '../../src/lib/db/keyframes';
+import { softDeleteVideo } from '../../src/lib/db/trash';
+import type { BatchRecord, ExtractionSettings, KeyframeRecord } from '../../src/lib/db/types';
+import {
+	addVideosToBatch,
+	getVideo,
+	getVideoFile,
+	nextPendingVideo,
+	removeOriginal,
+	resetOrphanedProcessing,
+	saveExtractionResult,
+	updateVideo,
+	videosOfBatch,
+	type IncomingVideo
+} from '../../src/lib/db/videos';
+
+const settings: ExtractionSettings = {
+	sampleRate: 5,
+	maxFrames: 20,
+	confidence: 0.5,
+	model: 'full'
+};
+
+function newBatch(createdAt = 1_000): BatchRecord {
+	return {
+		id: crypto.randomUUID(),
+		name: 'Batch',
+		createdAt,
+		startedAt: null,
+		completedAt: null,
+		concurrency: 1,
+		settings,
+		state: 'running'
+	};
+}
+
+function incoming(...names: string[]): IncomingVideo[] {
+	return names.map((name) => ({
+		file: new Blob([name], { type: 'video/mp4' }),
+		name,
+		size: name.length,
+		type: 'video/mp4'
+	}));
+}
+
+function keyframe(frameIndex: number): Omit<KeyframeRecord, 'id' | 'videoId'> {
+	return {
+		frameIndex,
+		timeSec: frameIndex / 30,
+		score: 0.9,
+		sharpness: 120,
+		faces: [{ x: 1, y: 2, width: 30, height: 40, score: 0.9, keypoints: [{ x: 5, y: 6 }] }],
+		width: 640,
+		height: 360,
+		image: new Blob(['jpeg']),
+		thumb: new Blob(['thumb'])
+	};
+}
+
+let db: KffDatabase;
+beforeEach(() => {
+	db = createDatabase(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+	await db.delete();
+});
+
+describe('addVideosToBatch', () => {
+	it('stores the batch, pending videos in order and their files', async () => {
+		const batch = newBatch();
+		const videos = await addVideosToBatch(db, batch, incoming('a.mp4', 'b.mp4', 'c.mp4'));
+
+		expect(await getBatch(db, batch.id)).toEqual(batch);
+		const stored = await videosOfBatch(db, batch.id);
+		expect(stored.map((v) => [v.name, v.batchPosition, v.status])).toEqual([
+			['a.mp4', 0, 'pending'],
+			['b.mp4', 1, 'pending'],
+			['c.mp4', 2, 'pending']
+		]);
+		expect(stored[0]).toMatchObject({ settings, hasOriginal: true, deletedAt: 0, stage: null });
+		const file = await getVideoFile(db, videos[1].id);
+		expect(await file?.text()).toBe('b.mp4');
+	});
+
+	it('rolls everything back when one file cannot be stored', async () => {
+		const files = incoming('a.mp4', 'b.mp4');
+		files[1].file = (() => 0) as unknown as Blob; // not cloneable: the blob write fails
+		await expect(addVideosToBatch(db, newBatch(), files)).rejects.toThrow();
+		expect(await db.batches.count()).toBe(0);
+		expect(await db.videos.count()).toBe(0);
+		expect(await db.videoBlobs.count()).toBe(0);
+	});
+
+	it('rolls back when the batch already exists', async () => {
+		const batch = newBatch();
+		await addVideosToBatch(db, batch, incoming('a.mp4'));
+		await expect(addVideosToBatch(db, batch, incoming('b.mp4'))).rejects.toThrow();
+		expect(await db.videos.count()).toBe(1);
+		expect(await db.videoBlobs.count()).toBe(1);
+	});
+});
+
+describe('saveExtractionResult', () => {
+	it('replaces keyframes instead of duplicating them and completes the video', async () => {
+		const [video] = await addVideosToBatch(db, newBatch(), incoming('a.mp4'));
+		const result = {
+			video: { durationSec: 12 },
+			keyframes: [keyframe(30), keyframe(0), keyframe(15)]
+		};
+
+		expect(await saveExtractionResult(db, video.id, result)).toBe(true);
+		expect(await saveExtractionResult(db, video.id, result)).toBe(true);
+		const frames = await keyframesOfVideo(db, video.id);
+		expect(frames.map((k) => k.frameIndex)).toEqual([0, 15, 30]);
+		expect(frames.every((k) => k.videoId === video.id)).toBe(true);
+		expect(await getVideo(db, video.id)).toMatchObject({
+			status: 'completed',
+			progress: 1,
+			keyframeCount: 3,
+			durationSec: 12
+		});
+
+		await saveExtractionResult(db, video.id, { video: {}, keyframes: [keyframe(7)] });
+		expect(await keyframeCount(db, video.id)).toBe(1);
+		expect(await db.keyframes.count()).toBe(1);
+	});
+
+	it('writes nothing for a video that no longer exists', async () => {
+		expect(await saveExtractionResult(db, 'gone', { video: {}, keyframes: [keyframe(1)] })).toBe(
+			false
+		);
+		expect(await db.keyframes.count()).toBe(0);
+	});
+});
+
+describe('queue helpers', () => {
+	it('resetOrphanedProcessing puts processing videos back to pending', async () => {
+		const [a, b, c] = await addVideosToBatch(db, newBatch(), incoming('a', 'b', 'c'));
+		for (const v of [a, b]) {
+			await updateVideo(db, v.id, { status: 'processing', progress: 0.5, stage: 'detecting' });
+		}
+		await updateVideo(db, c.id, { status: 'completed' });
+
+		expect(await resetOrphanedProcessing(db)).toBe(2);
+		expect(await getVideo(db, a.id)).toMatchObject({ status: 'pending', progress: 0, stage: null });
+		expect((await getVideo(db, c.id))?.status).toBe('completed');
+		expect(await resetOrphanedProcessing(db)).toBe(0);
+	});
+
+	it('nextPendingVideo takes the lowest position, skipping finished and trashed videos', async () => {
+		const batch = newBatch();
+		const [a, b, c, d] = await addVideosToBatch(db, batch, incoming('a', 'b', 'c', 'd'));
+		await addVideosToBatch(db, newBatch(), incoming('other'));
+		await updateVideo(db, a.id, { status: 'completed' });
+		await softDeleteVideo(db, b.id, 5_000);
+
+		expect((await nextPendingVideo(db, batch.id))?.id).toBe(c.id);
+		await updateVideo(db, c.id, { status: 'processing' });
+		expect((await nextPendingVideo(db, batch.id))?.id).toBe(d.id);
+		await updateVideo(db, d.id, { status: 'failed' });
+		expect(await nextPendingVideo(db, batch.id)).toBeUndefined();
+	});
+
+	it('batchCounts derives counts from the videos, trash excluded', async () => {
+		const batch = newBatch();
+		const [a, b, , , e] = await addVideosToBatch(db, batch, incoming('a', 'b', 'c', 'd', 'e'));
+		await addVideosToBatch(db, newBatch(), incoming('other'));
+		await updateVideo(db, a.id, { status: 'completed' });
+		await updateVideo(db, b.id, { status: 'failed' });
+		await softDeleteVideo(db, e.id, 5_000);
+
+		expect(await batchCounts(db, batch.id)).toEqual({
+			total: 4,
+			pending: 2,
+			processing: 0,
+			completed: 1,
+			failed: 1,
+			cancelled: 0
+		});
+	});
+
+	it('removeOriginal deletes the file and keeps the row', async () => {
+		const [video] = await addVideosToBatch(db, newBatch(), incoming('a'));
+		await removeOriginal(db, video.id);
+		expect(await getVideoFile(db, video.id)).toBeUndefined();
+		expect((await getVideo(db, video.id))?.hasOriginal).toBe(false);
+	});
+});
+
+describe('batches', () => {
+	it('lists newest first and stamps start and completion', async () => {
+		const older = newBatch(1_000);
+		const newer = newBatch(2_000);
+		await addVideosToBatch(db, older, []);
+		await addVideosToBatch(db, newer, []);
+		expect((await listRecentBatches(db, 1)).map((b) => b.id)).toEqual([newer.id]);
+
+		await setBatchState(db, older.id, 'running', 10);
+		await setBatchState(db, older.id, 'paused', 20);
+		await setBatchState(db, older.id, 'running', 30);
+		expect(await getBatch(db, older.id)).toMatchObject({ startedAt: 10, completedAt: null });
+		await setBatchState(db, older.id, 'done', 40);
+		expect(await getBatch(db, older.id)).toMatchObject({ state: 'done', completedAt: 40 });
+		expect(await setBatchState(db, 'missing', 'done')).toBe(false);
+	});
+});

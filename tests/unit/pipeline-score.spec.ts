@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { bestFace, scoreFrame } from '$lib/pipeline/score';
+import type { FaceBox } from '$lib/pipeline/types';
+
+const W = 640;
+const H = 360;
+
+/** A frontal face of the given size at (x, y); keypoints placed symmetrically. */
+function face(x: number, y: number, size: number, score = 0.9): FaceBox {
+	const k = (fx: number, fy: number) => ({ x: x + fx * size, y: y + fy * size });
+	return {
+		x,
+		y,
+		width: size,
+		height: size,
+		score,
+		keypoints: [k(0.35, 0.4), k(0.65, 0.4), k(0.5, 0.55), k(0.5, 0.72), k(0.1, 0.45), k(0.9, 0.45)]
+	};
+}
+
+const frame = (faces: FaceBox[], sharpness = 0.7) =>
+	scoreFrame({ faces, frameWidth: W, frameHeight: H, sharpness });
+
+describe('scoreFrame', () => {
+	test('is 0 without faces or with an empty frame', () => {
+		expect(frame([])).toBe(0);
+		expect(
+			scoreFrame({ faces: [face(0, 0, 50)], frameWidth: 0, frameHeight: H, sharpness: 1 })
+		).toBe(0);
+	});
+
+	test('stays within 0..1', () => {
+		const s = scoreFrame({
+			faces: [face(0, 0, 2000, 1)],
+			frameWidth: W,
+			frameHeight: H,
+			sharpness: 5
+		});
+		expect(s).toBeGreaterThan(0.9);
+		expect(s).toBeLessThanOrEqual(1);
+	});
+
+	test('a sharper face scores higher', () => {
+		expect(frame([face(100, 100, 80)], 0.8)).toBeGreaterThan(frame([face(100, 100, 80)], 0.2));
+	});
+
+	test('a bigger face scores higher, with diminishing returns', () => {
+		const tiny = frame([face(100, 100, 6)]);
+		const medium = frame([face(100, 100, 60)]);
+		const big = frame([face(100, 100, 180)]);
+		const huge = frame([face(0, 0, 340)]);
+		expect(tiny).toBeGreaterThan(0);
+		expect(tiny).toBeLessThan(0.05);
+		expect(medium).toBeGreaterThan(5 * tiny);
+		expect(big).toBeGreaterThan(medium);
+		expect(huge).toBeGreaterThan(big);
+		expect(huge / big).toBeLessThan(1.2);
+	});
+
+	test('higher confidence scores higher', () => {
+		expect(frame([face(100, 100, 80, 0.95)])).toBeGreaterThan(frame([face(100, 100, 80, 0.6)]));
+	});
+
+	test('a frontal face beats a turned one', () => {
+		const turned = face(100, 100, 80);
+		turned.keypoints[2] = { x: 100 + 0.62 * 80, y: 100 + 0.55 * 80 };
+		expect(frame([face(100, 100, 80)])).toBeGreaterThan(frame([turned]));
+	});
+
+	test('scores the best face of several', () => {
+		const main = face(200, 50, 150);
+		expect(frame([face(10, 10, 20), main])).toBe(frame([main]));
+	});
+});
+
+describe('bestFace', () => {
+	test('picks the largest confidence × size', () => {
+		const small = face(10, 10, 30, 0.99);
+		const large = face(200, 50, 150, 0.7);
+		const largeUnsure = face(300, 50, 150, 0.55);
+		expect(bestFace([small, large, largeUnsure], W, H)).toBe(large);
+		expect(bestFace([], W, H)).toBeUndefined();
+	});
+});

@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import { defaultMinGapSec, selectKeyframes } from '$lib/pipeline/select';
+import type { FrameCandidate } from '$lib/pipeline/types';
+
+/** Distinct hashes: candidate i has bits set in its own nibble only, so any two differ by ≥ 8 bits. */
+const hashOf = (i: number) => '0'.repeat(i % 16) + 'f' + '0'.repeat(15 - (i % 16));
+
+const cand = (
+	frameIndex: number,
+	timeSec: number,
+	score: number,
+	hash = hashOf(frameIndex)
+): FrameCandidate => ({
+	frameIndex,
+	timeSec,
+	score,
+	hash
+});
+
+const opts = { maxFrames: 10, minGapSec: 1, maxHashDistance: 4 };
+const indices = (frames: FrameCandidate[]) => frames.map((f) => f.frameIndex);
+
+describe('selectKeyframes', () => {
+	test('returns chosen frames in time order', () => {
+		const picked = selectKeyframes([cand(3, 6, 0.5), cand(1, 2, 0.9), cand(2, 4, 0.7)], opts);
+		expect(indices(picked)).toEqual([1, 2, 3]);
+	});
+
+	test('respects the time gap, keeping the better of close frames', () => {
+		const picked = selectKeyframes(
+			[cand(0, 10, 0.5), cand(1, 10.5, 0.9), cand(2, 11.4, 0.8), cand(3, 11.5, 0.7)],
+			opts
+		);
+		// 10.5 wins; 10 and 11.4 are within 1 s of it; 11.5 is exactly 1 s away and allowed.
+		expect(indices(picked)).toEqual([1, 3]);
+	});
+
+	test('drops near-duplicate hashes however far apart in time', () => {
+		const picked = selectKeyframes(
+			[
+				cand(0, 0, 0.9, 'ffff0000ffff0000'),
+				cand(1, 30, 0.8, 'ffff0000ffff000f'), // 4 bits away: a duplicate (≤)
+				cand(2, 60, 0.7, 'ffff0000ffff001f') // 5 bits away: kept
+			],
+			opts
+		);
+		expect(indices(picked)).toEqual([0, 2]);
+	});
+
+	test('keeps at most maxFrames, the best ones, by greedy score order', () => {
+		const many = Array.from({ length: 12 }, (_, i) => cand(i, i * 2, (i % 5) + 1));
+		const picked = selectKeyframes(many, { ...opts, maxFrames: 4 });
+		// Scores: 1..5 repeating; the top four are i = 4, 9 (score 5), 3, 8 (score 4).
+		expect(indices(picked)).toEqual([3, 4, 8, 9]);
+		expect(selectKeyframes(many, { ...opts, maxFrames: 0 })).toEqual([]);
+	});
+
+	test('breaks score ties by the earlier time', () => {
+		const picked = selectKeyframes([cand(1, 5.5, 0.5), cand(0, 5, 0.5)], opts);
+		expect(indices(picked)).toEqual([0]);
+	});
+
+	test('a skipped frame does not block others', () => {
+		// 1.0 is skipped (too close to 0.5); 1.6 must still be judged against chosen frames only.
+		const picked = selectKeyframes([cand(0, 0.5, 0.9), cand(1, 1.0, 0.8), cand(2, 1.6, 0.7)], opts);
+		expect(indices(picked)).toEqual([0, 2]);
+	});
+
+	test('excludes frames scoring 0 or less', () => {
+		const picked = selectKeyframes([cand(0, 0, 0), cand(1, 5, -1), cand(2, 10, 0.1)], opts);
+		expect(indices(picked)).toEqual([2]);
+		expect(selectKeyframes([], opts)).toEqual([]);
+	});
+
+	test('does not mutate its input', () => {
+		const input = [cand(1, 4, 0.2), cand(0, 2, 0.9)];
+		const copy = input.map((c) => ({ ...c }));
+		selectKeyframes(input, opts);
+		expect(input).toEqual(copy);
+	});
+});
+
+describe('defaultMinGapSec', () => {
+	test('is a quarter of the even spacing, clamped to 0.5..5 s', () => {
+		expect(defaultMinGapSec(120, 20)).toBe(1.5);
+		expect(defaultMinGapSec(10, 20)).toBe(0.5);
+		expect(defaultMinGapSec(3600, 20)).toBe(5);
+		expect(defaultMinGapSec(Number.NaN, 20)).toBe(0.5);
+		expect(defaultMinGapSec(60, 0)).toBe(5);
+	});
+});
