@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { upsertAnnotation } from '../../src/lib/db/annotations';
 import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
@@ -137,4 +138,25 @@ it('emptyTrash deletes every trashed video for good and nothing else', async () 
 	expect(await db.annotations.count()).toBe(1);
 	expect(await historyIds()).toEqual([live.id]);
 	expect(await emptyTrash(db)).toBe(0);
+});
+
+it('a live history query sees soft delete and restore (queries stay in the Dexie zone)', async () => {
+	const [a, b] = await seed(2);
+	await db.videos.update(b.id, { durationSec: null, tags: ['x'] }); // unprobed: the longest path
+	await db.videos.update(a.id, { tags: ['x'] });
+	const seen: string[][] = [];
+	const subscription = liveQuery(() =>
+		queryHistory(db, { ...byDate, sort: 'durationSec', tag: 'x', search: 'V' })
+	).subscribe({
+		next: (page) => seen.push(page.rows.map((v) => v.id)),
+		error: (e: unknown) => seen.push([String(e)])
+	});
+	const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+	await settle();
+	await softDeleteVideo(db, a.id, 5_000);
+	await settle();
+	await restoreVideo(db, a.id);
+	await settle();
+	subscription.unsubscribe();
+	expect(seen).toEqual([[a.id, b.id], [b.id], [a.id, b.id]]);
 });

@@ -72,11 +72,9 @@ export async function bulkUpdateAnnotations(
  * used solely by videos in the trash are listed too.
  */
 export async function allTags(db: KffDatabase): Promise<string[]> {
-	const [fromAnnotations, fromVideos] = await db.transaction('r', [db.annotations, db.videos], () =>
-		Promise.all([
-			db.annotations.orderBy('tags').uniqueKeys(),
-			db.videos.orderBy('tags').uniqueKeys()
-		])
-	);
-	return [...new Set([...fromAnnotations, ...fromVideos].map(String))].sort();
+	const tags = await db.transaction('r', [db.annotations, db.videos], async () => [
+		...(await db.annotations.orderBy('tags').uniqueKeys()),
+		...(await db.videos.orderBy('tags').uniqueKeys())
+	]);
+	return [...new Set(tags.map(String))].sort();
 }

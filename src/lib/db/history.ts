@@ -53,30 +53,40 @@ function sorted(
 	return direction === 'desc' ? c.reverse() : c;
 }
 
+// Helpers called inside the transaction chain Dexie promises instead of nesting async functions:
+// a native await two async frames deep can resume outside Dexie's zone, and the next query then
+// runs outside the transaction (PrematureCommitError) or unseen by liveQuery.
+
 /** Ids of the live (status) videos in the query's order, unprobed ones last for duration. */
-async function orderedIds(db: KffDatabase, q: HistoryQuery): Promise<string[]> {
-	const ids = await sorted(db, q.sort, q.status).primaryKeys();
-	const all = q.sort === 'durationSec' ? [...ids, ...(await unprobedIds(db, q.status, ids))] : ids;
-	return q.direction === 'desc' ? all.reverse() : all;
+function orderedIds(db: KffDatabase, q: HistoryQuery): Promise<string[]> {
+	const inOrder = (ids: string[]) => (q.direction === 'desc' ? ids.reverse() : ids);
+	const ids = sorted(db, q.sort, q.status).primaryKeys();
+	if (q.sort !== 'durationSec') return ids.then(inOrder);
+	return ids.then((probed) =>
+		unprobedIds(db, q.status, probed).then((rest) => [...inOrder(probed), ...inOrder(rest)])
+	);
 }
 
 /** Ids absent from the duration index, in date order (ascending). */
-async function unprobedIds(
+function unprobedIds(
 	db: KffDatabase,
 	status: VideoStatus | undefined,
 	probed: string[]
 ): Promise<string[]> {
 	const known = new Set(probed);
-	return (await sorted(db, 'createdAt', status).primaryKeys()).filter((id) => !known.has(id));
+	return sorted(db, 'createdAt', status)
+		.primaryKeys()
+		.then((ids) => ids.filter((id) => !known.has(id)));
 }
 
-async function idsNamed(db: KffDatabase, q: HistoryQuery, needle: string): Promise<Set<string>> {
+function idsNamed(db: KffDatabase, q: HistoryQuery, needle: string): Promise<Set<string>> {
 	const found = new Set<string>();
-	await sorted(db, 'name', q.status).eachKey((key: IndexableType, cursor) => {
-		const name = Array.isArray(key) ? String(key[key.length - 1]) : '';
-		if (name.toLowerCase().includes(needle)) found.add(cursor.primaryKey as string);
-	});
-	return found;
+	return sorted(db, 'name', q.status)
+		.eachKey((key: IndexableType, cursor) => {
+			const name = Array.isArray(key) ? String(key[key.length - 1]) : '';
+			if (name.toLowerCase().includes(needle)) found.add(cursor.primaryKey as string);
+		})
+		.then(() => found);
 }
 
 async function filteredPage(
@@ -90,6 +100,7 @@ async function filteredPage(
 	const ids = (await orderedIds(db, q)).filter(
 		(id) => (!tagged || tagged.has(id)) && (!named || named.has(id))
 	);
+	// Every id exists (same transaction); the filter only narrows the type.
 	const rows = await db.videos.bulkGet(ids.slice(offset, offset + q.pageSize));
 	return { rows: rows.filter((v) => v !== undefined), total: ids.length };
 }
@@ -105,7 +116,10 @@ async function indexedPage(db: KffDatabase, q: HistoryQuery, offset: number): Pr
 	const probed = await sorted(db, 'durationSec', q.status).primaryKeys();
 	const unprobed = await unprobedIds(db, q.status, probed);
 	if (q.direction === 'desc') unprobed.reverse();
-	const tail = unprobed.slice(Math.max(0, offset - probed.length), offset + q.pageSize - probed.length);
+	const tail = unprobed.slice(
+		Math.max(0, offset - probed.length),
+		offset + q.pageSize - probed.length
+	);
 	const rows = await db.videos.bulkGet(tail);
 	return { rows: [...head, ...rows.filter((v) => v !== undefined)], total };
 }

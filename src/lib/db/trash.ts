@@ -16,31 +16,30 @@ function trashed(db: KffDatabase): VideoCollection {
 	return db.videos.where('[deletedAt+createdAt]').above([NOT_DELETED, Dexie.maxKey]).reverse();
 }
 
-/** Call inside a rw transaction over videos, videoBlobs, keyframes and annotations. */
-async function deleteEverywhere(db: KffDatabase, ids: string[]): Promise<void> {
-	await db.videos.bulkDelete(ids);
-	await db.videoBlobs.bulkDelete(ids);
-	for (const id of ids) {
-		const range = withPrefix(id);
-		await db.keyframes
-			.where('[videoId+frameIndex]')
-			.between(...range, true, true)
-			.delete();
-		await db.annotations
-			.where('[videoId+frameIndex]')
-			.between(...range, true, true)
-			.delete();
-	}
-}
-
-/** Runs `pick` and deletes what it returns in one transaction, so nothing is half-deleted. */
+/**
+ * Deletes the videos `pick` returns with their files, keyframes and annotations, in one
+ * transaction so nothing is half-deleted. `pick` must return a Dexie promise (a query), never
+ * an async function's: that could resume outside the transaction.
+ */
 function hardDelete(db: KffDatabase, pick: () => Promise<string[]>): Promise<number> {
 	return db.transaction(
 		'rw',
 		[db.videos, db.videoBlobs, db.keyframes, db.annotations],
 		async () => {
 			const ids = await pick();
-			await deleteEverywhere(db, ids);
+			await db.videos.bulkDelete(ids);
+			await db.videoBlobs.bulkDelete(ids);
+			for (const id of ids) {
+				const range = withPrefix(id);
+				await db.keyframes
+					.where('[videoId+frameIndex]')
+					.between(...range, true, true)
+					.delete();
+				await db.annotations
+					.where('[videoId+frameIndex]')
+					.between(...range, true, true)
+					.delete();
+			}
 			return ids.length;
 		}
 	);
@@ -57,10 +56,7 @@ export async function restoreVideo(db: KffDatabase, id: string): Promise<boolean
 
 /** Removes the video row, its file, keyframes and annotations; true if the video existed. */
 export async function hardDeleteVideo(db: KffDatabase, id: string): Promise<boolean> {
-	const removed = await hardDelete(db, async () =>
-		(await db.videos.where('id').equals(id).count()) === 1 ? [id] : []
-	);
-	return removed === 1;
+	return (await hardDelete(db, () => db.videos.where('id').equals(id).primaryKeys())) === 1;
 }
 
 export function listTrash(
