@@ -7,10 +7,13 @@ const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync(path)) {
 	if (process.getuid?.() === 0) {
-		console.log('Chromium is missing: installing Debian\'s chromium with apt-get…');
-		execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
-			stdio: 'inherit'
-		});
+		console.log("Chromium is missing: installing Debian's chromium with apt-get…");
+		execSync(
+			'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+			{
+				stdio: 'inherit'
+			}
+		);
 	} else {
 		console.error(
 			`Chromium was not found at ${path}. Install it with "sudo apt-get install -y chromium" or set CHROMIUM_PATH.`

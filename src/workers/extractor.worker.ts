@@ -2,9 +2,9 @@
 // Extractor worker entry: loads ffmpeg core and the face models once (lazily, memoized) and
 // runs one video at a time for the pool. Thin: the work is in extract-video.ts.
 import * as Comlink from 'comlink';
-import type { ExtractorApi, ExtractRequest } from '$lib/workers/extractor-protocol';
+import type { AssetUrls, ExtractorApi } from '$lib/workers/extractor-protocol';
 import { extractVideo, type ExtractorEnv } from './extract-video';
-import { FaceDetectors } from './face-detector';
+import { detectFaces, FaceDetectors } from './face-detector';
 import { FFmpegRunner } from './ffmpeg-runner';
 import { restrictFetchToOwnOrigin } from './same-origin-fetch';
 
@@ -16,27 +16,37 @@ const RECYCLE_AFTER_EXECS = 200;
 let ffmpeg: Promise<FFmpegRunner> | null = null;
 let detectors: FaceDetectors | null = null;
 
-function envFor(req: ExtractRequest): ExtractorEnv {
+function envFor(assets: AssetUrls): ExtractorEnv {
 	return {
 		ffmpeg: () => {
-			ffmpeg ??= FFmpegRunner.load(req.assets.ffmpegCore, req.assets.ffmpegWasm);
+			ffmpeg ??= FFmpegRunner.load(assets.ffmpegCore, assets.ffmpegWasm);
 			ffmpeg.catch(() => (ffmpeg = null));
 			return ffmpeg;
 		},
 		detector: (model) => {
-			detectors ??= new FaceDetectors(req.assets.visionWasmBase);
-			return detectors.get(req.assets.models[model]);
+			detectors ??= new FaceDetectors(assets.visionWasmBase);
+			return detectors.get(assets.models[model]);
 		}
 	};
 }
 
 const api: ExtractorApi = {
 	async extract(req, onProgress) {
-		const outcome = await extractVideo(envFor(req), req, onProgress);
+		const outcome = await extractVideo(envFor(req.assets), req, onProgress);
 		// After a failure the instance can be broken ("memory access out of bounds" next time).
 		const runner = ffmpeg ? await ffmpeg.catch(() => null) : null;
 		if (!outcome.ok || (runner && runner.jobs > RECYCLE_AFTER_EXECS)) ffmpeg = null;
 		return outcome;
+	},
+
+	async detectImage({ image, model, confidence, assets }) {
+		const detector = await envFor(assets).detector(model);
+		const bitmap = await createImageBitmap(image);
+		try {
+			return detectFaces(detector, bitmap, 1, confidence);
+		} finally {
+			bitmap.close();
+		}
 	}
 };
 

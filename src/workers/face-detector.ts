@@ -49,7 +49,7 @@ export class FaceDetectors {
  */
 export function detectFaces(
 	detector: FaceDetector,
-	image: ImageData,
+	image: ImageData | ImageBitmap,
 	scale: number,
 	minScore: number
 ): FaceBox[] {

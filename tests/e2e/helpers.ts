@@ -26,7 +26,7 @@ export interface BatchOptions {
 
 /** Picks the files on `/`, sets options and starts; resolves on the batch page. */
 export async function startBatch(page: Page, files: string[], options: BatchOptions = {}) {
-	await page.goto('/');
+	if (new URL(page.url(), 'http://x').pathname !== '/') await page.goto('/');
 	await page.getByTestId('file-input').setInputFiles(files.map(fixture));
 	if (options.concurrency)
 		await page.getByTestId('concurrency').selectOption(String(options.concurrency));

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fixtureJson, startBatch, videoRow, waitForFinal, watchPage } from './helpers';
+import { fixture, fixtureJson, startBatch, videoRow, waitForFinal, watchPage } from './helpers';
 
 interface Timeline {
 	segments: { start: number; end: number; faces: boolean }[];
@@ -40,4 +40,83 @@ test('faces_timeline.mp4: keyframes only inside face intervals, every interval r
 	}
 	expect(watch.errors).toEqual([]);
 	expect(watch.foreign).toEqual([]);
+});
+
+async function keyframeTimes(page: import('@playwright/test').Page, fileName: string) {
+	await videoRow(page, fileName).getByRole('link', { name: 'Open keyframes' }).click();
+	await expect(page.getByTestId('keyframe').first()).toBeVisible();
+	const times = await page
+		.getByTestId('keyframe')
+		.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-time'))));
+	await page.goBack();
+	return times;
+}
+
+for (const [file, duration] of [
+	['megamind.avi', 11.26],
+	['megamind_vp9.webm', 6]
+] as const) {
+	test(`${file}: distinct keyframes from several shots`, async ({ page }) => {
+		await startBatch(page, [file]);
+		expect(await waitForFinal(page, file)).toBe('completed');
+		const times = await keyframeTimes(page, file);
+		expect(times.length).toBeGreaterThanOrEqual(3);
+		// Several shots: keyframes spread over most of the clip, not clustered in one moment.
+		expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(duration * 0.5);
+		expect(new Set(times).size).toBe(times.length);
+	});
+}
+
+test('trees_noface.mp4: completes with zero keyframes and says no faces were found', async ({
+	page
+}) => {
+	await startBatch(page, ['trees_noface.mp4']);
+	expect(await waitForFinal(page, 'trees_noface.mp4')).toBe('completed');
+	const row = videoRow(page, 'trees_noface.mp4');
+	await expect(row).toContainText('0 keyframes');
+	await expect(row).toContainText('No faces found at confidence ≥ 0.5');
+});
+
+test('files that are not videos are refused at intake with a reason', async ({ page }) => {
+	await page.goto('/');
+	await page
+		.getByTestId('file-input')
+		.setInputFiles([fixture('empty.mp4'), fixture('not_a_video.mp4'), fixture('messi5.jpg')]);
+	const refused = page.getByTestId('refused-file');
+	await expect(refused).toHaveCount(3);
+	await expect(refused.filter({ hasText: 'empty.mp4' })).toContainText('empty');
+	await expect(refused.filter({ hasText: 'not_a_video.mp4' })).toContainText('not a video');
+	await expect(refused.filter({ hasText: 'messi5.jpg' })).toContainText('still image');
+	await expect(page.getByTestId('start-batch')).toBeDisabled();
+});
+
+test('damaged files fail or process what decodes, with a clear message, and never hang', async ({
+	page
+}) => {
+	await startBatch(page, ['truncated_no_moov.mp4', 'truncated_faststart.mp4', 'megamind_vp9.webm']);
+	expect(await waitForFinal(page, 'truncated_no_moov.mp4')).toBe('failed');
+	await expect(videoRow(page, 'truncated_no_moov.mp4')).toContainText('index (moov) is missing');
+	// The ffmpeg log tail is one click away.
+	await videoRow(page, 'truncated_no_moov.mp4').getByText('details').click();
+	await expect(videoRow(page, 'truncated_no_moov.mp4').locator('pre')).toContainText('moov');
+
+	const faststart = await waitForFinal(page, 'truncated_faststart.mp4');
+	const row = videoRow(page, 'truncated_faststart.mp4');
+	if (faststart === 'completed') await expect(row).toContainText(/damaged or cut short|keyframe/);
+	else await expect(row.getByRole('alert')).not.toBeEmpty();
+	// A bad file never stops the batch.
+	expect(await waitForFinal(page, 'megamind_vp9.webm')).toBe('completed');
+});
+
+test('cancel mid-run leaves the video cancelled, and the pool keeps working', async ({ page }) => {
+	await startBatch(page, ['faces_timeline.mp4']);
+	const row = videoRow(page, 'faces_timeline.mp4');
+	await expect(row).toHaveAttribute('data-status', 'processing');
+	await expect(row).toContainText(/finding faces · [1-9]/, { timeout: 60_000 });
+	await row.getByRole('button', { name: 'Cancel' }).click();
+	await expect(row).toHaveAttribute('data-status', 'cancelled');
+	await expect(row.getByRole('alert')).toHaveCount(0);
+
+	await row.getByRole('button', { name: 'Retry' }).click();
+	expect(await waitForFinal(page, 'faces_timeline.mp4')).toBe('completed');
 });

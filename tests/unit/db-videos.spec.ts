@@ -1,6 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { batchCounts, getBatch, listRecentBatches, setBatchState } from '../../src/lib/db/batches';
+import {
+	batchCounts,
+	finishBatchIfIdle,
+	getBatch,
+	listRecentBatches,
+	setBatchState
+} from '../../src/lib/db/batches';
 import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
 import { keyframeCount, keyframesOfVideo } from '../../src/lib/db/keyframes';
 import { softDeleteVideo } from '../../src/lib/db/trash';
@@ -206,5 +212,22 @@ describe('batches', () => {
 		await setBatchState(db, older.id, 'done', 40);
 		expect(await getBatch(db, older.id)).toMatchObject({ state: 'done', completedAt: 40 });
 		expect(await setBatchState(db, 'missing', 'done')).toBe(false);
+	});
+
+	it('finishBatchIfIdle marks a running batch done only when nothing is pending or processing', async () => {
+		const batch = newBatch();
+		const [a, b] = await addVideosToBatch(db, batch, incoming('a.mp4', 'b.mp4'));
+		await updateVideo(db, a.id, { status: 'completed' });
+		expect(await finishBatchIfIdle(db, batch.id, 50)).toBe(false);
+		expect((await getBatch(db, batch.id))?.state).toBe('running');
+
+		await updateVideo(db, b.id, { status: 'failed' });
+		expect(await finishBatchIfIdle(db, batch.id, 60)).toBe(true);
+		expect(await getBatch(db, batch.id)).toMatchObject({ state: 'done', completedAt: 60 });
+
+		// A cancelled batch stays cancelled.
+		await setBatchState(db, batch.id, 'cancelled', 70);
+		expect(await finishBatchIfIdle(db, batch.id, 80)).toBe(false);
+		expect((await getBatch(db, batch.id))?.state).toBe('cancelled');
 	});
 });

@@ -3,7 +3,7 @@
 // resumes where it stopped: `processing` rows no worker owns go back to `pending` first.
 import * as Comlink from 'comlink';
 import type { KffDatabase } from '$lib/db/database';
-import { batchCounts, getBatch, listRecentBatches, setBatchState } from '$lib/db/batches';
+import { finishBatchIfIdle, listRecentBatches, setBatchState } from '$lib/db/batches';
 import {
 	getVideo,
 	getVideoFile,
@@ -17,6 +17,8 @@ import { noFacesMessage } from '$lib/pipeline/failure-message';
 import type { AssetUrls, ExtractOutcome, ExtractProgress } from '$lib/workers/extractor-protocol';
 import { TaskAbortedError, type WorkerPool } from '$lib/workers/worker-pool';
 import type { ExtractorApi } from '$lib/workers/extractor-protocol';
+import type { FaceBox } from '$lib/pipeline/types';
+import type { FaceModel } from '$lib/settings/extraction-settings';
 
 /** A video that reports no progress for this long is stopped and failed. */
 export const STALL_TIMEOUT_MS = 120_000;
@@ -90,7 +92,7 @@ export class Scheduler {
 				stage: null,
 				finishedAt: Date.now()
 			});
-			await this.#finishBatchIfDone(video.batchId);
+			await finishBatchIfIdle(this.#db, video.batchId);
 		}
 	}
 
@@ -106,7 +108,7 @@ export class Scheduler {
 		for (const run of this.#running.values()) {
 			if (run.batchId === batchId) run.controller.abort(CANCELLED);
 		}
-		await this.#finishBatchIfDone(batchId);
+		await finishBatchIfIdle(this.#db, batchId);
 	}
 
 	/** Puts failed or cancelled videos back in the queue and runs their batch again. */
@@ -130,18 +132,28 @@ export class Scheduler {
 		await this.pump();
 	}
 
+	/** Runs the face detector on a still photo in a pool worker (queued like any job). */
+	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]> {
+		return this.#pool.run((api) =>
+			api.detectImage({ image, model, confidence, assets: this.#assets() })
+		);
+	}
+
 	/** Fills free workers with pending videos. Calls made while it runs are coalesced. */
 	pump(): Promise<void> {
-		if (this.#pumping) {
-			this.#again = true;
-			return this.#pumping;
-		}
+		this.#again = true;
+		if (this.#pumping) return this.#pumping;
 		this.#pumping = (async () => {
-			do {
-				this.#again = false;
-				await this.#fill();
-			} while (this.#again);
-		})().finally(() => (this.#pumping = null));
+			try {
+				while (this.#again) {
+					this.#again = false;
+					await this.#fill();
+				}
+			} finally {
+				// Cleared in the same turn as the last check, so no later call can be lost.
+				this.#pumping = null;
+			}
+		})();
 		return this.#pumping;
 	}
 
@@ -158,7 +170,7 @@ export class Scheduler {
 				await this.#launch(video);
 			}
 			if (this.#running.size >= batch.concurrency) return;
-			await this.#finishBatchIfDone(batch.id);
+			await finishBatchIfIdle(this.#db, batch.id);
 		}
 	}
 
@@ -179,7 +191,8 @@ export class Scheduler {
 			startedAt: Date.now()
 		});
 		void this.#process(video, run).finally(() => {
-			this.#running.delete(video.id);
+			// A quick retry may already have put a new run under the same id.
+			if (this.#running.get(video.id) === run) this.#running.delete(video.id);
 			void this.pump();
 		});
 	}
@@ -195,13 +208,17 @@ export class Scheduler {
 			return;
 		}
 		let lastWrite = 0;
+		let shown = 0;
 		let writing: Promise<unknown> = Promise.resolve();
 		const onProgress = (p: ExtractProgress) => {
 			run.lastProgressAt = Date.now();
 			const now = Date.now();
 			if (!p.probe && now - lastWrite < PROGRESS_WRITE_MS) return;
 			lastWrite = now;
-			const changes: Partial<VideoRecord> = { stage: p.stage, progress: p.progress };
+			// Seen in Chromium: a fresh worker's first callback can arrive after later ones;
+			// the bar never moves backwards.
+			shown = Math.max(shown, p.progress);
+			const changes: Partial<VideoRecord> = { stage: p.stage, progress: shown };
 			if (p.probe) {
 				Object.assign(changes, {
 					durationSec: p.probe.durationSec,
@@ -242,7 +259,7 @@ export class Scheduler {
 				const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 				await this.#fail(video, 'Processing stopped unexpectedly.', text);
 			}
-			await this.#finishBatchIfDone(video.batchId);
+			await finishBatchIfIdle(this.#db, video.batchId);
 			return;
 		}
 		await writing;
@@ -277,7 +294,7 @@ export class Scheduler {
 				);
 			}
 		}
-		await this.#finishBatchIfDone(video.batchId);
+		await finishBatchIfIdle(this.#db, video.batchId);
 	}
 
 	async #fail(video: VideoRecord, message: string, details: string) {
@@ -288,13 +305,6 @@ export class Scheduler {
 			errorDetails: details || null,
 			finishedAt: Date.now()
 		});
-	}
-
-	async #finishBatchIfDone(batchId: string) {
-		const counts = await batchCounts(this.#db, batchId);
-		if (counts.pending > 0 || counts.processing > 0) return;
-		const batch = await getBatch(this.#db, batchId);
-		if (batch?.state === 'running') await setBatchState(this.#db, batchId, 'done');
 	}
 
 	#checkStalls() {

@@ -54,3 +54,21 @@ export async function setBatchState(
 	});
 	return updated === 1;
 }
+
+/**
+ * Marks a running batch done when none of its videos is pending or processing. One transaction,
+ * so a retry that re-queues a video in between can never leave a `done` batch with work in it.
+ */
+export function finishBatchIfIdle(db: KffDatabase, id: string, now = Date.now()): Promise<boolean> {
+	return db.transaction('rw', db.videos, db.batches, () =>
+		batchCounts(db, id).then((counts) => {
+			if (counts.pending > 0 || counts.processing > 0) return false;
+			return db.batches
+				.where('id')
+				.equals(id)
+				.filter((batch) => batch.state === 'running')
+				.modify({ state: 'done', completedAt: now })
+				.then((n) => n > 0);
+		})
+	);
+}
