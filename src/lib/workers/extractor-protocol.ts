@@ -74,9 +74,18 @@ export type ExtractOutcome =
 			details: string;
 	  };
 
+export interface DetectImageRequest {
+	image: Blob;
+	model: ExtractionSettings['model'];
+	confidence: number;
+	assets: AssetUrls;
+}
+
 export interface ExtractorApi {
 	extract(
 		request: ExtractRequest,
 		onProgress: (p: ExtractProgress) => void
 	): Promise<ExtractOutcome>;
+	/** Faces in a still photo, so a person can compare the models on their own material. */
+	detectImage(request: DetectImageRequest): Promise<FaceBox[]>;
 }
