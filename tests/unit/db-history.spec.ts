@@ -96,6 +96,7 @@ function generate(): VideoRecord[] {
 			thumbnail: null,
 			hasOriginal: true,
 			decoder: null,
+			timings: null,
 			createdAt,
 			updatedAt: createdAt,
 			startedAt: null,

@@ -278,6 +278,7 @@ export class Scheduler {
 						rotation: outcome.probe.rotation,
 						thumbnail: outcome.thumbnail,
 						decoder: 'ffmpeg.wasm',
+						timings: outcome.timings,
 						message:
 							outcome.keyframes.length === 0
 								? noFacesMessage(video.settings.confidence, video.settings.model)

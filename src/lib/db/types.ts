@@ -1,14 +1,9 @@
 // Record types of the Dexie tables (see "Storage model" in ARCHITECTURE.md).
+import type { ExtractionSettings } from '$lib/settings/extraction-settings';
 import type { BatchState, ProcessingStage, VideoStatus } from './status';
 
-export interface ExtractionSettings {
-	/** Decode every n-th frame for detection. */
-	sampleRate: number;
-	maxFrames: number;
-	/** Lowest face-detector confidence that counts as a face. */
-	confidence: number;
-	model: 'full' | 'short';
-}
+export type { ExtractionSettings };
+
 
 /**
  * `deletedAt` value of a video that is not in the trash. IndexedDB does not index `null`, so a
@@ -49,6 +44,8 @@ export interface VideoRecord {
 	/** False once the original file was removed from `videoBlobs` to save space. */
 	hasOriginal: boolean;
 	decoder: string | null;
+	/** Seconds per processing stage of the last run (load, probe, sample+detect, extract…). */
+	timings: Record<string, number> | null;
 	createdAt: number;
 	updatedAt: number;
 	startedAt: number | null;

@@ -46,6 +46,7 @@ function newVideo(batch: BatchRecord, incoming: IncomingVideo, position: number)
 		thumbnail: null,
 		hasOriginal: true,
 		decoder: null,
+		timings: null,
 		createdAt,
 		updatedAt: createdAt,
 		startedAt: null,
