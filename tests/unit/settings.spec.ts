@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+	DEFAULT_SETTINGS,
+	extractionPart,
+	sanitizeSettings,
+	validateSetting,
+	validateSettings
+} from '$lib/settings/extraction-settings';
+
+describe('extraction settings', () => {
+	it('has the product defaults', () => {
+		expect(DEFAULT_SETTINGS).toEqual({
+			sampleRate: 5,
+			maxFrames: 20,
+			confidence: 0.5,
+			model: 'full',
+			concurrency: 1
+		});
+		expect(validateSettings({ ...DEFAULT_SETTINGS })).toEqual({});
+	});
+
+	it('explains out-of-range and non-integer values', () => {
+		expect(validateSetting('concurrency', 4)).toBe('Concurrency must be between 1 and 3.');
+		expect(validateSetting('sampleRate', 2.5)).toBe('Sample rate must be a whole number.');
+		expect(validateSetting('confidence', Number.NaN)).toBe(
+			'Confidence threshold must be a number.'
+		);
+		expect(validateSetting('confidence', 0.35)).toBeNull();
+		expect(validateSettings({ ...DEFAULT_SETTINGS, maxFrames: 0 })).toEqual({
+			maxFrames: 'Max frames must be between 1 and 500.'
+		});
+	});
+
+	it('keeps only valid stored values', () => {
+		expect(
+			sanitizeSettings({ sampleRate: 10, maxFrames: -3, model: 'short', concurrency: '2' })
+		).toEqual({
+			...DEFAULT_SETTINGS,
+			sampleRate: 10,
+			model: 'short'
+		});
+		expect(sanitizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+		expect(sanitizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+	});
+
+	it('splits the per-video part from the app settings', () => {
+		expect(extractionPart({ ...DEFAULT_SETTINGS, concurrency: 3 })).toEqual({
+			sampleRate: 5,
+			maxFrames: 20,
+			confidence: 0.5,
+			model: 'full'
+		});
+	});
+});
