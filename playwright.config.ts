@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium';
 
-const PORT = 4173;
+// KFF_PORT lets several checkouts run their browser tests side by side.
+export const PORT = Number(process.env.KFF_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -24,10 +24,10 @@ export interface BatchOptions {
 	confidence?: number;
 }
 
-/** Picks the files on `/`, sets options and starts; resolves on the batch page. */
+/** Picks the files on `/` (added to any already picked), sets options and starts; resolves on the batch page. */
 export async function startBatch(page: Page, files: string[], options: BatchOptions = {}) {
 	if (new URL(page.url(), 'http://x').pathname !== '/') await page.goto('/');
-	await page.getByTestId('file-input').setInputFiles(files.map(fixture));
+	if (files.length) await page.getByTestId('file-input').setInputFiles(files.map(fixture));
 	if (options.concurrency)
 		await page.getByTestId('concurrency').selectOption(String(options.concurrency));
 	if (options.sampleRate) await page.getByTestId('sample-rate').fill(String(options.sampleRate));
@@ -66,7 +66,7 @@ export function watchPage(page: Page) {
 	page.on('request', (r) => {
 		const url = new URL(r.url());
 		if (!['http:', 'https:'].includes(url.protocol)) return;
-		if (url.host !== '127.0.0.1:4173') foreign.push(r.url());
+		if (url.host !== `127.0.0.1:${process.env.KFF_PORT ?? 4173}`) foreign.push(r.url());
 	});
 	return { errors, foreign };
 }

@@ -1,0 +1,128 @@
+// Samples memory while a scenario runs and keeps the peaks. Three views, each covering
+// something different (none alone is the whole story):
+// - mainJsHeapMB: JS heap of the page's main thread (CDP Performance.getMetrics JSHeapUsedSize).
+// - workersJsHeapMB / workersArrayBuffersMB: summed over the dedicated pool workers, from
+//   Runtime.getHeapUsage sent to each worker target. Playwright's worker.evaluate cannot do it:
+//   performance.memory does not exist in workers, and evaluate waits while a synchronous
+//   ffmpeg exec blocks the worker, whereas the inspector answers in between.
+// - rendererRssMB: RSS of our browser's largest renderer process (the tab: page, its workers,
+//   wasm memory and Blink), from /proc. Linux only.
+import { readFileSync, readdirSync } from 'node:fs';
+
+const INTERVAL_MS = 250;
+const REPLY_TIMEOUT_MS = 1000;
+const MB = 1024 * 1024;
+
+function readProc(pid, file) {
+	try {
+		return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+	} catch {
+		return null; // the process ended meanwhile
+	}
+}
+
+/** Largest RSS among renderer processes descended from this Node process (not other browsers'). */
+function largestRendererRss() {
+	const children = new Map();
+	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		const stat = readProc(pid, 'stat');
+		if (!stat) continue;
+		const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+		children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+	}
+	let max = 0;
+	const queue = [String(process.pid)];
+	while (queue.length) {
+		const pid = queue.pop();
+		queue.push(...(children.get(pid) ?? []));
+		if (!readProc(pid, 'cmdline')?.includes('--type=renderer')) continue;
+		const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, 'status') ?? '')?.[1] ?? 0);
+		max = Math.max(max, rssKb * 1024);
+	}
+	return max;
+}
+
+/** Runtime.getHeapUsage of every dedicated worker, through a browser-level CDP session. */
+async function workerHeapReader(browser) {
+	const cdp = await browser.newBrowserCDPSession();
+	const sessions = new Map(); // targetId -> sessionId
+	const replies = new Map(); // message id -> resolve
+	let nextId = 1;
+	cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+		const msg = JSON.parse(message);
+		replies.get(msg.id)?.(msg.result ?? null);
+		replies.delete(msg.id);
+	});
+	// Non-flat sessions: Playwright's CDPSession cannot address flat child sessions.
+	async function usage(targetId) {
+		let sessionId = sessions.get(targetId);
+		if (!sessionId) {
+			({ sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false }));
+			sessions.set(targetId, sessionId);
+		}
+		const id = nextId++;
+		const reply = new Promise((resolve) => {
+			replies.set(id, resolve);
+			setTimeout(() => resolve(null), REPLY_TIMEOUT_MS);
+		});
+		const message = JSON.stringify({ id, method: 'Runtime.getHeapUsage' });
+		await cdp.send('Target.sendMessageToTarget', { sessionId, message });
+		return reply;
+	}
+	return {
+		async read() {
+			const { targetInfos } = await cdp.send('Target.getTargets');
+			const workers = targetInfos.filter((t) => t.type === 'worker');
+			const results = await Promise.all(workers.map((t) => usage(t.targetId).catch(() => null)));
+			const ok = results.filter(Boolean);
+			return {
+				workers: ok.length,
+				jsHeap: ok.reduce((s, r) => s + r.usedSize, 0),
+				arrayBuffers: ok.reduce((s, r) => s + (r.backingStorageSize ?? 0), 0)
+			};
+		},
+		close: () => cdp.detach()
+	};
+}
+
+/** Starts sampling; `stop()` resolves with the peaks in MB. */
+export async function sampleMemory(browser, page) {
+	const pageCdp = await page.context().newCDPSession(page);
+	await pageCdp.send('Performance.enable');
+	const workers = await workerHeapReader(browser);
+	const peak = { mainJsHeap: 0, workersJsHeap: 0, workersArrayBuffers: 0, rendererRss: 0 };
+	let maxWorkers = 0;
+	let running = true;
+	const loop = (async () => {
+		while (running) {
+			const [metrics, w] = await Promise.all([
+				pageCdp.send('Performance.getMetrics'),
+				workers.read()
+			]);
+			const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+			peak.mainJsHeap = Math.max(peak.mainJsHeap, heap);
+			peak.workersJsHeap = Math.max(peak.workersJsHeap, w.jsHeap);
+			peak.workersArrayBuffers = Math.max(peak.workersArrayBuffers, w.arrayBuffers);
+			peak.rendererRss = Math.max(peak.rendererRss, largestRendererRss());
+			maxWorkers = Math.max(maxWorkers, w.workers);
+			await new Promise((r) => setTimeout(r, INTERVAL_MS));
+		}
+	})();
+	loop.catch(() => {}); // an error surfaces from stop(), not as an unhandled rejection
+	return {
+		async stop() {
+			running = false;
+			await loop;
+			await Promise.all([workers.close(), pageCdp.detach()]);
+			const mb = (b) => Math.round((b / MB) * 10) / 10;
+			return {
+				mainJsHeapMB: mb(peak.mainJsHeap),
+				workersJsHeapMB: mb(peak.workersJsHeap),
+				workersArrayBuffersMB: mb(peak.workersArrayBuffers),
+				rendererRssMB: mb(peak.rendererRss),
+				workersSeen: maxWorkers,
+				intervalMs: INTERVAL_MS
+			};
+		}
+	};
+}

@@ -1,0 +1,95 @@
+// `npm run bench [-- --only pipeline|batch] [-- --no-build]`: builds, serves build/, drives the
+// app in headless Chromium, prints one JSON report to stdout and saves it under bench/out/.
+// Progress goes to stderr so stdout stays parseable.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from './browser.mjs';
+import { BENCH_FILE, OUT_DIR, REPO_ROOT } from './config.mjs';
+import { hasFfmpeg, nativeReference } from './native.mjs';
+import { round } from './round.mjs';
+import { batchScenario } from './scenarios/batch.mjs';
+import { pipelineScenario } from './scenarios/pipeline.mjs';
+import { startServer } from './server.mjs';
+
+const log = (msg) => console.error(`[bench] ${msg}`);
+
+function options() {
+	const { values } = parseArgs({
+		options: { only: { type: 'string' }, 'no-build': { type: 'boolean' } }
+	});
+	if (values.only && !['pipeline', 'batch'].includes(values.only)) {
+		throw new Error(`--only takes pipeline or batch, not ${values.only}`);
+	}
+	return { want: (name) => !values.only || values.only === name, build: !values['no-build'] };
+}
+
+function build() {
+	log('npm run build');
+	const run = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
+	if (run.status !== 0) throw new Error(`npm run build failed (${run.status ?? run.signal})`);
+}
+
+async function main() {
+	const opts = options();
+	if (!existsSync(BENCH_FILE)) throw new Error(`Missing ${BENCH_FILE} (set KFF_FIXTURES)`);
+	if (opts.build) build();
+
+	const report = {
+		machine: {
+			cpus: cpus().length,
+			cpuModel: cpus()[0]?.model,
+			chromium: null,
+			node: process.version,
+			// Other jobs on this machine (e.g. browser tests) make the figures noisy: record the load.
+			loadavgAtStart: loadavg().map((x) => round(x))
+		},
+		date: new Date().toISOString()
+	};
+
+	if (opts.want('pipeline')) {
+		if (hasFfmpeg()) {
+			log('native ffmpeg reference');
+			report.native = nativeReference(BENCH_FILE);
+		} else {
+			log('ffmpeg is not on PATH: no native reference');
+			report.native = null;
+		}
+	}
+
+	const server = await startServer();
+	let browser;
+	try {
+		browser = await launchBrowser();
+		report.machine.chromium = browser.version();
+		if (opts.want('pipeline')) {
+			log('pipeline: bench_60s_720p.mp4 with default settings');
+			const p = (report.pipeline = await pipelineScenario(browser, server.url));
+			report.ratios = report.native && {
+				appTotalOverNative: round(p.totalSec / report.native.bestSec),
+				sampleDetectOverNative: round(p.stagesSec['sample+detect'] / report.native.bestSec),
+				goal: 'appTotalOverNative <= 2'
+			};
+		}
+		if (opts.want('batch')) report.batch = await batchScenario(browser, server.url, log);
+	} finally {
+		await browser?.close();
+		server.stop();
+	}
+	report.machine.loadavgAtEnd = loadavg().map((x) => round(x));
+
+	const json = JSON.stringify(report, null, 2);
+	await mkdir(OUT_DIR, { recursive: true });
+	const file = join(OUT_DIR, `bench-${report.date.replace(/[:.]/g, '-')}.json`);
+	await writeFile(file, json + '\n');
+	log(`written to ${file}`);
+	console.log(json);
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exitCode = 1;
+});

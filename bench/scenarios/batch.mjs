@@ -1,0 +1,64 @@
+// Issue "batch processing": the same 4 videos at concurrency 1, 2 and 3, each in a fresh context
+// (clean IndexedDB), to show whether the worker pool turns cores into throughput.
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readVideos, startBatch, waitForCompleted } from '../browser.mjs';
+import { BENCH_FILE } from '../config.mjs';
+import { sampleMemory } from '../memory.mjs';
+import { round } from '../round.mjs';
+
+const VIDEOS = 4;
+const CONCURRENCIES = [1, 2, 3];
+const TIMEOUT_MS = 20 * 60_000;
+
+async function runOnce(browser, baseUrl, files, concurrency) {
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		const memory = await sampleMemory(browser, page);
+		const clickedAt = await startBatch(page, baseUrl, files, concurrency);
+		const { doneAt, maxProcessing } = await waitForCompleted(page, files.length, TIMEOUT_MS);
+		const peaks = await memory.stop();
+		const videos = await readVideos(page);
+		const wallSec = (doneAt - clickedAt) / 1000;
+		const videoSec = videos.reduce((s, v) => s + v.durationSec, 0);
+		const perVideo = videos.map((v) => (v.finishedAt - v.startedAt) / 1000);
+		return {
+			concurrency,
+			wallSec: round(wallSec),
+			videoSec: round(videoSec),
+			throughput: round(videoSec / wallSec, 3),
+			maxProcessing,
+			// Longer per-video times at higher concurrency show the videos sharing the cores.
+			meanWorkerSecPerVideo: round(perVideo.reduce((s, x) => s + x, 0) / perVideo.length),
+			peakMemory: peaks
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+export async function batchScenario(browser, baseUrl, log) {
+	const dir = await mkdtemp(join(tmpdir(), 'kff-bench-'));
+	try {
+		// Distinct names so the rows are told apart; the fixture itself is never modified.
+		const files = [];
+		for (let i = 1; i <= VIDEOS; i++) {
+			files.push(join(dir, `bench_copy_${i}.mp4`));
+			await copyFile(BENCH_FILE, files.at(-1));
+		}
+		const result = {};
+		for (const c of CONCURRENCIES) {
+			log(`batch: ${VIDEOS} videos at concurrency ${c}`);
+			result[`c${c}`] = await runOnce(browser, baseUrl, files, c);
+		}
+		result.ratios = {
+			c2OverC1: round(result.c2.throughput / result.c1.throughput),
+			c3OverC1: round(result.c3.throughput / result.c1.throughput)
+		};
+		return result;
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}

@@ -1,0 +1,35 @@
+// Issue "keyframe extraction": one 60 s 720p video, default settings, through the UI.
+import { readVideos, startBatch, waitForCompleted } from '../browser.mjs';
+import { BENCH_FILE } from '../config.mjs';
+import { sampleMemory } from '../memory.mjs';
+import { round } from '../round.mjs';
+
+const TIMEOUT_MS = 10 * 60_000;
+
+export async function pipelineScenario(browser, baseUrl) {
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		const memory = await sampleMemory(browser, page);
+		const clickedAt = await startBatch(page, baseUrl, [BENCH_FILE]);
+		const { doneAt } = await waitForCompleted(page, 1, TIMEOUT_MS);
+		const peaks = await memory.stop();
+		const [video] = await readVideos(page);
+		const totalSec = (doneAt - clickedAt) / 1000;
+		return {
+			file: video.name,
+			videoSec: round(video.durationSec),
+			totalSec: round(totalSec),
+			rtf: round(totalSec / video.durationSec, 3),
+			// The worker's own span (startedAt to finishedAt), without queueing and UI latency.
+			workerSec: round((video.finishedAt - video.startedAt) / 1000),
+			stagesSec: Object.fromEntries(
+				Object.entries(video.timings ?? {}).map(([stage, sec]) => [stage, round(sec)])
+			),
+			keyframes: video.keyframeCount,
+			peakMemory: peaks
+		};
+	} finally {
+		await context.close();
+	}
+}
