@@ -4,7 +4,6 @@ import type { BatchState, ProcessingStage, VideoStatus } from './status';
 
 export type { ExtractionSettings };
 
-
 /**
  * `deletedAt` value of a video that is not in the trash. IndexedDB does not index `null`, so a
  * nullable `deletedAt` would drop live videos out of every `[deletedAt+…]` index; 0 keeps them
