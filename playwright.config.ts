@@ -10,7 +10,7 @@ export default defineConfig({
 	// Real ffmpeg.wasm work on a 2-core machine: one test at a time, generous per-test limits.
 	workers: 1,
 	fullyParallel: false,
-	timeout: 180_000,
+	timeout: 300_000,
 	expect: { timeout: 20_000 },
 	retries: 0,
 	reporter: process.env.CI ? [['list']] : [['list']],
