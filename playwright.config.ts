@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 // KFF_PORT lets several checkouts run their browser tests side by side.
 export const PORT = Number(process.env.KFF_PORT ?? 4173);
