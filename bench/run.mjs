@@ -1,4 +1,4 @@
-// `npm run bench [-- --only pipeline|batch] [-- --no-build]`: builds, serves build/, drives the
+// `npm run bench [-- --only pipeline|batch|export] [-- --no-build]`: builds, serves build/, drives the
 // app in headless Chromium, prints one JSON report to stdout and saves it under bench/out/.
 // Progress goes to stderr so stdout stays parseable.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { BENCH_FILE, OUT_DIR, REPO_ROOT } from './config.mjs';
 import { hasFfmpeg, nativeReference } from './native.mjs';
 import { round } from './round.mjs';
 import { batchScenario } from './scenarios/batch.mjs';
+import { exportScenario } from './scenarios/export.mjs';
 import { pipelineScenario } from './scenarios/pipeline.mjs';
 import { startServer } from './server.mjs';
 
@@ -21,8 +22,8 @@ function options() {
 	const { values } = parseArgs({
 		options: { only: { type: 'string' }, 'no-build': { type: 'boolean' } }
 	});
-	if (values.only && !['pipeline', 'batch'].includes(values.only)) {
-		throw new Error(`--only takes pipeline or batch, not ${values.only}`);
+	if (values.only && !['pipeline', 'batch', 'export'].includes(values.only)) {
+		throw new Error(`--only takes pipeline, batch or export, not ${values.only}`);
 	}
 	return { want: (name) => !values.only || values.only === name, build: !values['no-build'] };
 }
@@ -75,6 +76,10 @@ async function main() {
 			};
 		}
 		if (opts.want('batch')) report.batch = await batchScenario(browser, server.url, log);
+		if (opts.want('export')) {
+			log('export: ZIP of 500 generated keyframes');
+			report.export = await exportScenario(browser, server.url);
+		}
 	} finally {
 		await browser?.close();
 		await server.stop();
