@@ -3,7 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { AnnotationRecord } from '../../src/lib/db/types';
 import { watchPage } from './helpers';
-import { seedBatch, seedDb, seedVideo, type SeedData, type SeedVideo } from './seed-db';
+import { seedBatch, seedDb, seedVideo, storedOf, type SeedData, type SeedVideo } from './seed-db';
 
 const HOUR = 3_600_000;
 const NOW = Date.now();
@@ -190,6 +190,157 @@ test('history: 3 pages, sorts both ways, status and tag filters, search; URL sur
 
 	expect(watch.errors).toEqual([]);
 	expect(watch.foreign).toEqual([]);
+});
+
+const trashRow = (page: Page, id: string) =>
+	page.locator(`[data-testid="trash-row"][data-video-id="${id}"]`);
+
+test('soft delete moves a video with its annotations to the Trash; restore and Undo bring it back', async ({
+	page
+}) => {
+	const watch = watchPage(page);
+	await seedHistory(page);
+
+	await row(page, 'vid-44').getByTestId('delete-video').click();
+	await expect(page.getByRole('dialog')).toContainText('Delete “clip-44.mp4”?');
+	await page.getByTestId('delete-soft').click();
+	await expect(row(page, 'vid-44')).toHaveCount(0);
+	await expect(page.getByTestId('history-total')).toHaveAttribute('data-total', '44');
+	await expect(page.getByTestId('toast')).toContainText('Moved 1 video to the Trash.');
+	// Everything of it is still stored, only hidden.
+	expect(await storedOf(page, 'vid-44')).toEqual({
+		video: 1,
+		original: 1,
+		keyframes: 2,
+		annotations: 2
+	});
+
+	await page.getByRole('navigation').getByRole('link', { name: 'Trash' }).click();
+	await expect(page.getByTestId('trash-row')).toHaveCount(1);
+	await expect(trashRow(page, 'vid-44')).toContainText('clip-44.mp4');
+	await expect(trashRow(page, 'vid-44')).toContainText(
+		`deleted ${new Date().toLocaleDateString('en-US', { dateStyle: 'medium' })}`
+	);
+	await trashRow(page, 'vid-44').getByTestId('restore-video').click();
+	await expect(page.getByTestId('trash-empty')).toBeVisible();
+
+	await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+	await expect(row(page, 'vid-44')).toBeVisible();
+	await expect(row(page, 'vid-44').getByTestId('keyframes-kept')).toHaveText('1/2 keyframes kept');
+	expect((await storedOf(page, 'vid-44')).annotations).toBe(2);
+
+	// A normal delete offers Undo.
+	await row(page, 'vid-43').getByTestId('delete-video').click();
+	await page.getByTestId('delete-soft').click();
+	await expect(row(page, 'vid-43')).toHaveCount(0);
+	await page.getByTestId('toast-action').click();
+	await expect(row(page, 'vid-43')).toBeVisible();
+	await expect(page.getByTestId('toast')).toHaveCount(0);
+	await expect(page.getByTestId('history-total')).toHaveAttribute('data-total', '45');
+
+	expect(watch.errors).toEqual([]);
+});
+
+test('hard delete asks first, then removes row, original, keyframes and annotations at once', async ({
+	page
+}) => {
+	const watch = watchPage(page);
+	await seedHistory(page);
+
+	await row(page, 'vid-42').getByTestId('delete-video').click();
+	await page.getByTestId('delete-hard').click();
+	const confirm = page.getByRole('dialog').filter({ has: page.getByTestId('confirm-hard') });
+	await expect(confirm).toContainText('cannot be undone');
+	// Cancel keeps everything.
+	await confirm.getByRole('button', { name: 'Cancel' }).click();
+	await expect(row(page, 'vid-42')).toBeVisible();
+
+	await row(page, 'vid-42').getByTestId('delete-video').click();
+	await page.getByTestId('delete-hard').click();
+	await page.getByTestId('confirm-hard').click();
+	await expect(row(page, 'vid-42')).toHaveCount(0);
+	await expect(page.getByTestId('history-total')).toHaveAttribute('data-total', '44');
+	expect(await storedOf(page, 'vid-42')).toEqual({
+		video: 0,
+		original: 0,
+		keyframes: 0,
+		annotations: 0
+	});
+	expect(await storedOf(page, 'vid-41')).toEqual({
+		video: 1,
+		original: 1,
+		keyframes: 2,
+		annotations: 2
+	});
+	await page.goto('/trash');
+	await expect(page.getByTestId('trash-empty')).toBeVisible();
+
+	expect(watch.errors).toEqual([]);
+});
+
+test('bulk delete and restore; delete forever and empty the Trash, each after a confirmation', async ({
+	page
+}) => {
+	await seedHistory(page);
+
+	for (const id of ['vid-44', 'vid-43', 'vid-41']) {
+		await row(page, id).getByTestId('select-video').check();
+	}
+	await expect(page.getByTestId('selected-count')).toHaveText('3 selected');
+	await page.getByTestId('bulk-delete').click();
+	await expect(page.getByRole('dialog')).toContainText('Delete 3 videos?');
+	await page.getByTestId('delete-soft').click();
+	await expect(page.getByTestId('history-total')).toHaveAttribute('data-total', '42');
+	await expect(page.getByTestId('selected-count')).toHaveCount(0);
+
+	await page.goto('/trash');
+	await expect(page.getByTestId('trash-row')).toHaveCount(3);
+	await page.getByTestId('select-page').check();
+	await page.getByTestId('bulk-restore').click();
+	await expect(page.getByTestId('trash-empty')).toBeVisible();
+
+	// Back to the Trash: two videos, then one forever, then empty.
+	await page.goto('/history');
+	for (const id of ['vid-44', 'vid-43', 'vid-40']) {
+		await row(page, id).getByTestId('delete-video').click();
+		await page.getByTestId('delete-soft').click();
+		await expect(row(page, id)).toHaveCount(0);
+	}
+	await page.goto('/trash');
+	await expect(page.getByTestId('trash-row')).toHaveCount(3);
+	// Most recently deleted first.
+	await expect(page.getByTestId('trash-row').first()).toHaveAttribute('data-video-id', 'vid-40');
+
+	await trashRow(page, 'vid-44').getByTestId('delete-forever').click();
+	await expect(page.getByRole('dialog').filter({ hasText: 'clip-44.mp4' })).toContainText(
+		'cannot be undone'
+	);
+	await page.getByTestId('confirm-delete-forever').click();
+	await expect(page.getByTestId('trash-row')).toHaveCount(2);
+	expect(await storedOf(page, 'vid-44')).toEqual({
+		video: 0,
+		original: 0,
+		keyframes: 0,
+		annotations: 0
+	});
+
+	await page.getByTestId('empty-trash').click();
+	await expect(page.getByRole('dialog').filter({ hasText: 'Empty the Trash' })).toContainText(
+		'cannot be undone'
+	);
+	await page.getByTestId('confirm-empty-trash').click();
+	await expect(page.getByTestId('trash-empty')).toBeVisible();
+	for (const id of ['vid-43', 'vid-40']) {
+		expect(await storedOf(page, id)).toEqual({
+			video: 0,
+			original: 0,
+			keyframes: 0,
+			annotations: 0
+		});
+	}
+	expect((await storedOf(page, 'vid-41')).video).toBe(1);
+	await page.goto('/history');
+	await expect(page.getByTestId('history-total')).toHaveAttribute('data-total', '42');
 });
 
 test('tags edited on a row are cleaned, offered in the tag filter, and removable', async ({
