@@ -2,8 +2,16 @@
 // IndexedDB (tests/e2e/seed-db.ts), plus one real video processed with originals off.
 import { expect, test, type Page } from '@playwright/test';
 import type { AnnotationRecord } from '../../src/lib/db/types';
-import { watchPage } from './helpers';
-import { seedBatch, seedDb, seedVideo, storedOf, type SeedData, type SeedVideo } from './seed-db';
+import { startBatch, waitForFinal, watchPage } from './helpers';
+import {
+	DAY,
+	seedBatch,
+	seedDb,
+	seedVideo,
+	storedOf,
+	type SeedData,
+	type SeedVideo
+} from './seed-db';
 
 const HOUR = 3_600_000;
 const NOW = Date.now();
@@ -364,4 +372,104 @@ test('tags edited on a row are cleaned, offered in the tag filter, and removable
 
 	await r.getByRole('button', { name: 'Remove tag Red carpet from clip-44.mp4' }).click();
 	await expect(page.getByTestId('history-empty')).toContainText('No videos match');
+});
+
+test('start-up purges what has been in the Trash longer than the setting: 30 days, then 7', async ({
+	page
+}) => {
+	const trashed = (id: string, days: number) =>
+		seedVideo({ id, name: `${id}.mp4`, deletedAt: NOW - days * DAY, keyframeCount: 2 });
+	await page.goto('/trash');
+	await seedDb(
+		page,
+		historyData([trashed('old-31d', 31), trashed('recent-29d', 29), trashed('new-2d', 2)])
+	);
+	expect(await storedOf(page, 'old-31d')).toEqual({
+		video: 1,
+		original: 1,
+		keyframes: 2,
+		annotations: 2
+	});
+
+	// The next start-up deletes the 31-day-old video for good, with everything of it.
+	await page.reload();
+	await expect(page.getByTestId('trash-row')).toHaveCount(2);
+	await expect(trashRow(page, 'old-31d')).toHaveCount(0);
+	await expect
+		.poll(() => storedOf(page, 'old-31d'))
+		.toEqual({ video: 0, original: 0, keyframes: 0, annotations: 0 });
+	expect(await storedOf(page, 'recent-29d')).toMatchObject({ video: 1, original: 1, keyframes: 2 });
+	await expect(page.getByText('deleted for good 30 days after')).toBeVisible();
+
+	await page.goto('/settings');
+	await page.getByTestId('trash-days').fill('7');
+	await page.getByTestId('trash-days').blur();
+	await page.goto('/trash');
+	await expect(page.getByTestId('trash-row')).toHaveCount(1);
+	await expect(trashRow(page, 'new-2d')).toBeVisible();
+	expect((await storedOf(page, 'recent-29d')).video).toBe(0);
+});
+
+test('storage settings: space, persistence, keep originals; remove an original from history', async ({
+	page
+}) => {
+	const watch = watchPage(page);
+	await page.goto('/settings');
+	await expect(page.getByRole('heading', { name: 'Storage' })).toBeVisible();
+	await expect(page.getByTestId('storage-usage')).toContainText(/used · .* available/);
+	await expect(page.getByTestId('persist-state')).toContainText(/Persistent storage: (on|off)/);
+	const persisted = await page.getByTestId('persist-state').getAttribute('data-persisted');
+	if (persisted === 'false') {
+		await page.getByTestId('persist-storage').click();
+		await expect(page.getByTestId('persist-state')).toHaveAttribute('data-persisted', /true|false/);
+	}
+	await expect(page.getByTestId('keep-originals')).toBeChecked();
+	await expect(page.getByTestId('trash-days')).toHaveValue('30');
+	await page.getByTestId('keep-originals').uncheck();
+	await page.reload();
+	await expect(page.getByTestId('keep-originals')).not.toBeChecked();
+	await page.getByTestId('keep-originals').check();
+
+	await seedHistory(page);
+	const r = row(page, 'vid-44');
+	await expect(r).toContainText('original 977 KB');
+	await r.getByTestId('remove-original').click();
+	await page.getByTestId('confirm-remove-original').click();
+	await expect(r).toContainText('original removed');
+	await expect(r.getByTestId('remove-original')).toHaveCount(0);
+	expect(await storedOf(page, 'vid-44')).toEqual({
+		video: 1,
+		original: 0,
+		keyframes: 2,
+		annotations: 2
+	});
+	expect(watch.errors).toEqual([]);
+});
+
+test('a real video processed with originals off: thumbnail in history, file freed, keyframes kept', async ({
+	page
+}) => {
+	const watch = watchPage(page);
+	await page.goto('/settings');
+	await page.getByTestId('keep-originals').uncheck();
+	await startBatch(page, ['megamind_vp9.webm']);
+	expect(await waitForFinal(page, 'megamind_vp9.webm')).toBe('completed');
+
+	await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+	const r = rows(page).filter({ hasText: 'megamind_vp9.webm' });
+	await expect(r).toHaveAttribute('data-status', 'completed');
+	await expect(r.locator('img')).toHaveAttribute('src', /^blob:/);
+	const size = await r
+		.locator('img')
+		.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+	expect(size[0]).toBeGreaterThan(0);
+	await expect(r).toContainText('original removed');
+	const kept = await r.getByTestId('keyframes-kept').textContent();
+	const [keptCount, total] = (kept ?? '').split(' ')[0].split('/').map(Number);
+	expect(total).toBeGreaterThan(0);
+	expect(keptCount).toBe(total);
+	const id = (await r.getAttribute('data-video-id'))!;
+	expect(await storedOf(page, id)).toMatchObject({ video: 1, original: 0, keyframes: total });
+	expect(watch.errors).toEqual([]);
+	expect(watch.foreign).toEqual([]);
 });
