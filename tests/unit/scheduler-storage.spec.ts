@@ -6,6 +6,7 @@ import type { VideoRecord } from '../../src/lib/db/types';
 import { addVideosToBatch } from '../../src/lib/db/videos';
 import type { ExtractOutcome, ExtractorApi } from '../../src/lib/workers/extractor-protocol';
 import type { WorkerPool } from '../../src/lib/workers/worker-pool';
+import { testBatch, testFiles } from './seed-videos';
 
 // The scheduler with a stand-in pool: every video "extracts" two keyframes at once.
 const outcome: ExtractOutcome = {
@@ -60,28 +61,10 @@ afterEach(async () => {
 });
 
 async function runBatch(scheduler: Scheduler, count: number): Promise<VideoRecord[]> {
-	const batchId = crypto.randomUUID();
-	const videos = await addVideosToBatch(
-		db,
-		{
-			id: batchId,
-			name: 'B',
-			createdAt: 1_000,
-			startedAt: null,
-			completedAt: null,
-			concurrency: 1,
-			settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' },
-			state: 'running'
-		},
-		Array.from({ length: count }, (_, i) => ({
-			file: new Blob([`video ${i}`]),
-			name: `v${i}.mp4`,
-			size: 7,
-			type: 'video/mp4'
-		}))
-	);
-	await scheduler.startBatch(batchId);
-	await vi.waitFor(async () => expect((await db.batches.get(batchId))?.state).toBe('done'));
+	const batch = testBatch();
+	const videos = await addVideosToBatch(db, batch, testFiles(count));
+	await scheduler.startBatch(batch.id);
+	await vi.waitFor(async () => expect((await db.batches.get(batch.id))?.state).toBe('done'));
 	return videos;
 }
 
