@@ -48,6 +48,8 @@ export function seedVideo(fields: Partial<SeedVideo> & Pick<SeedVideo, 'id' | 'n
 		rotation: 0,
 		status: 'completed',
 		progress: 1,
+		framesDone: 0,
+		framesTotal: 0,
 		stage: null,
 		error: null,
 		errorDetails: null,
