@@ -1,19 +1,21 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { upsertAnnotation } from '../../src/lib/db/annotations';
 import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
 import { queryHistory, type HistoryQuery } from '../../src/lib/db/history';
 import {
 	emptyTrash,
 	hardDeleteVideo,
+	hardDeleteVideos,
 	listTrash,
 	purgeTrashOlderThan,
 	restoreVideo,
-	softDeleteVideo
+	restoreVideos,
+	softDeleteVideo,
+	softDeleteVideos
 } from '../../src/lib/db/trash';
-import type { VideoRecord } from '../../src/lib/db/types';
-import { addVideosToBatch, saveExtractionResult } from '../../src/lib/db/videos';
+import { loadStoredSettings } from '../../src/lib/settings/extraction-settings';
+import { seedVideos } from './seed-videos';
 
 const DAY = 86_400_000;
 const byDate: HistoryQuery = { sort: 'createdAt', direction: 'asc', page: 1, pageSize: 50 };
@@ -26,44 +28,7 @@ afterEach(async () => {
 	await db.delete();
 });
 
-/** Videos with a file, two keyframes and an annotation each. */
-async function seed(count: number): Promise<VideoRecord[]> {
-	const videos = await addVideosToBatch(
-		db,
-		{
-			id: crypto.randomUUID(),
-			name: 'Batch',
-			createdAt: 1_000,
-			startedAt: null,
-			completedAt: null,
-			concurrency: 1,
-			settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' },
-			state: 'running'
-		},
-		Array.from({ length: count }, (_, i) => ({
-			file: new Blob([`video ${i}`]),
-			name: `v${i}.mp4`,
-			size: 7,
-			type: 'video/mp4'
-		}))
-	);
-	for (const v of videos) {
-		const keyframes = [0, 10].map((frameIndex) => ({
-			frameIndex,
-			timeSec: frameIndex / 10,
-			score: 1,
-			sharpness: 1,
-			faces: [],
-			width: 2,
-			height: 2,
-			image: new Blob(['i']),
-			thumb: new Blob(['t'])
-		}));
-		await saveExtractionResult(db, v.id, { video: {}, keyframes });
-		await upsertAnnotation(db, v.id, 10, { notes: 'n', tags: ['t'] });
-	}
-	return videos;
-}
+const seed = (count: number) => seedVideos(db, count);
 
 async function historyIds(): Promise<string[]> {
 	return (await queryHistory(db, byDate)).rows.map((v) => v.id);
@@ -159,4 +124,54 @@ it('a live history query sees soft delete and restore (queries stay in the Dexie
 	await settle();
 	subscription.unsubscribe();
 	expect(seen).toEqual([[a.id, b.id], [b.id], [a.id, b.id]]);
+});
+
+it('bulk soft delete and restore move only what is live or trashed, keeping deletion dates', async () => {
+	const [a, b, c] = await seed(3);
+	await softDeleteVideo(db, c.id, 4_000);
+	expect(await softDeleteVideos(db, [a.id, b.id, c.id, 'missing'], 5_000)).toBe(2);
+	expect((await db.videos.get(c.id))?.deletedAt).toBe(4_000); // already in the trash: untouched
+	expect(await historyIds()).toEqual([]);
+
+	// Undo of that delete brings back exactly those two, with keyframes and annotations.
+	expect(await restoreVideos(db, [a.id, b.id])).toBe(2);
+	expect(await historyIds()).toEqual([a.id, b.id]);
+	expect(await restoreVideos(db, [a.id])).toBe(0);
+	expect(await leftovers(a.id)).toMatchObject({ keyframes: 2, annotations: 1 });
+	expect((await listTrash(db, { offset: 0, limit: 10 })).rows.map((v) => v.id)).toEqual([c.id]);
+});
+
+it('bulk hard delete removes the chosen videos with everything of them, nothing else', async () => {
+	const [a, b, c] = await seed(3);
+	await softDeleteVideo(db, b.id, 5_000);
+	expect(await hardDeleteVideos(db, [a.id, b.id, 'missing'])).toBe(2);
+	for (const id of [a.id, b.id]) {
+		expect(await leftovers(id)).toEqual({
+			video: undefined,
+			file: undefined,
+			keyframes: 0,
+			annotations: 0
+		});
+	}
+	expect(await leftovers(c.id)).toMatchObject({ keyframes: 2, annotations: 1 });
+	expect(await db.videoBlobs.count()).toBe(1);
+});
+
+it('start-up purge uses the saved days in Trash (30 by default); exactly N days old stays', async () => {
+	const now = 400 * DAY;
+	const [live, day30, day31, day8] = await seed(4);
+	await db.videos.update(live.id, { createdAt: now - 300 * DAY }); // old but not in the trash
+	await softDeleteVideo(db, day30.id, now - 30 * DAY);
+	await softDeleteVideo(db, day31.id, now - 31 * DAY);
+	await softDeleteVideo(db, day8.id, now - 8 * DAY);
+
+	const days = loadStoredSettings({ getItem: () => null }).trashRetentionDays;
+	expect(await purgeTrashOlderThan(db, days, now)).toBe(1);
+	expect((await leftovers(day31.id)).video).toBeUndefined();
+	expect((await leftovers(day30.id)).video).toBeDefined();
+
+	const saved = loadStoredSettings({ getItem: () => JSON.stringify({ trashRetentionDays: 7 }) });
+	expect(await purgeTrashOlderThan(db, saved.trashRetentionDays, now)).toBe(2);
+	expect(await db.videos.count()).toBe(1);
+	expect(await historyIds()).toEqual([live.id]);
 });

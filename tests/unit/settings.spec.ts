@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_SETTINGS,
 	extractionPart,
+	loadStoredSettings,
 	sanitizeSettings,
+	SETTINGS_STORAGE_KEY,
 	validateSetting,
 	validateSettings
 } from '$lib/settings/extraction-settings';
@@ -14,7 +16,9 @@ describe('extraction settings', () => {
 			maxFrames: 20,
 			confidence: 0.5,
 			model: 'full',
-			concurrency: 1
+			concurrency: 1,
+			keepOriginals: true,
+			trashRetentionDays: 30
 		});
 		expect(validateSettings({ ...DEFAULT_SETTINGS })).toEqual({});
 	});
@@ -50,5 +54,31 @@ describe('extraction settings', () => {
 			confidence: 0.5,
 			model: 'full'
 		});
+	});
+
+	it('keeps storage settings: originals on by default, days in Trash within bounds', () => {
+		expect(sanitizeSettings({ keepOriginals: false, trashRetentionDays: 7 })).toEqual({
+			...DEFAULT_SETTINGS,
+			keepOriginals: false,
+			trashRetentionDays: 7
+		});
+		expect(sanitizeSettings({ keepOriginals: 'no', trashRetentionDays: 0 })).toEqual(
+			DEFAULT_SETTINGS
+		);
+		expect(validateSetting('trashRetentionDays', 1.5)).toBe(
+			'Days in Trash must be a whole number.'
+		);
+	});
+
+	it('reads the saved settings, or the defaults when nothing or garbage is stored', () => {
+		const storage = (value: string | null) => ({
+			getItem: (key: string) => (key === SETTINGS_STORAGE_KEY ? value : null)
+		});
+		expect(loadStoredSettings(storage(null))).toEqual(DEFAULT_SETTINGS);
+		expect(loadStoredSettings(storage('{not json'))).toEqual(DEFAULT_SETTINGS);
+		expect(loadStoredSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+		expect(
+			loadStoredSettings(storage(JSON.stringify({ trashRetentionDays: 7, keepOriginals: false })))
+		).toMatchObject({ trashRetentionDays: 7, keepOriginals: false, sampleRate: 5 });
 	});
 });

@@ -8,6 +8,7 @@ import {
 	getVideo,
 	getVideoFile,
 	nextPendingVideo,
+	removeOriginal,
 	resetOrphanedProcessing,
 	saveExtractionResult,
 	updateVideo
@@ -28,6 +29,11 @@ const PROGRESS_WRITE_MS = 250;
 const STALLED = 'stalled';
 const CANCELLED = 'cancelled';
 
+export interface SchedulerOptions {
+	/** Read after each successful save: false removes the original file to free space. */
+	keepOriginals: () => boolean;
+}
+
 interface RunningVideo {
 	batchId: string;
 	controller: AbortController;
@@ -46,14 +52,21 @@ export class Scheduler {
 	#db: KffDatabase;
 	#pool: WorkerPool<ExtractorApi>;
 	#assets: () => AssetUrls;
+	#options: SchedulerOptions;
 	#running = new Map<string, RunningVideo>();
 	#pumping: Promise<void> | null = null;
 	#again = false;
 
-	constructor(db: KffDatabase, pool: WorkerPool<ExtractorApi>, assets: () => AssetUrls) {
+	constructor(
+		db: KffDatabase,
+		pool: WorkerPool<ExtractorApi>,
+		assets: () => AssetUrls,
+		options: SchedulerOptions = { keepOriginals: () => true }
+	) {
 		this.#db = db;
 		this.#pool = pool;
 		this.#assets = assets;
+		this.#options = options;
 		// Lives as long as the page, like the scheduler itself.
 		setInterval(() => this.#checkStalls(), 5_000);
 	}
@@ -272,8 +285,9 @@ export class Scheduler {
 			await this.#fail(video, outcome.message, outcome.details);
 		} else {
 			await updateVideo(this.#db, video.id, { stage: 'saving', progress: 0.99 });
+			let saved = false;
 			try {
-				await saveExtractionResult(this.#db, video.id, {
+				saved = await saveExtractionResult(this.#db, video.id, {
 					video: {
 						durationSec: outcome.probe.durationSec,
 						fps: outcome.probe.fps,
@@ -297,6 +311,12 @@ export class Scheduler {
 					video,
 					storageFullMessage(error) ?? 'The results could not be saved.',
 					text
+				);
+			}
+			// Outside the try: the keyframes are saved; failing to free space must not fail the video.
+			if (saved && !this.#options.keepOriginals()) {
+				await removeOriginal(this.#db, video.id).catch((error: unknown) =>
+					console.warn('Could not remove the original file', error)
 				);
 			}
 		}

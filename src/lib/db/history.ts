@@ -132,3 +132,62 @@ export function queryHistory(db: KffDatabase, q: HistoryQuery): Promise<HistoryP
 		q.tag || needle ? filteredPage(db, q, needle, offset) : indexedPage(db, q, offset)
 	);
 }
+
+/** What a history row shows besides the video itself. */
+export interface HistoryRowDetails {
+	/** Keyframes not marked deleted (those are left out of exports). */
+	kept: number;
+	/** null when the batch row is gone. */
+	batchName: string | null;
+}
+
+export interface HistoryView extends HistoryPage {
+	details: Map<string, HistoryRowDetails>;
+}
+
+/**
+ * Kept keyframes and batch names of the given videos (one page). Reads only those videos'
+ * annotations, their keyframe index keys where one is marked deleted (never an image), and their
+ * batches. An annotation of a frame that is no longer a keyframe (after a rerun) does not count.
+ */
+export function historyRowDetails(
+	db: KffDatabase,
+	rows: VideoRecord[]
+): Promise<Map<string, HistoryRowDetails>> {
+	return db.transaction('r', [db.keyframes, db.annotations, db.batches], async () => {
+		const batchIds = [...new Set(rows.map((v) => v.batchId))];
+		const batches = await db.batches.bulkGet(batchIds);
+		const batchName = new Map(batchIds.map((id, i) => [id, batches[i]?.name ?? null]));
+		const details = new Map<string, HistoryRowDetails>();
+		for (const v of rows) {
+			const range = withPrefix(v.id);
+			const marked = await db.annotations
+				.where('[videoId+frameIndex]')
+				.between(...range, true, true)
+				.filter((a) => a.deleted)
+				.toArray();
+			let dropped = 0;
+			if (marked.length && v.keyframeCount) {
+				const keys = await db.keyframes
+					.where('[videoId+frameIndex]')
+					.between(...range, true, true)
+					.keys();
+				const frames = new Set<unknown>(keys.map((k) => (Array.isArray(k) ? k[1] : null)));
+				dropped = marked.filter((a) => frames.has(a.frameIndex)).length;
+			}
+			details.set(v.id, {
+				kept: Math.max(0, v.keyframeCount - dropped),
+				batchName: batchName.get(v.batchId) ?? null
+			});
+		}
+		return details;
+	});
+}
+
+/** A history page with its rows' details, from one snapshot (for one live query). */
+export function queryHistoryView(db: KffDatabase, q: HistoryQuery): Promise<HistoryView> {
+	return db.transaction('r', [db.videos, db.keyframes, db.annotations, db.batches], async () => {
+		const page = await queryHistory(db, q);
+		return { ...page, details: await historyRowDetails(db, page.rows) };
+	});
+}

@@ -59,6 +59,29 @@ export async function hardDeleteVideo(db: KffDatabase, id: string): Promise<bool
 	return (await hardDelete(db, () => db.videos.where('id').equals(id).primaryKeys())) === 1;
 }
 
+/** Moves the live ones of `ids` to the trash in one write; returns how many moved. */
+export function softDeleteVideos(db: KffDatabase, ids: string[], now: number): Promise<number> {
+	return db.videos
+		.where('id')
+		.anyOf(ids)
+		.filter((v) => v.deletedAt === NOT_DELETED)
+		.modify({ deletedAt: now, updatedAt: now });
+}
+
+/** Brings the trashed ones of `ids` back as they were; returns how many came back. */
+export function restoreVideos(db: KffDatabase, ids: string[], now = Date.now()): Promise<number> {
+	return db.videos
+		.where('id')
+		.anyOf(ids)
+		.filter((v) => v.deletedAt !== NOT_DELETED)
+		.modify({ deletedAt: NOT_DELETED, updatedAt: now });
+}
+
+/** Deletes the existing ones of `ids` for good, all in one transaction; returns how many. */
+export function hardDeleteVideos(db: KffDatabase, ids: string[]): Promise<number> {
+	return hardDelete(db, () => db.videos.where('id').anyOf(ids).primaryKeys());
+}
+
 export function listTrash(
 	db: KffDatabase,
 	{ offset, limit }: { offset: number; limit: number }

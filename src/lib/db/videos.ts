@@ -1,4 +1,5 @@
 // Video rows and their original files.
+import { normalizeTags } from '$lib/pipeline/tags';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
 import { NOT_DELETED, type BatchRecord, type KeyframeRecord, type VideoRecord } from './types';
@@ -166,4 +167,23 @@ export async function removeOriginal(db: KffDatabase, videoId: string): Promise<
 		await db.videoBlobs.delete(videoId);
 		await db.videos.update(videoId, { hasOriginal: false, updatedAt: Date.now() });
 	});
+}
+
+/** Replaces the video's tags (cleaned, deduplicated) and returns what was stored; null if gone. */
+export async function setVideoTags(
+	db: KffDatabase,
+	videoId: string,
+	tags: readonly string[]
+): Promise<string[] | null> {
+	const clean = normalizeTags(tags);
+	const updated = await db.videos.update(videoId, { tags: clean, updatedAt: Date.now() });
+	return updated === 1 ? clean : null;
+}
+
+/**
+ * Distinct tags of videos, sorted; reads `*tags` index keys only. Tags used solely by videos in
+ * the trash are listed too.
+ */
+export async function videoTags(db: KffDatabase): Promise<string[]> {
+	return (await db.videos.orderBy('tags').uniqueKeys()).map(String);
 }

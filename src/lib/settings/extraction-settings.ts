@@ -1,5 +1,6 @@
-// The one place for extraction settings: defaults (from the product's history), bounds and validation.
-// The UI, the scheduler and the worker all read these from here.
+// The one place for settings: defaults (from the product's history), bounds, validation and the
+// stored copy. Extraction settings, plus storage ones (keep originals, days in Trash). The UI,
+// the scheduler, start-up and the worker all read these from here.
 
 export type FaceModel = 'full' | 'short';
 
@@ -16,6 +17,10 @@ export interface ExtractionSettings {
 export interface AppSettings extends ExtractionSettings {
 	/** Videos processed at the same time (worker pool size). */
 	concurrency: number;
+	/** Keep a video's original file after its keyframes are saved (off frees space). */
+	keepOriginals: boolean;
+	/** Days a video stays in the Trash before start-up deletes it for good. */
+	trashRetentionDays: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
@@ -23,7 +28,9 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
 	maxFrames: 20,
 	confidence: 0.5,
 	model: 'full',
-	concurrency: 1
+	concurrency: 1,
+	keepOriginals: true,
+	trashRetentionDays: 30
 });
 
 interface NumberBound {
@@ -38,7 +45,8 @@ export const SETTING_BOUNDS = {
 	sampleRate: { min: 1, max: 300, step: 1, integer: true, label: 'Sample rate' },
 	maxFrames: { min: 1, max: 500, step: 1, integer: true, label: 'Max frames' },
 	confidence: { min: 0.05, max: 0.99, step: 0.05, integer: false, label: 'Confidence threshold' },
-	concurrency: { min: 1, max: 3, step: 1, integer: true, label: 'Concurrency' }
+	concurrency: { min: 1, max: 3, step: 1, integer: true, label: 'Concurrency' },
+	trashRetentionDays: { min: 1, max: 3650, step: 1, integer: true, label: 'Days in Trash' }
 } as const satisfies Record<string, NumberBound>;
 
 export const CONCURRENCY_CHOICES = [1, 2, 3] as const;
@@ -80,7 +88,25 @@ export function sanitizeSettings(stored: unknown): AppSettings {
 		if (typeof v === 'number' && validateSetting(key, v) === null) result[key] = v;
 	}
 	if (raw.model === 'full' || raw.model === 'short') result.model = raw.model;
+	if (typeof raw.keepOriginals === 'boolean') result.keepOriginals = raw.keepOriginals;
 	return result;
+}
+
+/** Where the user's settings are persisted (localStorage). */
+export const SETTINGS_STORAGE_KEY = 'kff.settings';
+
+/**
+ * The saved settings (not unsaved edits on a form), valid ones only; the defaults when nothing
+ * is stored or storage cannot be read. Start-up and the scheduler read them here.
+ */
+export function loadStoredSettings(
+	storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage
+): AppSettings {
+	try {
+		return sanitizeSettings(JSON.parse(storage?.getItem(SETTINGS_STORAGE_KEY) ?? 'null'));
+	} catch {
+		return { ...DEFAULT_SETTINGS };
+	}
 }
 
 export function extractionPart(s: AppSettings): ExtractionSettings {

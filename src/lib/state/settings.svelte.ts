@@ -1,20 +1,11 @@
 // The user's settings, persisted in localStorage; defaults and bounds come from one module.
 import {
 	DEFAULT_SETTINGS,
-	sanitizeSettings,
+	loadStoredSettings,
+	SETTINGS_STORAGE_KEY,
 	validateSettings,
 	type AppSettings
 } from '$lib/settings/extraction-settings';
-
-const STORAGE_KEY = 'kff.settings';
-
-function load(): AppSettings {
-	try {
-		return sanitizeSettings(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
-	} catch {
-		return { ...DEFAULT_SETTINGS };
-	}
-}
 
 export class SettingsStore {
 	#values = $state<AppSettings>({ ...DEFAULT_SETTINGS });
@@ -22,7 +13,7 @@ export class SettingsStore {
 	readonly valid = $derived(Object.keys(this.errors).length === 0);
 
 	constructor() {
-		this.#values = load();
+		this.#values = loadStoredSettings();
 	}
 
 	/** Live, bindable values; invalid ones are shown with their message and never saved. */
@@ -31,7 +22,7 @@ export class SettingsStore {
 	}
 
 	save() {
-		if (this.valid) localStorage.setItem(STORAGE_KEY, JSON.stringify(this.#values));
+		if (this.valid) localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(this.#values));
 	}
 
 	reset() {

@@ -1,0 +1,130 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { Scheduler } from '../../src/lib/batch/scheduler';
+import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
+import type { VideoRecord } from '../../src/lib/db/types';
+import { addVideosToBatch } from '../../src/lib/db/videos';
+import type { ExtractOutcome, ExtractorApi } from '../../src/lib/workers/extractor-protocol';
+import type { WorkerPool } from '../../src/lib/workers/worker-pool';
+import { testBatch, testFiles } from './seed-videos';
+
+// The scheduler with a stand-in pool: every video "extracts" two keyframes at once.
+const outcome: ExtractOutcome = {
+	ok: true,
+	probe: {
+		durationSec: 2,
+		fps: 25,
+		frameCount: 50,
+		width: 4,
+		height: 4,
+		codec: 'h264',
+		rotation: 0,
+		container: 'mp4'
+	},
+	keyframes: [0, 25].map((frameIndex) => ({
+		frameIndex,
+		timeSec: frameIndex / 25,
+		score: 1,
+		sharpness: 1,
+		faces: [],
+		width: 4,
+		height: 4,
+		image: new Blob(['i']),
+		thumb: new Blob(['t'])
+	})),
+	thumbnail: new Blob(['t']),
+	warning: null,
+	framesSampled: 10,
+	framesWithFaces: 2,
+	timings: {}
+};
+const api = { extract: () => Promise.resolve(outcome) } as unknown as ExtractorApi;
+const pool = {
+	run: (job: (a: ExtractorApi) => Promise<unknown>) => job(api),
+	resize: () => {}
+} as unknown as WorkerPool<ExtractorApi>;
+const assets = () => ({
+	ffmpegCore: '',
+	ffmpegWasm: '',
+	visionWasmBase: '',
+	models: { full: '', short: '' }
+});
+
+let db: KffDatabase;
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ['setInterval'] }); // the stall check
+	db = createDatabase(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+	vi.useRealTimers();
+	await db.delete();
+});
+
+async function runBatch(scheduler: Scheduler, count: number): Promise<VideoRecord[]> {
+	const batch = testBatch();
+	const videos = await addVideosToBatch(db, batch, testFiles(count));
+	await scheduler.startBatch(batch.id);
+	await vi.waitFor(async () => expect((await db.batches.get(batch.id))?.state).toBe('done'));
+	return videos;
+}
+
+it('keeps the original after a successful save by default', async () => {
+	const [v] = await runBatch(new Scheduler(db, pool, assets), 1);
+	expect(await db.videos.get(v.id)).toMatchObject({ status: 'completed', hasOriginal: true });
+	expect(await db.videoBlobs.get(v.id)).toBeDefined();
+});
+
+it('removes the original after a successful save when originals are not kept', async () => {
+	const [v] = await runBatch(new Scheduler(db, pool, assets, { keepOriginals: () => false }), 1);
+	expect(await db.videos.get(v.id)).toMatchObject({
+		status: 'completed',
+		hasOriginal: false,
+		keyframeCount: 2
+	});
+	expect(await db.videoBlobs.get(v.id)).toBeUndefined();
+	expect(await db.keyframes.count()).toBe(2);
+});
+
+it('a save that hits the quota fails that video only, says so, and damages nothing', async () => {
+	// Every keyframe write of the second video fails the way a full disk does.
+	let victim = '';
+	db.use({
+		stack: 'dbcore',
+		name: 'quota',
+		create: (down) => ({
+			...down,
+			table: (name) => {
+				const table = down.table(name);
+				return {
+					...table,
+					mutate: (req) =>
+						name === 'keyframes' &&
+						req.type === 'add' &&
+						(req.values as { videoId: string }[]).some((k) => k.videoId === victim)
+							? Promise.reject(
+									new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+								)
+							: table.mutate(req)
+				};
+			}
+		})
+	});
+	const scheduler = new Scheduler(db, pool, assets, { keepOriginals: () => false });
+	db.videos.hook('creating', (_key, video) => {
+		if (video.batchPosition === 1) victim = video.id;
+	});
+	const [ok, full, after] = await runBatch(scheduler, 3);
+
+	expect(await db.videos.get(full.id)).toMatchObject({
+		status: 'failed',
+		error: 'Storage is full — free space in Trash or remove originals.',
+		keyframeCount: 0,
+		hasOriginal: true
+	});
+	expect(await db.videoBlobs.get(full.id)).toBeDefined(); // it can be retried once space is free
+	expect(await db.keyframes.where('videoId').equals(full.id).count()).toBe(0);
+	for (const v of [ok, after]) {
+		expect(await db.videos.get(v.id)).toMatchObject({ status: 'completed', keyframeCount: 2 });
+	}
+	expect(await db.keyframes.count()).toBe(4);
+});
