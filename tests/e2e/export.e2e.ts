@@ -141,7 +141,9 @@ test('one video: kept keyframes by the contract, metadata matching the database,
 	expect(crops).toHaveLength(kept.reduce((n, k) => n + k.faces.length, 0));
 });
 
-test('a batch exports as one ZIP with a folder per video', async ({ page }) => {
+test('a batch, or a selection in history, exports as one ZIP with a folder per video', async ({
+	page
+}) => {
 	await startBatch(page, ['megamind_vp9.webm', 'megamind_h264.mp4'], { maxFrames: 3 });
 	for (const f of ['megamind_vp9.webm', 'megamind_h264.mp4'])
 		expect(await waitForFinal(page, f)).toBe('completed');
@@ -155,4 +157,16 @@ test('a batch exports as one ZIP with a folder per video', async ({ page }) => {
 			files.filter((f) => f.startsWith(`${folder}/`) && f.endsWith('.jpg')).length
 		).toBeGreaterThan(0);
 	}
+
+	// The same two videos picked in History.
+	await page.goto('/history');
+	for (const row of await page.getByTestId('history-row').all())
+		await row.getByTestId('select-video').check();
+	const selection = await downloadZip(page);
+	expect(selection.name).toBe('selection_keyframes.zip');
+	expect(
+		Object.keys(selection.zip.files)
+			.filter((f) => f.endsWith('metadata.json'))
+			.sort()
+	).toEqual(['megamind_h264/metadata.json', 'megamind_vp9/metadata.json']);
 });
