@@ -284,9 +284,11 @@ export class Scheduler {
 		if (!outcome.ok) {
 			await this.#fail(video, outcome.message, outcome.details);
 		} else {
-			await updateVideo(this.#db, video.id, { stage: 'saving', progress: 0.99 });
 			let saved = false;
 			try {
+				// Inside the try: when the disk is full even this small write fails, and the video
+				// must end failed with the storage message, not stay 'processing'.
+				await updateVideo(this.#db, video.id, { stage: 'saving', progress: 0.99 });
 				saved = await saveExtractionResult(this.#db, video.id, {
 					video: {
 						durationSec: outcome.probe.durationSec,
