@@ -4,7 +4,6 @@ import type { BatchState, ProcessingStage, VideoStatus } from './status';
 
 export type { ExtractionSettings };
 
-
 /**
  * `deletedAt` value of a video that is not in the trash. IndexedDB does not index `null`, so a
  * nullable `deletedAt` would drop live videos out of every `[deletedAt+…]` index; 0 keeps them
@@ -91,7 +90,17 @@ export interface AnnotationRecord {
 	updatedAt: number;
 }
 
-export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'notes' | 'tags' | 'deleted'>>;
+/** What the user edits on a keyframe. */
+export type AnnotationFields = Pick<AnnotationRecord, 'notes' | 'tags' | 'deleted'>;
+
+export type AnnotationChanges = Partial<AnnotationFields>;
+
+/** A keyframe nobody annotated yet. */
+export const EMPTY_ANNOTATION: Readonly<AnnotationFields> = Object.freeze({
+	notes: '',
+	tags: [],
+	deleted: false
+});
 
 export interface BatchRecord {
 	id: string;

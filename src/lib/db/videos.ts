@@ -1,4 +1,5 @@
 // Video rows and their original files.
+import { normalizeTags } from '$lib/pipeline/tags';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
 import { NOT_DELETED, type BatchRecord, type KeyframeRecord, type VideoRecord } from './types';
@@ -134,6 +135,11 @@ export async function saveExtractionResult(
 		});
 		return true;
 	});
+}
+
+/** Replaces the video's tags (cleaned, no repeats). False when the video no longer exists. */
+export function setVideoTags(db: KffDatabase, id: string, tags: string[]): Promise<boolean> {
+	return updateVideo(db, id, { tags: normalizeTags(tags) });
 }
 
 /** Start-up: no worker owns a `processing` row after a reload, so it goes back to the queue. */
