@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 // KFF_PORT lets several checkouts run their browser tests side by side.
 export const PORT = Number(process.env.KFF_PORT ?? 4173);
@@ -10,7 +10,7 @@ export default defineConfig({
 	// Real ffmpeg.wasm work on a 2-core machine: one test at a time, generous per-test limits.
 	workers: 1,
 	fullyParallel: false,
-	timeout: 180_000,
+	timeout: 300_000,
 	expect: { timeout: 20_000 },
 	retries: 0,
 	reporter: process.env.CI ? [['list']] : [['list']],

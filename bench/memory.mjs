@@ -7,39 +7,20 @@
 //   ffmpeg exec blocks the worker, whereas the inspector answers in between.
 // - rendererRssMB: RSS of our browser's largest renderer process (the tab: page, its workers,
 //   wasm memory and Blink), from /proc. Linux only.
-import { readFileSync, readdirSync } from 'node:fs';
+import { chromiumProcesses } from './processes.mjs';
 
 const INTERVAL_MS = 250;
 const REPLY_TIMEOUT_MS = 1000;
 const MB = 1024 * 1024;
 
-function readProc(pid, file) {
-	try {
-		return readFileSync(`/proc/${pid}/${file}`, 'utf8');
-	} catch {
-		return null; // the process ended meanwhile
-	}
-}
-
-/** Largest RSS among renderer processes descended from this Node process (not other browsers'). */
+/** RSS of the largest renderer of our browser: the tab's, with its dedicated workers. */
 function largestRendererRss() {
-	const children = new Map();
-	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-		const stat = readProc(pid, 'stat');
-		if (!stat) continue;
-		const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
-		children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-	}
-	let max = 0;
-	const queue = [String(process.pid)];
-	while (queue.length) {
-		const pid = queue.pop();
-		queue.push(...(children.get(pid) ?? []));
-		if (!readProc(pid, 'cmdline')?.includes('--type=renderer')) continue;
-		const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, 'status') ?? '')?.[1] ?? 0);
-		max = Math.max(max, rssKb * 1024);
-	}
-	return max;
+	return Math.max(
+		0,
+		...chromiumProcesses()
+			.filter((p) => p.renderer)
+			.map((p) => p.rssBytes)
+	);
 }
 
 /** Runtime.getHeapUsage of every dedicated worker, through a browser-level CDP session. */

@@ -77,7 +77,7 @@ async function main() {
 		if (opts.want('batch')) report.batch = await batchScenario(browser, server.url, log);
 	} finally {
 		await browser?.close();
-		server.stop();
+		await server.stop();
 	}
 	report.machine.loadavgAtEnd = loadavg().map((x) => round(x));
 

@@ -2,8 +2,9 @@
 // Installs it with apt-get when missing and running as root; otherwise says how.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumPath } from './chromium.mjs';
 
-const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const path = chromiumPath();
 
 if (!existsSync(path)) {
 	if (process.getuid?.() === 0) {

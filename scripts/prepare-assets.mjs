@@ -1,7 +1,16 @@
 // Puts everything the app loads at run time into static/vendor/ (git-ignored), from npm packages:
 // the ffmpeg core, MediaPipe's vision wasm (module loader variant) and the task-ready face models.
 // Runs before dev and build; nothing is ever fetched from another origin.
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeTaskModels } from './face-model-metadata.mjs';
@@ -30,4 +39,15 @@ for (const [pkg, file, dir] of copies) {
 }
 
 writeTaskModels(join(vendor, 'models'));
+
+// Content revisions for the service worker's precache: these files keep their names across
+// builds, so only a change of content should make returning visitors download 45 MB again.
+const revisions = {};
+for (const dir of readdirSync(vendor, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+	for (const file of readdirSync(join(vendor, dir.name))) {
+		const hash = createHash('sha256').update(readFileSync(join(vendor, dir.name, file)));
+		revisions[`/vendor/${dir.name}/${file}`] = hash.digest('hex').slice(0, 16);
+	}
+}
+writeFileSync(join(vendor, 'revisions.json'), JSON.stringify(revisions, null, '\t') + '\n');
 console.log('prepare-assets: static/vendor ready (ffmpeg core, MediaPipe wasm, face models)');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readVideos, startBatch, waitForCompleted } from '../browser.mjs';
 import { BENCH_FILE } from '../config.mjs';
+import { measureCpu } from '../cpu.mjs';
 import { sampleMemory } from '../memory.mjs';
 import { round } from '../round.mjs';
 
@@ -17,8 +18,10 @@ async function runOnce(browser, baseUrl, files, concurrency) {
 	try {
 		const page = await context.newPage();
 		const memory = await sampleMemory(browser, page);
+		const cpu = measureCpu();
 		const clickedAt = await startBatch(page, baseUrl, files, concurrency);
 		const { doneAt, maxProcessing } = await waitForCompleted(page, files.length, TIMEOUT_MS);
+		const cpuUse = cpu.stop();
 		const peaks = await memory.stop();
 		const videos = await readVideos(page);
 		const wallSec = (doneAt - clickedAt) / 1000;
@@ -32,7 +35,8 @@ async function runOnce(browser, baseUrl, files, concurrency) {
 			maxProcessing,
 			// Longer per-video times at higher concurrency show the videos sharing the cores.
 			meanWorkerSecPerVideo: round(perVideo.reduce((s, x) => s + x, 0) / perVideo.length),
-			peakMemory: peaks
+			peakMemory: peaks,
+			cpu: cpuUse
 		};
 	} finally {
 		await context.close();

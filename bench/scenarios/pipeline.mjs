@@ -1,6 +1,7 @@
 // Issue "keyframe extraction": one 60 s 720p video, default settings, through the UI.
 import { readVideos, startBatch, waitForCompleted } from '../browser.mjs';
 import { BENCH_FILE } from '../config.mjs';
+import { measureCpu } from '../cpu.mjs';
 import { sampleMemory } from '../memory.mjs';
 import { round } from '../round.mjs';
 
@@ -11,8 +12,10 @@ export async function pipelineScenario(browser, baseUrl) {
 	try {
 		const page = await context.newPage();
 		const memory = await sampleMemory(browser, page);
+		const cpu = measureCpu();
 		const clickedAt = await startBatch(page, baseUrl, [BENCH_FILE]);
 		const { doneAt } = await waitForCompleted(page, 1, TIMEOUT_MS);
+		const cpuUse = cpu.stop();
 		const peaks = await memory.stop();
 		const [video] = await readVideos(page);
 		const totalSec = (doneAt - clickedAt) / 1000;
@@ -27,7 +30,8 @@ export async function pipelineScenario(browser, baseUrl) {
 				Object.entries(video.timings ?? {}).map(([stage, sec]) => [stage, round(sec)])
 			),
 			keyframes: video.keyframeCount,
-			peakMemory: peaks
+			peakMemory: peaks,
+			cpu: cpuUse
 		};
 	} finally {
 		await context.close();

@@ -44,7 +44,7 @@ export function videoRow(page: Page, fileName: string) {
 }
 
 /** Waits until a row reaches a final status and returns it. */
-export async function waitForFinal(page: Page, fileName: string, timeout = 150_000) {
+export async function waitForFinal(page: Page, fileName: string, timeout = 240_000) {
 	const row = videoRow(page, fileName);
 	await expect(row).toHaveAttribute('data-status', /completed|failed|cancelled/, { timeout });
 	return (await row.getAttribute('data-status'))!;

@@ -84,6 +84,8 @@ function generate(): VideoRecord[] {
 			rotation: 0,
 			status: rnd() < 0.85 ? 'completed' : pick(VIDEO_STATUSES),
 			progress: 1,
+			framesDone: 0,
+			framesTotal: 0,
 			stage: null,
 			error: null,
 			errorDetails: null,

@@ -218,7 +218,12 @@ export class Scheduler {
 			// Seen in Chromium: a fresh worker's first callback can arrive after later ones;
 			// the bar never moves backwards.
 			shown = Math.max(shown, p.progress);
-			const changes: Partial<VideoRecord> = { stage: p.stage, progress: shown };
+			const changes: Partial<VideoRecord> = {
+				stage: p.stage,
+				progress: shown,
+				framesDone: p.framesDone,
+				framesTotal: p.framesTotal
+			};
 			if (p.probe) {
 				Object.assign(changes, {
 					durationSec: p.probe.durationSec,

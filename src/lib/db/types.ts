@@ -26,6 +26,9 @@ export interface VideoRecord {
 	status: VideoStatus;
 	/** 0..1 */
 	progress: number;
+	/** Frames handled in the current stage and how many it has, while processing. */
+	framesDone: number;
+	framesTotal: number;
 	stage: ProcessingStage | null;
 	/** User-facing failure message. */
 	error: string | null;

@@ -35,6 +35,8 @@ function newVideo(batch: BatchRecord, incoming: IncomingVideo, position: number)
 		rotation: null,
 		status: 'pending',
 		progress: 0,
+		framesDone: 0,
+		framesTotal: 0,
 		stage: null,
 		error: null,
 		errorDetails: null,

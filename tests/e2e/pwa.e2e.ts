@@ -1,0 +1,118 @@
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import { fixture, videoRow, waitForFinal } from './helpers';
+import { serveDir } from './static-server';
+
+const BUILD = join(import.meta.dirname, '..', '..', 'build');
+
+/** A private copy of build/, so a test can change it or take its server down. */
+function copyOfBuild(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'kff-build-'));
+	cpSync(BUILD, dir, { recursive: true });
+	return dir;
+}
+
+/** Records CSP violations from the first script on. */
+async function watchCsp(page: Page) {
+	await page.addInitScript(() => {
+		(window as unknown as { cspViolations: string[] }).cspViolations = [];
+		document.addEventListener('securitypolicyviolation', (e) =>
+			(window as unknown as { cspViolations: string[] }).cspViolations.push(
+				`${e.violatedDirective} ${e.blockedURI}`
+			)
+		);
+	});
+	return () =>
+		page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+test('installable: Chromium reports no installability errors', async ({ baseURL }) => {
+	// A persistent profile: Playwright's usual contexts are incognito, which is never installable.
+	const context = await chromium.launchPersistentContext(
+		mkdtempSync(join(tmpdir(), 'kff-profile-')),
+		{
+			executablePath: chromiumPath(),
+			args: CHROMIUM_ARGS
+		}
+	);
+	try {
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/`);
+		await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 120_000 });
+		const cdp = await context.newCDPSession(page);
+		const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+		expect(installabilityErrors).toEqual([]);
+		const manifest = await (await page.request.get(`${baseURL}/manifest.webmanifest`)).json();
+		expect(manifest).toMatchObject({ display: 'standalone', start_url: '/', scope: '/' });
+		expect(
+			manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)
+		).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+	} finally {
+		await context.close();
+	}
+});
+
+test('offline: after one visit the app processes and exports with the server gone', async ({
+	page,
+	context
+}) => {
+	const server = await serveDir(copyOfBuild());
+	const foreign: string[] = [];
+	context.on('request', (r) => {
+		if (!r.url().startsWith(server.url) && /^https?:/.test(r.url())) foreign.push(r.url());
+	});
+	const cspViolations = await watchCsp(page);
+	await page.goto(`${server.url}/`);
+	await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 120_000 });
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+	await server.close();
+	await context.setOffline(true);
+	await page.reload();
+	await page.getByTestId('file-input').setInputFiles(fixture('megamind_h264.mp4'));
+	await page.getByTestId('max-frames').fill('4');
+	await page.getByTestId('start-batch').click();
+	await page.waitForURL(/\/batches\//);
+	expect(await waitForFinal(page, 'megamind_h264.mp4')).toBe('completed');
+
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-zip').click()
+	]);
+	expect(download.suggestedFilename()).toBe('megamind_h264.mp4_keyframes.zip');
+
+	// A deep link reloads offline.
+	await videoRow(page, 'megamind_h264.mp4').getByRole('link', { name: 'Open keyframes' }).click();
+	await page.reload();
+	await expect(page.getByTestId('keyframe').first()).toBeVisible();
+	await page.goto(`${server.url}/history`);
+	await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+
+	expect(foreign).toEqual([]);
+	expect(await cspViolations()).toEqual([]);
+});
+
+test('a second build shows the update prompt, and Reload switches to it', async ({ page }) => {
+	const dir = copyOfBuild();
+	const server = await serveDir(dir);
+	try {
+		await page.goto(`${server.url}/`);
+		await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 120_000 });
+		await expect(page.getByTestId('update-available')).toHaveCount(0);
+
+		// A new deployment: the service worker's bytes change.
+		appendFileSync(join(dir, 'service-worker.js'), '\n// second build\n');
+		await page.reload();
+		await expect(page.getByTestId('update-available')).toBeVisible({ timeout: 60_000 });
+		await page.getByTestId('update-available').getByRole('button', { name: 'Reload' }).click();
+		await page.waitForEvent('load');
+		await expect(page.getByTestId('update-available')).toHaveCount(0);
+		const script = await page.evaluate(async () => (await fetch('/service-worker.js')).text());
+		expect(script).toContain('// second build');
+	} finally {
+		await server.close();
+	}
+});
