@@ -112,11 +112,14 @@ test('cancel mid-run leaves the video cancelled, and the pool keeps working', as
 	await startBatch(page, ['faces_timeline.mp4']);
 	const row = videoRow(page, 'faces_timeline.mp4');
 	await expect(row).toHaveAttribute('data-status', 'processing');
-	await expect(row).toContainText(/finding faces · [1-9]/, { timeout: 60_000 });
+	// \s: the row now separates with a no-break space ("finding faces · 12/102 frames").
+	await expect(row).toContainText(/finding faces\s·\s[1-9]/, { timeout: 60_000 });
 	await row.getByRole('button', { name: 'Cancel' }).click();
 	await expect(row).toHaveAttribute('data-status', 'cancelled');
 	await expect(row.getByRole('alert')).toHaveCount(0);
 
 	await row.getByRole('button', { name: 'Retry' }).click();
+	// Still showing 'cancelled' would pass waitForFinal before the retry has even started.
+	await expect(row).not.toHaveAttribute('data-status', 'cancelled');
 	expect(await waitForFinal(page, 'faces_timeline.mp4')).toBe('completed');
 });

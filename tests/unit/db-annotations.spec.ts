@@ -4,6 +4,7 @@ import {
 	allTags,
 	bulkUpdateAnnotations,
 	getAnnotations,
+	putAnnotations,
 	upsertAnnotation
 } from '../../src/lib/db/annotations';
 import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
@@ -70,4 +71,54 @@ it('allTags lists distinct tags of annotations and videos, sorted', async () => 
 	);
 	await updateVideo(db, video.id, { tags: ['beach', 'outdoor'] });
 	expect(await allTags(db)).toEqual(['beach', 'outdoor', 'smile']);
+});
+
+it('putAnnotations stores whole states in one transaction, keeping a known createdAt', async () => {
+	await upsertAnnotation(db, 'v1', 1, { notes: 'old', tags: ['x'] }, 100);
+	await putAnnotations(
+		db,
+		'v1',
+		[
+			{
+				frameIndex: 1,
+				fields: { notes: '第一帧：主角正脸', tags: [], deleted: true },
+				createdAt: 100
+			},
+			{ frameIndex: 2, fields: { notes: '', tags: ['a', 'b'], deleted: false } }
+		],
+		500
+	);
+	expect(await getAnnotations(db, 'v1')).toEqual([
+		{
+			videoId: 'v1',
+			frameIndex: 1,
+			notes: '第一帧：主角正脸',
+			tags: [],
+			deleted: true,
+			createdAt: 100,
+			updatedAt: 500
+		},
+		{
+			videoId: 'v1',
+			frameIndex: 2,
+			notes: '',
+			tags: ['a', 'b'],
+			deleted: false,
+			createdAt: 500,
+			updatedAt: 500
+		}
+	]);
+	expect(await allTags(db)).toEqual(['a', 'b']);
+});
+
+it('putAnnotations is all or nothing', async () => {
+	await upsertAnnotation(db, 'v1', 1, { notes: 'kept' }, 100);
+	await expect(
+		putAnnotations(db, 'v1', [
+			{ frameIndex: 1, fields: { notes: 'lost', tags: [], deleted: false } },
+			// A key IndexedDB refuses aborts the whole transaction.
+			{ frameIndex: NaN, fields: { notes: 'bad', tags: [], deleted: false } }
+		])
+	).rejects.toThrow();
+	expect((await getAnnotations(db, 'v1')).map((a) => a.notes)).toEqual(['kept']);
 });

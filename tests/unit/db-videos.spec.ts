@@ -19,6 +19,7 @@ import {
 	removeOriginal,
 	resetOrphanedProcessing,
 	saveExtractionResult,
+	setVideoTags,
 	updateVideo,
 	videosOfBatch,
 	type IncomingVideo
@@ -140,6 +141,21 @@ describe('saveExtractionResult', () => {
 			false
 		);
 		expect(await db.keyframes.count()).toBe(0);
+	});
+});
+
+describe('setVideoTags', () => {
+	it('replaces the tags, cleaned and without repeats, and the *tags index finds them', async () => {
+		const [video] = await addVideosToBatch(db, newBatch(), incoming('a.mp4'));
+		expect(await setVideoTags(db, video.id, [' beach ', 'beach', '', '主角'])).toEqual(['beach', '主角']);
+		expect((await getVideo(db, video.id))?.tags).toEqual(['beach', '主角']);
+		expect(await db.videos.where('tags').equals('主角').primaryKeys()).toEqual([video.id]);
+		expect(await setVideoTags(db, video.id, [])).toEqual([]);
+		expect((await getVideo(db, video.id))?.tags).toEqual([]);
+	});
+
+	it('is null for a video that no longer exists', async () => {
+		expect(await setVideoTags(db, 'gone', ['x'])).toBeNull();
 	});
 });
 

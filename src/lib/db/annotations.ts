@@ -1,7 +1,7 @@
 // Per-keyframe notes, tags and the "deleted" (left out of exports) mark.
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
-import type { AnnotationChanges, AnnotationRecord } from './types';
+import type { AnnotationChanges, AnnotationFields, AnnotationRecord } from './types';
 
 function merged(
 	videoId: string,
@@ -65,6 +65,37 @@ export async function bulkUpdateAnnotations(
 			frameIndexes.map((f, i) => merged(videoId, f, existing[i], change, now))
 		);
 	});
+}
+
+export interface AnnotationWrite {
+	frameIndex: number;
+	fields: AnnotationFields;
+	/** The row's createdAt when the caller knows the row exists; `now` otherwise. */
+	createdAt?: number;
+}
+
+/**
+ * Stores the complete annotation of each keyframe in one transaction, without reading first:
+ * every put is issued at once, so a write started in `pagehide` is not cut off waiting for a
+ * read. The editor that calls this holds each keyframe's whole state, so nothing is merged.
+ */
+export async function putAnnotations(
+	db: KffDatabase,
+	videoId: string,
+	writes: AnnotationWrite[],
+	now = Date.now()
+): Promise<void> {
+	const records = writes.map(({ frameIndex, fields, createdAt }) => ({
+		videoId,
+		frameIndex,
+		notes: fields.notes,
+		tags: [...fields.tags],
+		deleted: fields.deleted,
+		createdAt: createdAt ?? now,
+		updatedAt: now
+	}));
+	// Inside a transaction scope a failed put aborts all (bare bulkPut keeps the ones that worked).
+	await db.transaction('rw', db.annotations, () => db.annotations.bulkPut(records));
 }
 
 /**

@@ -93,7 +93,17 @@ export interface AnnotationRecord {
 	updatedAt: number;
 }
 
-export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'notes' | 'tags' | 'deleted'>>;
+/** What the user edits on a keyframe. */
+export type AnnotationFields = Pick<AnnotationRecord, 'notes' | 'tags' | 'deleted'>;
+
+export type AnnotationChanges = Partial<AnnotationFields>;
+
+/** A keyframe nobody annotated yet. */
+export const EMPTY_ANNOTATION: Readonly<AnnotationFields> = Object.freeze({
+	notes: '',
+	tags: [],
+	deleted: false
+});
 
 export interface BatchRecord {
 	id: string;

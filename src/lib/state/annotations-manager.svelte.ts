@@ -1,0 +1,225 @@
+// Optimistic editing of one video's annotations (notes, tags, deleted marks).
+// Edits show at once; each keyframe's whole state is written through a SaveQueue (debounced per
+// keyframe, flushed on demand); a failed write rolls those keyframes back to what is stored.
+// Every edit is one undoable step; typing in one note merges into a step until it is sealed.
+import type { AnnotationWrite } from '$lib/db/annotations';
+import { EMPTY_ANNOTATION, type AnnotationFields, type AnnotationRecord } from '$lib/db/types';
+import { withTag, withoutTag } from '$lib/pipeline/tags';
+import {
+	byFrame,
+	markSaved,
+	NO_EDITS,
+	sameFields,
+	visibleAnnotations,
+	withEdits,
+	withoutEdits,
+	type LocalEdits
+} from './annotation-overlay';
+import { SaveQueue, type Timers } from './save-queue';
+import { UndoStack } from './undo-stack';
+
+/** Keyframes' states as [frameIndex, fields] pairs: one side of an undo step, or one write. */
+type Snapshot = readonly (readonly [number, AnnotationFields])[];
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+export interface AnnotationsManagerOptions {
+	/** The stored annotations of the video; reactive (e.g. a LiveQuery's `current`). */
+	stored: () => AnnotationRecord[] | undefined;
+	/** Stores complete states, all or nothing (`putAnnotations`). */
+	write: (writes: AnnotationWrite[], now: number) => Promise<void>;
+	delayMs?: number;
+	maxWaitMs?: number;
+	timers?: Timers;
+	now?: () => number;
+}
+
+function describeError(error: unknown): string {
+	if (error instanceof Error) {
+		if (error.name === 'QuotaExceededError' || error.message.includes('QuotaExceeded'))
+			return 'the browser storage is full';
+		return error.message || error.name;
+	}
+	return String(error);
+}
+
+export class AnnotationsManager {
+	#options: AnnotationsManagerOptions;
+	#now: () => number;
+	#queue: SaveQueue<number, AnnotationFields>;
+	#history = new UndoStack<Snapshot>();
+
+	#records = $derived(byFrame(this.#stored() ?? []));
+	/** Edits the stored rows do not show yet (unsaved, or saved but not yet read back). */
+	#local = $state.raw<LocalEdits>(NO_EDITS);
+	#view = $derived(visibleAnnotations(this.#records, this.#local));
+	#busy = $state(false);
+	#failed = $state(false);
+	#saved = $state(false);
+	#error = $state<string | null>(null);
+	#canUndo = $state(false);
+	#canRedo = $state(false);
+
+	constructor(options: AnnotationsManagerOptions) {
+		this.#options = options;
+		this.#now = options.now ?? Date.now;
+		this.#queue = new SaveQueue<number, AnnotationFields>({
+			write: (batch) => this.#write(batch),
+			delayMs: options.delayMs,
+			maxWaitMs: options.maxWaitMs,
+			timers: options.timers,
+			now: this.#now,
+			onFailed: (error, batch) => this.#rollBack(error, batch),
+			onChange: () => {
+				this.#busy = this.#queue.busy;
+				if (!this.#busy && !this.#failed) this.#saved = true;
+			}
+		});
+	}
+
+	#stored(): AnnotationRecord[] | undefined {
+		return this.#options.stored();
+	}
+
+	/** The stored annotations have been read at least once. */
+	get loaded(): boolean {
+		return this.#stored() !== undefined;
+	}
+
+	/** What the user sees for a keyframe: their latest edit, else what is stored. */
+	get(frameIndex: number): AnnotationFields {
+		return this.#view.get(frameIndex) ?? EMPTY_ANNOTATION;
+	}
+
+	get saveState(): SaveState {
+		if (this.#busy) return 'saving';
+		if (this.#failed) return 'failed';
+		return this.#saved ? 'saved' : 'idle';
+	}
+
+	/** Why the last write failed (its edits were rolled back); null otherwise. */
+	get error(): string | null {
+		return this.#error;
+	}
+
+	get canUndo(): boolean {
+		return this.#canUndo;
+	}
+
+	get canRedo(): boolean {
+		return this.#canRedo;
+	}
+
+	setNotes(frameIndex: number, notes: string): void {
+		this.#change([[frameIndex, { ...this.get(frameIndex), notes }]], `notes:${frameIndex}`);
+	}
+
+	addTag(frameIndexes: number[], tag: string): void {
+		this.#changeEach(frameIndexes, (f) => ({ ...f, tags: withTag(f.tags, tag) }));
+	}
+
+	removeTag(frameIndexes: number[], tag: string): void {
+		this.#changeEach(frameIndexes, (f) => ({ ...f, tags: withoutTag(f.tags, tag) }));
+	}
+
+	setDeleted(frameIndexes: number[], deleted: boolean): void {
+		this.#changeEach(frameIndexes, (f) => ({ ...f, deleted }));
+	}
+
+	/** Marks all deleted, or restores them all when every one already is. */
+	toggleDeleted(frameIndexes: number[]): void {
+		this.setDeleted(frameIndexes, !frameIndexes.every((i) => this.get(i).deleted));
+	}
+
+	/** Ends the current undo step (e.g. the note lost focus). */
+	seal(): void {
+		this.#history.seal();
+	}
+
+	/** Reverts the last step; returns the keyframes it touched, or null when there was none. */
+	undo(): number[] | null {
+		const step = this.#history.undo();
+		this.#syncHistory();
+		if (!step) return null;
+		this.#apply(step.before);
+		return step.before.map(([frameIndex]) => frameIndex);
+	}
+
+	/** Re-applies the last undone step; returns the keyframes it touched, or null. */
+	redo(): number[] | null {
+		const step = this.#history.redo();
+		this.#syncHistory();
+		if (!step) return null;
+		this.#apply(step.after);
+		return step.after.map(([frameIndex]) => frameIndex);
+	}
+
+	/** Writes every waiting edit now; resolves once all writes have settled. */
+	flush(): Promise<void> {
+		return this.#queue.flush();
+	}
+
+	dismissError(): void {
+		this.#error = null;
+		this.#failed = false;
+	}
+
+	#changeEach(frameIndexes: number[], edit: (fields: AnnotationFields) => AnnotationFields) {
+		this.#change(
+			frameIndexes.map((i) => [i, edit(this.get(i))]),
+			null
+		);
+	}
+
+	#change(next: Snapshot, group: string | null) {
+		const changed = next.filter(
+			([frameIndex, fields]) => !sameFields(this.get(frameIndex), fields)
+		);
+		if (changed.length === 0) return;
+		const before = changed.map(([frameIndex]) => [frameIndex, this.get(frameIndex)] as const);
+		this.#history.push(before, changed, group, this.#now());
+		this.#syncHistory();
+		this.#apply(changed);
+	}
+
+	/** Shows the new states at once and queues their write. */
+	#apply(next: Snapshot) {
+		this.#local = withEdits(this.#local, next);
+		this.#failed = false;
+		this.#error = null;
+		if (next.length === 1) {
+			const [[frameIndex, fields]] = next;
+			this.#queue.schedule(frameIndex, fields);
+		} else {
+			// Several keyframes at once (bulk edit, or the undo of one): one transaction, now.
+			void this.#queue.saveNow(next);
+		}
+	}
+
+	async #write(batch: ReadonlyMap<number, AnnotationFields>): Promise<void> {
+		const now = this.#now();
+		const writes = [...batch].map(([frameIndex, fields]) => ({
+			frameIndex,
+			fields,
+			createdAt: this.#records.get(frameIndex)?.createdAt
+		}));
+		await this.#options.write(writes, now);
+		// Keep showing the written fields until the stored rows catch up (no flicker back).
+		this.#local = markSaved(this.#local, batch, now);
+	}
+
+	#rollBack(error: unknown, batch: ReadonlyMap<number, AnnotationFields>) {
+		const frameIndexes = [...batch.keys()];
+		this.#queue.discard(frameIndexes);
+		this.#local = withoutEdits(this.#local, frameIndexes);
+		this.#failed = true;
+		const what =
+			frameIndexes.length === 1 ? 'a change' : `changes to ${frameIndexes.length} keyframes`;
+		this.#error = `Could not save ${what} (${describeError(error)}); it was undone.`;
+	}
+
+	#syncHistory() {
+		this.#canUndo = this.#history.canUndo;
+		this.#canRedo = this.#history.canRedo;
+	}
+}
