@@ -147,7 +147,10 @@ describe('saveExtractionResult', () => {
 describe('setVideoTags', () => {
 	it('replaces the tags, cleaned and without repeats, and the *tags index finds them', async () => {
 		const [video] = await addVideosToBatch(db, newBatch(), incoming('a.mp4'));
-		expect(await setVideoTags(db, video.id, [' beach ', 'beach', '', '主角'])).toEqual(['beach', '主角']);
+		expect(await setVideoTags(db, video.id, [' beach ', 'beach', '', '主角'])).toEqual([
+			'beach',
+			'主角'
+		]);
 		expect((await getVideo(db, video.id))?.tags).toEqual(['beach', '主角']);
 		expect(await db.videos.where('tags').equals('主角').primaryKeys()).toEqual([video.id]);
 		expect(await setVideoTags(db, video.id, [])).toEqual([]);
