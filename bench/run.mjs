@@ -1,4 +1,4 @@
-// `npm run bench [-- --only pipeline|batch|export] [-- --no-build]`: builds, serves build/, drives the
+// `npm run bench [-- --only pipeline|batch|export|history] [-- --no-build]`: builds, serves build/, drives the
 // app in headless Chromium, prints one JSON report to stdout and saves it under bench/out/.
 // Progress goes to stderr so stdout stays parseable.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { hasFfmpeg, nativeReference } from './native.mjs';
 import { round } from './round.mjs';
 import { batchScenario } from './scenarios/batch.mjs';
 import { exportScenario } from './scenarios/export.mjs';
+import { historyScenario } from './scenarios/history.mjs';
 import { pipelineScenario } from './scenarios/pipeline.mjs';
 import { startServer } from './server.mjs';
 
@@ -22,8 +23,8 @@ function options() {
 	const { values } = parseArgs({
 		options: { only: { type: 'string' }, 'no-build': { type: 'boolean' } }
 	});
-	if (values.only && !['pipeline', 'batch', 'export'].includes(values.only)) {
-		throw new Error(`--only takes pipeline, batch or export, not ${values.only}`);
+	if (values.only && !['pipeline', 'batch', 'export', 'history'].includes(values.only)) {
+		throw new Error(`--only takes pipeline, batch, export or history, not ${values.only}`);
 	}
 	return { want: (name) => !values.only || values.only === name, build: !values['no-build'] };
 }
@@ -79,6 +80,10 @@ async function main() {
 		if (opts.want('export')) {
 			log('export: ZIP of 500 generated keyframes');
 			report.export = await exportScenario(browser, server.url);
+		}
+		if (opts.want('history')) {
+			log('history: page queries over 10,000 videos');
+			report.history = await historyScenario(browser, server.url);
 		}
 	} finally {
 		await browser?.close();

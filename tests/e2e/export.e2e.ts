@@ -160,8 +160,10 @@ test('a batch, or a selection in history, exports as one ZIP with a folder per v
 
 	// The same two videos picked in History.
 	await page.goto('/history');
+	await expect(page.getByTestId('history-row')).toHaveCount(2);
 	for (const row of await page.getByTestId('history-row').all())
 		await row.getByTestId('select-video').check();
+	await expect(page.getByTestId('selected-count')).toHaveText('2 selected');
 	const selection = await downloadZip(page);
 	expect(selection.name).toBe('selection_keyframes.zip');
 	expect(
@@ -169,4 +171,32 @@ test('a batch, or a selection in history, exports as one ZIP with a folder per v
 			.filter((f) => f.endsWith('metadata.json'))
 			.sort()
 	).toEqual(['megamind_h264/metadata.json', 'megamind_vp9/metadata.json']);
+});
+
+test('from the video page: a keyframe just marked deleted in the editor is left out at once', async ({
+	page
+}) => {
+	await startBatch(page, ['megamind_h264.mp4'], { maxFrames: 4 });
+	expect(await waitForFinal(page, 'megamind_h264.mp4')).toBe('completed');
+	await page.getByRole('link', { name: 'Open keyframes' }).click();
+	const frames = page.getByTestId('keyframe');
+	await expect(frames.first()).toBeVisible();
+	const count = await frames.count();
+	const marked = await frames.first().getAttribute('data-frame-index');
+	await frames.first().click();
+	// A note that would run script if it were HTML: it must stay text.
+	await page.getByTestId('keyframe-notes').fill('<img src=x onerror=alert(1)>');
+	await page.getByTestId('keyframe-delete').click();
+	await expect(frames.first()).toHaveAttribute('data-deleted', 'true');
+	page.on('dialog', () => {
+		throw new Error('a note ran script');
+	});
+
+	// No waiting for the save queue: export flushes it first.
+	const { zip } = await downloadZip(page);
+	const jpegs = Object.keys(zip.files).filter((f) => f.endsWith('.jpg'));
+	expect(jpegs).toHaveLength(count - 1);
+	expect(jpegs.some((f) => f.endsWith(`_f${marked}.jpg`))).toBe(false);
+	await expect(page.getByTestId('keyframe-notes')).toHaveValue('<img src=x onerror=alert(1)>');
+	await expect(page.locator('img[src="x"]')).toHaveCount(0);
 });

@@ -1,0 +1,113 @@
+// Issue "history": 10,000 videos in IndexedDB, then pages 1 and 400 of each sort and with
+// filters, timed in Chromium through the real /history page (navigation until the 20 rows show).
+import { round } from '../round.mjs';
+
+const VIDEOS = 10_000;
+const TAGS = ['interview', 'crowd', '主角', 'b-roll'];
+const STATUSES = ['completed', 'completed', 'completed', 'failed', 'cancelled'];
+
+/** Seeds the rows with the raw IndexedDB API once the app has created the schema. */
+function seed() {
+	return async ({ n, tags, statuses }) => {
+		const db = await new Promise((resolve) => {
+			const req = indexedDB.open('key-face-frame');
+			req.onsuccess = () => resolve(req.result);
+		});
+		const settings = { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' };
+		const tx = db.transaction(['batches', 'videos'], 'readwrite');
+		tx.objectStore('batches').put({
+			id: 'bench',
+			name: 'history bench',
+			createdAt: 0,
+			startedAt: 0,
+			completedAt: 1,
+			concurrency: 1,
+			settings,
+			state: 'done'
+		});
+		const store = tx.objectStore('videos');
+		for (let i = 0; i < n; i++) {
+			const createdAt = 1_700_000_000_000 + i * 60_000;
+			store.put({
+				id: `v${String(i).padStart(5, '0')}`,
+				name: `clip ${(i * 7919) % n}.mp4`,
+				size: 1e6,
+				type: 'video/mp4',
+				durationSec: 5 + ((i * 31) % 600),
+				fps: 25,
+				width: 1280,
+				height: 720,
+				codec: 'h264',
+				rotation: 0,
+				status: statuses[i % statuses.length],
+				progress: 1,
+				framesDone: 0,
+				framesTotal: 0,
+				stage: null,
+				error: null,
+				errorDetails: null,
+				message: null,
+				tags: i % 3 === 0 ? [tags[i % tags.length]] : [],
+				batchId: 'bench',
+				batchPosition: i,
+				settings,
+				keyframeCount: 10,
+				thumbnail: null,
+				hasOriginal: false,
+				decoder: null,
+				timings: null,
+				createdAt,
+				updatedAt: createdAt,
+				startedAt: createdAt,
+				finishedAt: createdAt,
+				deletedAt: 0
+			});
+		}
+		await new Promise((resolve) => (tx.oncomplete = resolve));
+		db.close();
+	};
+}
+
+const CASES = [
+	['newest', ''],
+	['oldest', 'dir=asc'],
+	['name', 'sort=name&dir=asc'],
+	['name desc', 'sort=name'],
+	['duration', 'sort=duration&dir=asc'],
+	['duration desc', 'sort=duration'],
+	['status failed', 'status=failed'],
+	['tag 主角', `tag=${encodeURIComponent('主角')}`],
+	['search "clip 12"', 'q=clip%2012']
+];
+
+export async function historyScenario(browser, baseUrl) {
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		await page.goto(`${baseUrl}/history`);
+		const seeded = Date.now();
+		await page.evaluate(
+			`(${seed.toString()})()(${JSON.stringify({ n: VIDEOS, tags: TAGS, statuses: STATUSES })})`
+		);
+		const result = { videos: VIDEOS, seedSec: round((Date.now() - seeded) / 1000), pagesMs: {} };
+		for (const [label, query] of CASES) {
+			for (const pageNo of [1, 400]) {
+				const params = [query, `page=${pageNo}`].filter(Boolean).join('&');
+				// Warm once (code and Dexie opened), then time a fresh navigation.
+				await page.goto(`${baseUrl}/history?${params}`);
+				const started = Date.now();
+				await page.goto(`${baseUrl}/history?${params}`);
+				await page
+					.getByTestId('history-row')
+					.first()
+					.waitFor({ timeout: 30_000 })
+					.catch(() => {});
+				const rows = await page.getByTestId('history-row').count();
+				result.pagesMs[`${label} p${pageNo}`] = { ms: Date.now() - started, rows };
+			}
+		}
+		return result;
+	} finally {
+		await context.close();
+	}
+}
