@@ -2,13 +2,14 @@
 // keyframes with ~150 KB JPEGs drawn in the page), then exported through the batch page's button.
 import { statSync } from 'node:fs';
 import { sampleMemory } from '../memory.mjs';
+import { COMPLETED_VIDEO } from '../seed-rows.mjs';
 import { round } from '../round.mjs';
 
 const KEYFRAMES = 500;
 
 /** Writes the rows with the raw IndexedDB API, after the app has created the schema. */
 function seed() {
-	return async (n) => {
+	return async ({ n, video }) => {
 		const canvas = new OffscreenCanvas(1280, 720);
 		const ctx = canvas.getContext('2d');
 		// Shapes and mild noise give JPEGs of a real keyframe's size (~150-300 KB).
@@ -28,7 +29,7 @@ function seed() {
 			req.onsuccess = () => resolve(req.result);
 		});
 		const now = Date.now();
-		const settings = { sampleRate: 5, maxFrames: n, confidence: 0.5, model: 'full' };
+		const settings = { ...video.settings, maxFrames: n };
 		const batchId = crypto.randomUUID();
 		const videoId = crypto.randomUUID();
 		const tx = db.transaction(['batches', 'videos', 'keyframes'], 'readwrite');
@@ -43,38 +44,18 @@ function seed() {
 			state: 'done'
 		});
 		tx.objectStore('videos').put({
+			...video,
+			settings,
 			id: videoId,
 			name: 'export-bench.mp4',
-			size: 1,
-			type: 'video/mp4',
 			durationSec: n,
-			fps: 25,
-			width: 1280,
-			height: 720,
-			codec: 'h264',
-			rotation: 0,
-			status: 'completed',
-			progress: 1,
-			framesDone: 0,
-			framesTotal: 0,
-			stage: null,
-			error: null,
-			errorDetails: null,
-			message: null,
-			tags: [],
 			batchId,
 			batchPosition: 0,
-			settings,
 			keyframeCount: n,
-			thumbnail: null,
-			hasOriginal: false,
-			decoder: 'ffmpeg.wasm',
-			timings: null,
 			createdAt: now,
 			updatedAt: now,
 			startedAt: now,
-			finishedAt: now,
-			deletedAt: 0
+			finishedAt: now
 		});
 		for (let i = 0; i < n; i++) {
 			tx.objectStore('keyframes').put({
@@ -102,7 +83,9 @@ export async function exportScenario(browser, baseUrl) {
 	try {
 		const page = await context.newPage();
 		await page.goto(`${baseUrl}/`);
-		const { batchId, bytes } = await page.evaluate(`(${seed.toString()})()(${KEYFRAMES})`);
+		const { batchId, bytes } = await page.evaluate(
+			`(${seed.toString()})()(${JSON.stringify({ n: KEYFRAMES, video: COMPLETED_VIDEO })})`
+		);
 		await page.goto(`${baseUrl}/batches/${batchId}`);
 		const memory = await sampleMemory(browser, page);
 		const started = Date.now();

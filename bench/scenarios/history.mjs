@@ -1,6 +1,7 @@
 // Issue "history": 10,000 videos in IndexedDB, then pages 1 and 400 of each sort and with
 // filters, timed in Chromium through the real /history page (navigation until the 20 rows show).
 import { round } from '../round.mjs';
+import { COMPLETED_VIDEO } from '../seed-rows.mjs';
 
 const VIDEOS = 10_000;
 const TAGS = ['interview', 'crowd', '主角', 'b-roll'];
@@ -8,12 +9,12 @@ const STATUSES = ['completed', 'completed', 'completed', 'failed', 'cancelled'];
 
 /** Seeds the rows with the raw IndexedDB API once the app has created the schema. */
 function seed() {
-	return async ({ n, tags, statuses }) => {
+	return async ({ n, tags, statuses, video }) => {
 		const db = await new Promise((resolve) => {
 			const req = indexedDB.open('key-face-frame');
 			req.onsuccess = () => resolve(req.result);
 		});
-		const settings = { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' };
+		const settings = video.settings;
 		const tx = db.transaction(['batches', 'videos'], 'readwrite');
 		tx.objectStore('batches').put({
 			id: 'bench',
@@ -29,38 +30,19 @@ function seed() {
 		for (let i = 0; i < n; i++) {
 			const createdAt = 1_700_000_000_000 + i * 60_000;
 			store.put({
+				...video,
 				id: `v${String(i).padStart(5, '0')}`,
 				name: `clip ${(i * 7919) % n}.mp4`,
-				size: 1e6,
-				type: 'video/mp4',
 				durationSec: 5 + ((i * 31) % 600),
-				fps: 25,
-				width: 1280,
-				height: 720,
-				codec: 'h264',
-				rotation: 0,
 				status: statuses[i % statuses.length],
-				progress: 1,
-				framesDone: 0,
-				framesTotal: 0,
-				stage: null,
-				error: null,
-				errorDetails: null,
-				message: null,
 				tags: i % 3 === 0 ? [tags[i % tags.length]] : [],
 				batchId: 'bench',
 				batchPosition: i,
-				settings,
 				keyframeCount: 10,
-				thumbnail: null,
-				hasOriginal: false,
-				decoder: null,
-				timings: null,
 				createdAt,
 				updatedAt: createdAt,
 				startedAt: createdAt,
-				finishedAt: createdAt,
-				deletedAt: 0
+				finishedAt: createdAt
 			});
 		}
 		await new Promise((resolve) => (tx.oncomplete = resolve));
@@ -87,7 +69,7 @@ export async function historyScenario(browser, baseUrl) {
 		await page.goto(`${baseUrl}/history`);
 		const seeded = Date.now();
 		await page.evaluate(
-			`(${seed.toString()})()(${JSON.stringify({ n: VIDEOS, tags: TAGS, statuses: STATUSES })})`
+			`(${seed.toString()})()(${JSON.stringify({ n: VIDEOS, tags: TAGS, statuses: STATUSES, video: COMPLETED_VIDEO })})`
 		);
 		const result = { videos: VIDEOS, seedSec: round((Date.now() - seeded) / 1000), pagesMs: {} };
 		for (const [label, query] of CASES) {

@@ -1,0 +1,28 @@
+// Rows the bench writes straight into IndexedDB (raw API, not the app's code): the fields every
+// completed video shares, passed into the page and spread under each row's own fields.
+export const SETTINGS = { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' };
+
+export const COMPLETED_VIDEO = {
+	size: 1e6,
+	type: 'video/mp4',
+	fps: 25,
+	width: 1280,
+	height: 720,
+	codec: 'h264',
+	rotation: 0,
+	status: 'completed',
+	progress: 1,
+	framesDone: 0,
+	framesTotal: 0,
+	stage: null,
+	error: null,
+	errorDetails: null,
+	message: null,
+	tags: [],
+	settings: SETTINGS,
+	thumbnail: null,
+	hasOriginal: false,
+	decoder: 'ffmpeg.wasm',
+	timings: null,
+	deletedAt: 0
+};
