@@ -86,6 +86,7 @@ test('offline: after one visit the app processes and exports with the server gon
 
 	// A deep link reloads offline.
 	await videoRow(page, 'megamind_h264.mp4').getByRole('link', { name: 'Open keyframes' }).click();
+	await page.waitForURL(/\/videos\//);
 	await page.reload();
 	await expect(page.getByTestId('keyframe').first()).toBeVisible();
 	await page.goto(`${server.url}/history`);
