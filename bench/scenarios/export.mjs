@@ -82,7 +82,9 @@ export async function exportScenario(browser, baseUrl) {
 	const context = await browser.newContext({ acceptDownloads: true });
 	try {
 		const page = await context.newPage();
-		await page.goto(`${baseUrl}/`);
+		await page.goto(`${baseUrl}/history`);
+		// The app has created the schema once its empty history shows.
+		await page.getByTestId('history-empty').waitFor();
 		const { batchId, bytes } = await page.evaluate(
 			`(${seed.toString()})()(${JSON.stringify({ n: KEYFRAMES, video: COMPLETED_VIDEO })})`
 		);
