@@ -1,6 +1,12 @@
 // Rows the bench writes straight into IndexedDB (raw API, not the app's code): the fields every
 // completed video shares, passed into the page and spread under each row's own fields.
-export const SETTINGS = { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' };
+export const SETTINGS = {
+	sampleRate: 5,
+	maxFrames: 20,
+	confidence: 0.5,
+	model: 'full',
+	decoder: 'auto'
+};
 
 export const COMPLETED_VIDEO = {
 	size: 1e6,
@@ -23,6 +29,7 @@ export const COMPLETED_VIDEO = {
 	thumbnail: null,
 	hasOriginal: false,
 	decoder: 'ffmpeg.wasm',
+	decoderNote: null,
 	timings: null,
 	deletedAt: 0
 };

@@ -1,25 +1,29 @@
 /// <reference lib="webworker" />
-// One video, start to finish: probe → sample + detect (one ffmpeg pass) → score → select →
-// extract the chosen frames at full size. Pure decisions live in src/lib/pipeline.
+// One video, start to finish: open a decoder (WebCodecs when the browser decodes the codec,
+// else ffmpeg.wasm) → sample + detect → score → select → extract the chosen frames at full
+// size. Pure decisions live in src/lib/pipeline; decoders in ./decoders.
 import type { FaceDetector } from '@mediapipe/tasks-vision';
 import { explainFailure } from '$lib/pipeline/failure-message';
-import { rgbaToGray } from '$lib/pipeline/gray';
-import { perceptualHash } from '$lib/pipeline/perceptual-hash';
-import { bestFace, scoreFrame } from '$lib/pipeline/score';
+import { bestFace } from '$lib/pipeline/score';
 import { defaultMinGapSec, selectKeyframes } from '$lib/pipeline/select';
-import { laplacianVariance, normalizeSharpness } from '$lib/pipeline/sharpness';
-import type { FaceBox, FrameCandidate } from '$lib/pipeline/types';
 import type {
 	ExtractedKeyframe,
 	ExtractOutcome,
 	ExtractProgress,
-	ExtractRequest,
-	ProbeInfo
+	ExtractRequest
 } from '$lib/workers/extractor-protocol';
-import { detectFaces } from './face-detector';
+import { analyzeFrame, type AnalysisTimings, type SampledFrame } from './analyze-frame';
+import { DecodeFailure, FfmpegDecoder } from './decoders/ffmpeg-decoder';
+import type { FrameDecoder } from './decoders/frame-decoder';
+import { WebCodecsDecoder } from './decoders/webcodecs-decoder';
+import {
+	fullFramesWithFallback,
+	sampleWithFallback,
+	type Fallback
+} from './decoders/with-fallback';
 import type { FFmpegRunner } from './ffmpeg-runner';
-import { rgbaCanvas, thumbnailJpeg, toJpeg, videoThumbnailJpeg } from './jpeg';
-import { displaySize, probeVideo } from './probe';
+import { thumbnailJpeg, toJpeg, videoThumbnailJpeg } from './jpeg';
+import { displaySize } from './probe';
 
 /** Long side of the frames the detector sees: detection costs ~7 ms at 640×360, ~63 ms at 1080p. */
 const DETECT_LONG_SIDE = 640;
@@ -32,20 +36,6 @@ const PROGRESS_INTERVAL_MS = 100;
 export interface ExtractorEnv {
 	ffmpeg(): Promise<FFmpegRunner>;
 	detector(model: ExtractRequest['settings']['model']): Promise<FaceDetector>;
-}
-
-interface SampledFrame extends FrameCandidate {
-	faces: FaceBox[];
-	sharpness: number;
-}
-
-class Failure extends Error {
-	constructor(
-		message: string,
-		readonly details: string
-	) {
-		super(message);
-	}
 }
 
 /** Calls `report` at most every 100 ms, except for stage changes, which always go through. */
@@ -61,148 +51,45 @@ function throttle(report: (p: ExtractProgress) => void) {
 	};
 }
 
-/** Generous per-exec limit so a stuck decode fails instead of hanging: 60 s + 20× real time. */
-function execTimeoutMs(durationSec: number) {
-	return (60 + durationSec * 20) * 1000;
+interface Decoders {
+	primary: FrameDecoder;
+	/** ffmpeg.wasm, opened on first need, when the primary is WebCodecs. */
+	fallback: Fallback;
+	/** Why the primary is not WebCodecs, when it is not. */
+	note: string | null;
 }
 
-const SHOWINFO = /Parsed_showinfo.*\bn:\s*(\d+)\s+pts:\s*\S+\s+pts_time:(\S+).*\bs:(\d+)x(\d+)/;
-
-/**
- * Decodes every `sampleRate`-th frame scaled for detection, in a single ffmpeg pass. Frames go
- * to MEMFS one file each and are consumed (detected, scored, deleted) while ffmpeg still runs:
- * when showinfo announces frame k, frame k-1's file is complete. Memory stays flat.
- */
-function sampleAndDetect(
-	ffmpeg: FFmpegRunner,
-	input: string,
-	probe: ProbeInfo,
+/** WebCodecs when allowed and able, else ffmpeg.wasm. Every decoder opened lands in `opened`. */
+async function openDecoders(
+	env: ExtractorEnv,
 	req: ExtractRequest,
-	detector: FaceDetector,
-	progress: (done: number, timeSec: number) => void
-): { frames: SampledFrame[]; sampled: number; ret: number } {
-	const { sampleRate, confidence } = req.settings;
-	const source = displaySize(probe);
-	const frames: SampledFrame[] = [];
-	let pending: { k: number; timeSec: number; w: number; h: number } | null = null;
-	let sampled = 0;
-	let consumeError: unknown = null;
-
-	const consume = (f: { k: number; timeSec: number; w: number; h: number }) => {
-		const name = `s_${f.k}.rgba`;
-		const rgba = ffmpeg.readOutput(name);
-		ffmpeg.removeOutput(name);
-		sampled++;
-		const frameIndex = f.k * sampleRate;
-		const image = new ImageData(
-			new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset, f.w * f.h * 4),
-			f.w,
-			f.h
-		);
-		const scale = source.width / f.w;
-		const faces = detectFaces(detector, image, scale, confidence);
-		progress(sampled, f.timeSec);
-		if (faces.length === 0) return;
-		const best = bestFace(faces, source.width, source.height)!;
-		const gray = rgbaToGray(image.data, f.w, f.h);
-		const region = {
-			x: best.x / scale,
-			y: best.y / scale,
-			width: best.width / scale,
-			height: best.height / scale
-		};
-		const sharpness = normalizeSharpness(laplacianVariance(gray, region));
-		frames.push({
-			frameIndex,
-			timeSec: f.timeSec,
-			faces,
-			sharpness,
-			score: scoreFrame({ faces, frameWidth: source.width, frameHeight: source.height, sharpness }),
-			hash: perceptualHash(gray)
-		});
+	opened: FrameDecoder[]
+): Promise<Decoders> {
+	const openFfmpeg = async () => {
+		const decoder = FfmpegDecoder.open(await env.ffmpeg(), req.file);
+		opened.push(decoder);
+		return decoder;
 	};
-
-	ffmpeg.clearOutputs();
-	const ret = ffmpeg.exec(
-		[
-			'-i',
-			input,
-			'-an',
-			'-sn',
-			'-dn',
-			'-vf',
-			`select='not(mod(n\\,${sampleRate}))',` +
-				`scale='min(${DETECT_LONG_SIDE},iw)':'min(${DETECT_LONG_SIDE},ih)':force_original_aspect_ratio=decrease:flags=bilinear,` +
-				'format=rgba,showinfo',
-			'-fps_mode',
-			'passthrough',
-			'-f',
-			'image2',
-			'-start_number',
-			'0',
-			'-c:v',
-			'rawvideo',
-			'/output/s_%d.rgba'
-		],
-		(line) => {
-			const m = SHOWINFO.exec(line);
-			if (!m || consumeError) return;
-			// Never let an exception unwind through ffmpeg's wasm stack: keep it for after exec.
-			try {
-				if (pending) consume(pending);
-			} catch (error) {
-				consumeError = error;
-			}
-			pending = { k: Number(m[1]), timeSec: Number(m[2]), w: Number(m[3]), h: Number(m[4]) };
-		},
-		execTimeoutMs(probe.durationSec)
-	);
-	if (consumeError) throw consumeError;
-	// The last announced frame is complete once ffmpeg returns (if it got written at all).
-	const last = pending as { k: number; timeSec: number; w: number; h: number } | null;
-	if (last && ffmpeg.hasOutput(`s_${last.k}.rgba`)) consume(last);
-	return { frames, sampled, ret };
+	if (req.settings.decoder === 'ffmpeg') {
+		return {
+			primary: await openFfmpeg(),
+			fallback: null,
+			note: 'ffmpeg.wasm is chosen in Settings.'
+		};
+	}
+	const webcodecs = await WebCodecsDecoder.open(req.file);
+	if ('unsupported' in webcodecs) {
+		return { primary: await openFfmpeg(), fallback: null, note: webcodecs.unsupported };
+	}
+	opened.push(webcodecs.decoder);
+	let ffmpeg: Promise<FrameDecoder> | null = null;
+	return { primary: webcodecs.decoder, fallback: () => (ffmpeg ??= openFfmpeg()), note: null };
 }
 
-/** Decodes one frame at full resolution as RGBA; seeks to just before its timestamp. */
-function decodeFullFrame(
-	ffmpeg: FFmpegRunner,
-	input: string,
-	probe: ProbeInfo,
-	timeSec: number
-): { rgba: Uint8Array; width: number; height: number } {
-	let size: [number, number] | null = null;
-	const seek = Math.max(0, timeSec - 0.5 / probe.fps);
-	const ret = ffmpeg.exec(
-		[
-			'-ss',
-			seek.toFixed(6),
-			'-i',
-			input,
-			'-an',
-			'-sn',
-			'-dn',
-			'-frames:v',
-			'1',
-			'-vf',
-			'format=rgba,showinfo',
-			'-f',
-			'rawvideo',
-			'/output/full.rgba'
-		],
-		(line) => {
-			const m = SHOWINFO.exec(line);
-			if (m) size = [Number(m[3]), Number(m[4])];
-		},
-		execTimeoutMs(10)
-	);
-	const dims = size as [number, number] | null;
-	if (ret !== 0 || !dims || !ffmpeg.hasOutput('full.rgba')) {
-		throw new Failure(explainFailure(ffmpeg.logTail()), ffmpeg.logTail());
-	}
-	const rgba = ffmpeg.readOutput('full.rgba');
-	ffmpeg.removeOutput('full.rgba');
-	return { rgba, width: dims[0], height: dims[1] };
+function describe(error: unknown): string {
+	return error instanceof Error
+		? `${error.name}: ${error.message}\n${error.stack ?? ''}`
+		: String(error);
 }
 
 export async function extractVideo(
@@ -218,15 +105,21 @@ export async function extractVideo(
 		timings[stage] = (timings[stage] ?? 0) + (now - t0) / 1000;
 		t0 = now;
 	};
+	const opened: FrameDecoder[] = [];
+	let lastDecoder: FrameDecoder | null = null;
 
 	report({ stage: 'probing', progress: 0, framesDone: 0, framesTotal: 0 });
-	const [ffmpeg, detector] = await Promise.all([env.ffmpeg(), env.detector(req.settings.model)]);
-	lap('load');
-	const input = ffmpeg.mountInput(req.file);
 	try {
-		const probe = probeVideo(ffmpeg, input);
-		if (!probe) throw new Failure(explainFailure(ffmpeg.logTail()), ffmpeg.logTail());
-		lap('probe');
+		const [detector, decoders] = await Promise.all([
+			env.detector(req.settings.model),
+			openDecoders(env, req, opened)
+		]);
+		lap('load+probe');
+		const { primary, fallback } = decoders;
+		const notes = decoders.note ? [decoders.note] : [];
+		lastDecoder = primary;
+		const probe = primary.probe;
+		const source = displaySize(probe);
 		const framesTotal = Math.max(1, Math.ceil(probe.frameCount / req.settings.sampleRate));
 		report({
 			stage: 'sampling',
@@ -236,23 +129,46 @@ export async function extractVideo(
 			probe
 		});
 
-		const sampling = sampleAndDetect(ffmpeg, input, probe, req, detector, (done, timeSec) => {
-			const share =
-				probe.durationSec > 0 ? Math.min(1, timeSec / probe.durationSec) : done / framesTotal;
-			report({
-				stage: 'sampling',
-				progress: STAGE_WEIGHTS.probing + STAGE_WEIGHTS.sampling * share,
-				framesDone: done,
-				framesTotal
-			});
+		const frames: SampledFrame[] = [];
+		const analysis: AnalysisTimings = { detect: 0, measure: 0 };
+		let analyzed = 0;
+		let done = 0;
+		const sampled = await sampleWithFallback(
+			primary,
+			async () => (lastDecoder = await fallback!()),
+			{ sampleRate: req.settings.sampleRate, longSide: DETECT_LONG_SIDE },
+			(frame) => {
+				analyzed++;
+				const result = analyzeFrame(detector, frame, source, req.settings.confidence, analysis);
+				if (result) frames.push(result);
+			},
+			(timeSec) => {
+				done++;
+				const share =
+					probe.durationSec > 0 ? Math.min(1, timeSec / probe.durationSec) : done / framesTotal;
+				report({
+					stage: 'sampling',
+					progress: STAGE_WEIGHTS.probing + STAGE_WEIGHTS.sampling * share,
+					framesDone: done,
+					framesTotal
+				});
+			}
+		).catch((error: unknown) => {
+			// Without a fallback a decoder failure is the video's failure, in ffmpeg's words.
+			if (!fallback || error instanceof DecodeFailure) throw error;
+			throw new DecodeFailure(explainFailure(describe(error)), describe(error));
 		});
+		if (sampled.fallbackReason) notes.push(sampled.fallbackReason);
 		lap('sample+detect');
 		// A damaged tail still yields what decoded before it; nothing decoded at all is a failure.
-		if (sampling.sampled === 0) {
-			throw new Failure(explainFailure(ffmpeg.logTail()), ffmpeg.logTail());
+		if (analyzed === 0) {
+			const details = sampled.decoder.details();
+			throw new DecodeFailure(explainFailure(details), details);
 		}
+		Object.assign(timings, analysis);
+		for (const decoder of opened) Object.assign(timings, decoder.timings);
 
-		const chosen = selectKeyframes(sampling.frames, {
+		const chosen = selectKeyframes(frames, {
 			maxFrames: req.settings.maxFrames,
 			minGapSec: defaultMinGapSec(probe.durationSec, req.settings.maxFrames),
 			maxHashDistance: MAX_HASH_DISTANCE
@@ -265,7 +181,15 @@ export async function extractVideo(
 			(b, c) => (!b || c.score > b.score ? c : b),
 			null
 		);
-		for (const [i, frame] of chosen.entries()) {
+		const fullFrames = fullFramesWithFallback(
+			sampled.decoder,
+			sampled.decoder === primary && fallback ? async () => (lastDecoder = await fallback()) : null,
+			chosen.map((c) => c.timeSec),
+			(reason) => notes.push(reason)
+		);
+		let i = 0;
+		for await (const canvas of fullFrames) {
+			const frame = chosen[i];
 			report({
 				stage: 'extracting',
 				progress:
@@ -275,13 +199,11 @@ export async function extractVideo(
 				framesDone: i,
 				framesTotal: chosen.length
 			});
-			const full = decodeFullFrame(ffmpeg, input, probe, frame.timeSec);
-			const canvas = rgbaCanvas(full.rgba, full.width, full.height);
 			const [image, thumb] = await Promise.all([toJpeg(canvas), thumbnailJpeg(canvas)]);
 			if (frame === best) {
 				thumbnail = await videoThumbnailJpeg(
 					canvas,
-					bestFace(frame.faces, full.width, full.height)
+					bestFace(frame.faces, canvas.width, canvas.height)
 				);
 			}
 			keyframes.push({
@@ -290,36 +212,35 @@ export async function extractVideo(
 				score: frame.score,
 				sharpness: frame.sharpness,
 				faces: frame.faces,
-				width: full.width,
-				height: full.height,
+				width: canvas.width,
+				height: canvas.height,
 				image,
 				thumb
 			});
+			i++;
 		}
 		lap('extract');
 		return {
 			ok: true,
 			probe,
-			warning:
-				sampling.ret === 0
-					? null
-					: `The file is damaged or cut short; keyframes come from the part that could be decoded (${sampling.sampled} sampled frames).`,
+			warning: sampled.complete
+				? null
+				: `The file is damaged or cut short; keyframes come from the part that could be decoded (${analyzed} sampled frames).`,
 			keyframes,
 			thumbnail,
-			framesSampled: sampling.sampled,
-			framesWithFaces: sampling.frames.length,
-			timings
+			framesSampled: analyzed,
+			framesWithFaces: frames.length,
+			timings,
+			decoder: lastDecoder.name,
+			decoderNote: notes.length > 0 ? notes.join(' ') : null
 		};
 	} catch (error) {
-		if (error instanceof Failure)
+		if (error instanceof DecodeFailure)
 			return { ok: false, message: error.message, details: error.details };
-		const text =
-			error instanceof Error
-				? `${error.name}: ${error.message}\n${error.stack ?? ''}`
-				: String(error);
-		return { ok: false, message: explainFailure(text), details: `${text}\n\n${ffmpeg.logTail()}` };
+		const text = describe(error);
+		const details = lastDecoder?.details() ?? '';
+		return { ok: false, message: explainFailure(text), details: `${text}\n\n${details}` };
 	} finally {
-		ffmpeg.unmountInput();
-		ffmpeg.clearOutputs();
+		for (const decoder of opened) decoder.close();
 	}
 }

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 // probe: duration, fps, frame count, size, codec and rotation, from ffprobe's JSON.
+import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import type { FFmpegRunner } from './ffmpeg-runner';
 
@@ -12,6 +13,8 @@ interface FfprobeJson {
 		avg_frame_rate?: string;
 		nb_frames?: string;
 		duration?: string;
+		color_space?: string;
+		color_range?: string;
 		side_data_list?: { rotation?: number }[];
 		tags?: { rotate?: string };
 	}[];
@@ -25,8 +28,14 @@ function parseRate(rate: string | undefined): number {
 	return Number.isFinite(value) && value > 0 && value < 1000 ? value : 0;
 }
 
+export interface Probed {
+	info: ProbeInfo;
+	/** How to turn the stream's YUV into RGB, as the stream declares it (BT.601 when silent). */
+	colour: Pick<YuvFrame, 'matrix' | 'fullRange'>;
+}
+
 /** Returns the probe, or null when ffprobe finds no readable video stream. */
-export function probeVideo(ffmpeg: FFmpegRunner, input: string): ProbeInfo | null {
+export function probeVideo(ffmpeg: FFmpegRunner, input: string): Probed | null {
 	const out: string[] = [];
 	ffmpeg.ffprobe(
 		[
@@ -35,7 +44,7 @@ export function probeVideo(ffmpeg: FFmpegRunner, input: string): ProbeInfo | nul
 			'-select_streams',
 			'v:0',
 			'-show_entries',
-			'stream=codec_name,width,height,r_frame_rate,avg_frame_rate,nb_frames,duration:stream_side_data=rotation:stream_tags=rotate:format=duration,format_name',
+			'stream=codec_name,width,height,r_frame_rate,avg_frame_rate,nb_frames,duration,color_space,color_range:stream_side_data=rotation:stream_tags=rotate:format=duration,format_name',
 			'-of',
 			'json',
 			input
@@ -62,14 +71,20 @@ export function probeVideo(ffmpeg: FFmpegRunner, input: string): ProbeInfo | nul
 		) || 0;
 	const nbFrames = Number(s.nb_frames);
 	return {
-		durationSec,
-		fps,
-		frameCount: nbFrames > 0 ? nbFrames : Math.round(durationSec * fps),
-		width: s.width,
-		height: s.height,
-		codec: s.codec_name ?? 'unknown',
-		rotation,
-		container: json.format?.format_name ?? 'unknown'
+		info: {
+			durationSec,
+			fps,
+			frameCount: nbFrames > 0 ? nbFrames : Math.round(durationSec * fps),
+			width: s.width,
+			height: s.height,
+			codec: s.codec_name ?? 'unknown',
+			rotation,
+			container: json.format?.format_name ?? 'unknown'
+		},
+		colour: {
+			matrix: s.color_space === 'bt709' ? 'bt709' : 'bt601',
+			fullRange: s.color_range === 'pc'
+		}
 	};
 }
 

@@ -19,7 +19,13 @@ export interface SeedData {
 	annotations?: AnnotationRecord[];
 }
 
-export const SETTINGS = { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' } as const;
+export const SETTINGS = {
+	sampleRate: 5,
+	maxFrames: 20,
+	confidence: 0.5,
+	model: 'full',
+	decoder: 'auto'
+} as const;
 
 export function seedBatch(id: string, name: string): BatchRecord {
 	return {
@@ -62,6 +68,7 @@ export function seedVideo(fields: Partial<SeedVideo> & Pick<SeedVideo, 'id' | 'n
 		thumbnail: false,
 		hasOriginal: false,
 		decoder: null,
+		decoderNote: null,
 		timings: null,
 		updatedAt: createdAt,
 		startedAt: null,
@@ -177,4 +184,47 @@ export function storedOf(page: Page, videoId: string) {
 		},
 		{ name: DB_NAME, videoId }
 	);
+}
+
+export interface ProcessedVideo {
+	name: string;
+	batchId: string;
+	status: string;
+	decoder: string | null;
+	decoderNote: string | null;
+	message: string | null;
+	keyframes: { frameIndex: number; timeSec: number }[];
+}
+
+/** Every video row with its decoder and its keyframes' positions (in frame order). */
+export function readProcessed(page: Page): Promise<ProcessedVideo[]> {
+	return page.evaluate(async (name) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open(name);
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const all = <T>(store: string) =>
+			new Promise<T[]>((resolve, reject) => {
+				const request = db.transaction(store).objectStore(store).getAll();
+				request.onsuccess = () => resolve(request.result as T[]);
+				request.onerror = () => reject(request.error);
+			});
+		type Row = Omit<ProcessedVideo, 'keyframes'> & { id: string };
+		type Frame = { videoId: string; frameIndex: number; timeSec: number };
+		const [videos, keyframes] = await Promise.all([all<Row>('videos'), all<Frame>('keyframes')]);
+		db.close();
+		return videos.map((v) => ({
+			name: v.name,
+			batchId: v.batchId,
+			status: v.status,
+			decoder: v.decoder,
+			decoderNote: v.decoderNote,
+			message: v.message,
+			keyframes: keyframes
+				.filter((k) => k.videoId === v.id)
+				.map(({ frameIndex, timeSec }) => ({ frameIndex, timeSec }))
+				.sort((a, b) => a.frameIndex - b.frameIndex)
+		}));
+	}, DB_NAME);
 }

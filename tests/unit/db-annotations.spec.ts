@@ -64,7 +64,7 @@ it('allTags lists distinct tags of annotations and videos, sorted', async () => 
 			startedAt: null,
 			completedAt: null,
 			concurrency: 1,
-			settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' },
+			settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full', decoder: 'auto' },
 			state: 'running'
 		},
 		[{ file: new Blob(['x']), name: 'a.mp4', size: 1, type: 'video/mp4' }]

@@ -9,7 +9,7 @@ const video = {
 	width: 1280,
 	height: 720,
 	fps: 25,
-	settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' }
+	settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full', decoder: 'auto' }
 };
 const kf = (frameIndex: number, faces = 1): ExportKeyframe => ({
 	id: `k${frameIndex}`,

@@ -36,7 +36,9 @@ const outcome: ExtractOutcome = {
 	warning: null,
 	framesSampled: 10,
 	framesWithFaces: 2,
-	timings: {}
+	timings: {},
+	decoder: 'webcodecs',
+	decoderNote: null
 };
 const api = { extract: () => Promise.resolve(outcome) } as unknown as ExtractorApi;
 const pool = {

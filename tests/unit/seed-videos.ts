@@ -17,7 +17,7 @@ export function testBatch(id = crypto.randomUUID()): BatchRecord {
 		startedAt: null,
 		completedAt: null,
 		concurrency: 1,
-		settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full' },
+		settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full', decoder: 'auto' },
 		state: 'running'
 	};
 }

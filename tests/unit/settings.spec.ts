@@ -16,6 +16,7 @@ describe('extraction settings', () => {
 			maxFrames: 20,
 			confidence: 0.5,
 			model: 'full',
+			decoder: 'auto',
 			concurrency: 1,
 			keepOriginals: true,
 			trashRetentionDays: 30
@@ -37,12 +38,20 @@ describe('extraction settings', () => {
 
 	it('keeps only valid stored values', () => {
 		expect(
-			sanitizeSettings({ sampleRate: 10, maxFrames: -3, model: 'short', concurrency: '2' })
+			sanitizeSettings({
+				sampleRate: 10,
+				maxFrames: -3,
+				model: 'short',
+				decoder: 'ffmpeg',
+				concurrency: '2'
+			})
 		).toEqual({
 			...DEFAULT_SETTINGS,
 			sampleRate: 10,
-			model: 'short'
+			model: 'short',
+			decoder: 'ffmpeg'
 		});
+		expect(sanitizeSettings({ decoder: 'gpu' }).decoder).toBe('auto');
 		expect(sanitizeSettings(null)).toEqual(DEFAULT_SETTINGS);
 		expect(sanitizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
 	});
@@ -52,7 +61,8 @@ describe('extraction settings', () => {
 			sampleRate: 5,
 			maxFrames: 20,
 			confidence: 0.5,
-			model: 'full'
+			model: 'full',
+			decoder: 'auto'
 		});
 	});
 

@@ -298,7 +298,8 @@ export class Scheduler {
 						codec: outcome.probe.codec,
 						rotation: outcome.probe.rotation,
 						thumbnail: outcome.thumbnail,
-						decoder: 'ffmpeg.wasm',
+						decoder: outcome.decoder,
+						decoderNote: outcome.decoderNote,
 						timings: outcome.timings,
 						message:
 							outcome.keyframes.length === 0

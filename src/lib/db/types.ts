@@ -1,5 +1,6 @@
 // Record types of the Dexie tables (see "Storage model" in ARCHITECTURE.md).
 import type { ExtractionSettings } from '$lib/settings/extraction-settings';
+import type { DecoderName } from '$lib/workers/extractor-protocol';
 import type { BatchState, ProcessingStage, VideoStatus } from './status';
 
 export type { ExtractionSettings };
@@ -45,7 +46,10 @@ export interface VideoRecord {
 	thumbnail: Blob | null;
 	/** False once the original file was removed from `videoBlobs` to save space. */
 	hasOriginal: boolean;
-	decoder: string | null;
+	/** The decoder that read the frames in the last run. */
+	decoder: DecoderName | null;
+	/** Why that decoder is not WebCodecs, or why WebCodecs was given up part-way. */
+	decoderNote: string | null;
 	/** Seconds per processing stage of the last run (load, probe, sample+detect, extract…). */
 	timings: Record<string, number> | null;
 	createdAt: number;

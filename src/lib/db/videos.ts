@@ -49,6 +49,7 @@ function newVideo(batch: BatchRecord, incoming: IncomingVideo, position: number)
 		thumbnail: null,
 		hasOriginal: true,
 		decoder: null,
+		decoderNote: null,
 		timings: null,
 		createdAt,
 		updatedAt: createdAt,

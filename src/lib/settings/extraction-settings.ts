@@ -3,6 +3,8 @@
 // the scheduler, start-up and the worker all read these from here.
 
 export type FaceModel = 'full' | 'short';
+/** 'auto': WebCodecs when the browser decodes the codec, else ffmpeg.wasm. */
+export type DecoderChoice = 'auto' | 'ffmpeg';
 
 export interface ExtractionSettings {
 	/** Decode every n-th frame for detection. */
@@ -12,6 +14,7 @@ export interface ExtractionSettings {
 	/** Lowest face-detector confidence that counts as a face. */
 	confidence: number;
 	model: FaceModel;
+	decoder: DecoderChoice;
 }
 
 export interface AppSettings extends ExtractionSettings {
@@ -28,6 +31,7 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
 	maxFrames: 20,
 	confidence: 0.5,
 	model: 'full',
+	decoder: 'auto',
 	concurrency: 1,
 	keepOriginals: true,
 	trashRetentionDays: 30
@@ -56,6 +60,14 @@ export const FACE_MODELS: readonly { value: FaceModel; label: string }[] = [
 	{ value: 'short', label: 'Short range — faster, faces close to the camera' }
 ];
 
+export const DECODER_CHOICES: readonly { value: DecoderChoice; label: string }[] = [
+	{
+		value: 'auto',
+		label: 'WebCodecs when the browser can decode the video, else ffmpeg.wasm (default)'
+	},
+	{ value: 'ffmpeg', label: 'Always ffmpeg.wasm — slower, reads every format it knows' }
+];
+
 type NumericKey = keyof typeof SETTING_BOUNDS;
 
 /** Returns a user-facing message for an out-of-bounds value, or null when it is valid. */
@@ -75,6 +87,7 @@ export function validateSettings(s: AppSettings): Partial<Record<keyof AppSettin
 		if (message) errors[key] = message;
 	}
 	if (s.model !== 'full' && s.model !== 'short') errors.model = 'Choose a face model.';
+	if (s.decoder !== 'auto' && s.decoder !== 'ffmpeg') errors.decoder = 'Choose a decoder.';
 	return errors;
 }
 
@@ -88,6 +101,7 @@ export function sanitizeSettings(stored: unknown): AppSettings {
 		if (typeof v === 'number' && validateSetting(key, v) === null) result[key] = v;
 	}
 	if (raw.model === 'full' || raw.model === 'short') result.model = raw.model;
+	if (raw.decoder === 'auto' || raw.decoder === 'ffmpeg') result.decoder = raw.decoder;
 	if (typeof raw.keepOriginals === 'boolean') result.keepOriginals = raw.keepOriginals;
 	return result;
 }
@@ -114,6 +128,7 @@ export function extractionPart(s: AppSettings): ExtractionSettings {
 		sampleRate: s.sampleRate,
 		maxFrames: s.maxFrames,
 		confidence: s.confidence,
-		model: s.model
+		model: s.model,
+		decoder: s.decoder
 	};
 }

@@ -21,6 +21,14 @@ export interface ProbeInfo {
 	container: string;
 }
 
+/** Which decoder read a video's frames. */
+export type DecoderName = 'webcodecs' | 'ffmpeg.wasm';
+
+export const DECODER_LABELS: Readonly<Record<DecoderName, string>> = {
+	webcodecs: 'WebCodecs',
+	'ffmpeg.wasm': 'ffmpeg.wasm'
+};
+
 export type ExtractStage = 'probing' | 'sampling' | 'extracting';
 
 export interface ExtractProgress {
@@ -65,6 +73,9 @@ export type ExtractOutcome =
 			framesWithFaces: number;
 			/** Seconds spent per stage, for the benchmark and the details view. */
 			timings: Record<string, number>;
+			/** The decoder that finished the job, and why it is not WebCodecs when it is not. */
+			decoder: DecoderName;
+			decoderNote: string | null;
 	  }
 	| {
 			ok: false;

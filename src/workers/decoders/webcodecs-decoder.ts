@@ -1,0 +1,207 @@
+/// <reference lib="webworker" />
+// The WebCodecs decoder: mediabunny demuxes MP4/MOV/WebM/MKV (reading the File in slices,
+// never whole) and the browser's VideoDecoder decodes on its own media threads, so decoding
+// overlaps detection on this worker's thread. Used only when VideoDecoder.isConfigSupported
+// accepts the track's configuration.
+import {
+	BlobSource,
+	Input,
+	MATROSKA,
+	MP4,
+	QTFF,
+	VideoSampleSink,
+	WEBM,
+	type InputVideoTrack,
+	type VideoSample
+} from 'mediabunny';
+import { fitWithin, yuvToRgba } from '$lib/pipeline/yuv-to-rgba';
+import type { ProbeInfo } from '$lib/workers/extractor-protocol';
+import type { FrameDecoder, SampledImage, SampleOptions } from './frame-decoder';
+
+/** Frames this close to the stream's announced end count as the end (rounding, last frame). */
+const END_TOLERANCE_SEC = 0.5;
+
+/** ffprobe's codec names, so a video reads the same whichever decoder took it. */
+const CODEC_NAMES: Record<string, string> = { avc: 'h264', hevc: 'hevc', vp8: 'vp8', vp9: 'vp9' };
+
+export type OpenResult = { decoder: WebCodecsDecoder } | { unsupported: string };
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+export class WebCodecsDecoder implements FrameDecoder {
+	readonly name = 'webcodecs';
+	readonly timings: Record<string, number> = { convert: 0 };
+	readonly probe: ProbeInfo;
+	#input: Input;
+	#track: InputVideoTrack;
+	#announcedEnd: number;
+	/** As the stream declares it: Chromium reports BT.709 for untagged video, ffmpeg assumes BT.601. */
+	#matrix: 'bt601' | 'bt709';
+	#fullRange: boolean;
+	#lastError = '';
+	#buffer = new Uint8Array(0);
+
+	private constructor(
+		input: Input,
+		track: InputVideoTrack,
+		probe: ProbeInfo,
+		end: number,
+		colour: VideoColorSpaceInit
+	) {
+		this.#input = input;
+		this.#track = track;
+		this.probe = probe;
+		this.#announcedEnd = end;
+		this.#matrix = colour.matrix === 'bt709' ? 'bt709' : 'bt601';
+		this.#fullRange = colour.fullRange === true;
+	}
+
+	/** The decoder for `file`, or why WebCodecs cannot take it (then ffmpeg.wasm does). */
+	static async open(file: Blob): Promise<OpenResult> {
+		if (typeof VideoDecoder === 'undefined')
+			return { unsupported: 'This browser has no WebCodecs.' };
+		const input = new Input({ formats: [MP4, QTFF, WEBM, MATROSKA], source: new BlobSource(file) });
+		try {
+			const track = await input.getPrimaryVideoTrack();
+			if (!track) throw new Error('no video track');
+			const config = await track.getDecoderConfig();
+			if (!config) throw new Error(`unknown codec ${String(await track.getInternalCodecId())}`);
+			const support = await VideoDecoder.isConfigSupported(config);
+			if (!support.supported) throw new Error(`the browser does not decode ${config.codec}`);
+			const format = await input.getFormat();
+			const [codec, width, height, rotation, stats, metaDuration, colour] = await Promise.all([
+				track.getCodec(),
+				track.getCodedWidth(),
+				track.getCodedHeight(),
+				track.getRotation(),
+				track.computePacketStats(100),
+				track.getDurationFromMetadata(),
+				track.getColorSpace()
+			]);
+			const durationSec = metaDuration ?? (await track.computeDuration());
+			const fps = stats.averagePacketRate > 0 ? stats.averagePacketRate : 25;
+			const probe: ProbeInfo = {
+				durationSec,
+				fps,
+				frameCount: Math.round(durationSec * fps),
+				width,
+				height,
+				codec: (codec && CODEC_NAMES[codec]) ?? codec ?? config.codec,
+				rotation,
+				container: format.name
+			};
+			return { decoder: new WebCodecsDecoder(input, track, probe, durationSec, colour) };
+		} catch (error) {
+			input.dispose();
+			return { unsupported: `WebCodecs cannot read this file (${errorText(error)}).` };
+		}
+	}
+
+	async sample(
+		{ sampleRate, longSide }: SampleOptions,
+		onSample: (frame: SampledImage) => void
+	): Promise<{ complete: boolean }> {
+		let image: ImageData | null = null;
+		const sink = new VideoSampleSink(this.#track);
+		let frameIndex = 0;
+		let end = 0;
+		try {
+			for await (const sample of sink.samples()) {
+				try {
+					if (frameIndex % sampleRate === 0) {
+						const started = performance.now();
+						// The decoded picture's own size, as ffmpeg sees it (rotation applied).
+						const quarterTurn = Math.abs(sample.rotation) % 180 === 90;
+						const { width, height } = sample.visibleRect;
+						const size = quarterTurn
+							? fitWithin(height, width, longSide)
+							: fitWithin(width, height, longSide);
+						if (!image || image.width !== size.width || image.height !== size.height) {
+							image = new ImageData(size.width, size.height);
+						}
+						await this.#scaleInto(sample, image);
+						this.timings.convert += (performance.now() - started) / 1000;
+						onSample({ frameIndex, timeSec: sample.timestamp, image });
+					}
+					end = sample.timestamp + sample.duration;
+				} finally {
+					sample.close();
+				}
+				frameIndex++;
+			}
+		} catch (error) {
+			this.#lastError = errorText(error);
+			throw error;
+		}
+		if (frameIndex === 0) throw new Error('WebCodecs decoded no frame.');
+		return { complete: end >= this.#announcedEnd - END_TOLERANCE_SEC };
+	}
+
+	/**
+	 * The frame at detection size: planar YUV copied out of the decoder and converted in one
+	 * pass; frames in other layouts, or rotated ones, are drawn by the canvas (slower).
+	 */
+	async #scaleInto(sample: VideoSample, image: ImageData): Promise<void> {
+		const format = sample.format;
+		if (
+			(format === 'I420' || format === 'I420A' || format === 'NV12') &&
+			sample.rotation === 0 &&
+			!sample.flip
+		) {
+			const bytes = sample.allocationSize();
+			if (this.#buffer.length < bytes) this.#buffer = new Uint8Array(bytes);
+			const layout = await sample.copyTo(this.#buffer);
+			yuvToRgba(
+				{
+					format: format === 'NV12' ? 'NV12' : 'I420',
+					width: sample.visibleRect.width,
+					height: sample.visibleRect.height,
+					data: this.#buffer,
+					layout,
+					matrix: this.#matrix,
+					fullRange: this.#fullRange
+				},
+				image.data,
+				image.width,
+				image.height
+			);
+			return;
+		}
+		const canvas = new OffscreenCanvas(image.width, image.height);
+		const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+		sample.draw(ctx, 0, 0, image.width, image.height);
+		image.data.set(ctx.getImageData(0, 0, image.width, image.height).data);
+	}
+
+	async *fullFrames(times: readonly number[]): AsyncGenerator<OffscreenCanvas> {
+		const sink = new VideoSampleSink(this.#track);
+		const rotated = Math.abs(this.probe.rotation) % 180 === 90;
+		const width = rotated ? this.probe.height : this.probe.width;
+		const height = rotated ? this.probe.width : this.probe.height;
+		try {
+			for await (const sample of sink.samplesAtTimestamps(times)) {
+				if (!sample) throw new Error('WebCodecs could not find a chosen frame again.');
+				const canvas = new OffscreenCanvas(width, height);
+				try {
+					sample.draw(canvas.getContext('2d')!, 0, 0, width, height);
+				} finally {
+					sample.close();
+				}
+				yield canvas;
+			}
+		} catch (error) {
+			this.#lastError = errorText(error);
+			throw error;
+		}
+	}
+
+	details(): string {
+		return this.#lastError;
+	}
+
+	close(): void {
+		this.#input.dispose();
+	}
+}
