@@ -22,6 +22,7 @@ export interface BatchOptions {
 	sampleRate?: number;
 	maxFrames?: number;
 	confidence?: number;
+	decoder?: 'auto' | 'ffmpeg';
 }
 
 /** Picks the files on `/` (added to any already picked), sets options and starts; resolves on the batch page. */
@@ -33,6 +34,7 @@ export async function startBatch(page: Page, files: string[], options: BatchOpti
 	if (options.sampleRate) await page.getByTestId('sample-rate').fill(String(options.sampleRate));
 	if (options.maxFrames) await page.getByTestId('max-frames').fill(String(options.maxFrames));
 	if (options.confidence) await page.getByTestId('confidence').fill(String(options.confidence));
+	if (options.decoder) await page.getByTestId('decoder').selectOption(options.decoder);
 	await expect(page.getByTestId('start-batch')).toBeEnabled();
 	await page.getByTestId('start-batch').click();
 	await page.waitForURL(/\/batches\//);

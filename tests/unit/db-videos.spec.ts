@@ -16,6 +16,7 @@ import {
 	getVideo,
 	getVideoFile,
 	nextPendingVideo,
+	recentDecoderUse,
 	removeOriginal,
 	resetOrphanedProcessing,
 	saveExtractionResult,
@@ -29,7 +30,8 @@ const settings: ExtractionSettings = {
 	sampleRate: 5,
 	maxFrames: 20,
 	confidence: 0.5,
-	model: 'full'
+	model: 'full',
+	decoder: 'auto'
 };
 
 function newBatch(createdAt = 1_000): BatchRecord {
@@ -248,5 +250,28 @@ describe('batches', () => {
 		await setBatchState(db, batch.id, 'cancelled', 70);
 		expect(await finishBatchIfIdle(db, batch.id, 80)).toBe(false);
 		expect((await getBatch(db, batch.id))?.state).toBe('cancelled');
+	});
+});
+
+describe('recentDecoderUse', () => {
+	it('lists processed videos outside the Trash, newest batch first, with their decoder', async () => {
+		const [old] = await addVideosToBatch(db, newBatch(1_000), incoming('old.mp4'));
+		const [fresh, trashed, pending] = await addVideosToBatch(
+			db,
+			newBatch(2_000),
+			incoming('fresh.webm', 'trashed.mp4', 'pending.mp4')
+		);
+		await updateVideo(db, old.id, { decoder: 'ffmpeg.wasm', decoderNote: 'forced' });
+		await updateVideo(db, fresh.id, { decoder: 'webcodecs' });
+		await updateVideo(db, trashed.id, { decoder: 'webcodecs' });
+		await softDeleteVideo(db, trashed.id, 5_000);
+
+		const rows = await recentDecoderUse(db);
+		expect(rows.map((r) => [r.name, r.decoder, r.decoderNote])).toEqual([
+			['fresh.webm', 'webcodecs', null],
+			['old.mp4', 'ffmpeg.wasm', 'forced']
+		]);
+		expect(rows.some((r) => r.id === pending.id)).toBe(false);
+		expect(await recentDecoderUse(db, 1)).toHaveLength(1);
 	});
 });

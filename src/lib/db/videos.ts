@@ -188,3 +188,26 @@ export async function setVideoTags(
 export async function videoTags(db: KffDatabase): Promise<string[]> {
 	return (await db.videos.orderBy('tags').uniqueKeys()).map(String);
 }
+
+export type DecoderUse = Pick<
+	VideoRecord,
+	'id' | 'name' | 'decoder' | 'decoderNote' | 'finishedAt'
+>;
+
+/** The newest processed videos (not in the Trash) and the decoder each one used. */
+export async function recentDecoderUse(db: KffDatabase, limit = 10): Promise<DecoderUse[]> {
+	const rows = await db.videos
+		.where('[deletedAt+createdAt]')
+		.between(...withPrefix(NOT_DELETED), true, true)
+		.reverse()
+		.filter((v) => v.decoder !== null)
+		.limit(limit)
+		.toArray();
+	return rows.map(({ id, name, decoder, decoderNote, finishedAt }) => ({
+		id,
+		name,
+		decoder,
+		decoderNote,
+		finishedAt
+	}));
+}

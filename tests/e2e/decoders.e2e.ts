@@ -1,0 +1,98 @@
+// Two decoders, one result: WebCodecs (the default where the browser decodes the codec) and
+// ffmpeg.wasm (forced in settings, for other formats, and the fallback part-way).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { fixture, startBatch, videoRow, waitForFinal, watchPage } from './helpers';
+import { readProcessed, type ProcessedVideo } from './seed-db';
+
+const WEBCODECS_FILES = ['faces_timeline.mp4', 'megamind_h264.mp4', 'megamind_vp9.webm'];
+
+/** Every keyframe of `a` has one in `b` at most one frame away, and the counts agree. */
+function expectSameKeyframes(a: ProcessedVideo, b: ProcessedVideo) {
+	const ours = a.keyframes.map((k) => k.frameIndex);
+	const theirs = b.keyframes.map((k) => k.frameIndex);
+	expect(ours.length, `${a.name}: keyframe count`).toBe(theirs.length);
+	for (const f of ours) {
+		expect(
+			theirs.some((g) => Math.abs(f - g) <= 1),
+			`${a.name}: frame ${f} (WebCodecs) is within ±1 of an ffmpeg.wasm keyframe ${theirs.join(',')}`
+		).toBe(true);
+	}
+	for (const [i, k] of a.keyframes.entries()) {
+		expect(Math.abs(k.timeSec - b.keyframes[i].timeSec), `${a.name}: time of ${i}`).toBeLessThan(
+			0.1
+		);
+	}
+}
+
+test('WebCodecs and forced ffmpeg.wasm give the same keyframes (±1 frame) on the fixtures', async ({
+	page
+}) => {
+	test.setTimeout(600_000);
+	const watch = watchPage(page);
+	await startBatch(page, [...WEBCODECS_FILES, 'megamind.avi'], { decoder: 'auto' });
+	for (const file of [...WEBCODECS_FILES, 'megamind.avi'])
+		expect(await waitForFinal(page, file)).toBe('completed');
+	await page.goto('/');
+	await startBatch(page, WEBCODECS_FILES, { decoder: 'ffmpeg' });
+	for (const file of WEBCODECS_FILES) expect(await waitForFinal(page, file)).toBe('completed');
+
+	const videos = await readProcessed(page);
+	const batchOf = (decoder: string, file: string) =>
+		videos.find((v) => v.name === file && v.decoder === decoder)!;
+	for (const file of WEBCODECS_FILES) {
+		const webcodecs = batchOf('webcodecs', file);
+		const ffmpeg = batchOf('ffmpeg.wasm', file);
+		expect(webcodecs, `${file} went through WebCodecs`).toBeTruthy();
+		expect(ffmpeg, `${file} went through ffmpeg.wasm`).toBeTruthy();
+		expect(webcodecs.decoderNote).toBeNull();
+		expect(ffmpeg.decoderNote).toContain('chosen in Settings');
+		expect(webcodecs.keyframes.length).toBeGreaterThan(2);
+		expectSameKeyframes(webcodecs, ffmpeg);
+	}
+	// AVI is no container WebCodecs' demuxer reads: ffmpeg.wasm takes it, and says why.
+	const avi = videos.find((v) => v.name === 'megamind.avi')!;
+	expect(avi.decoder).toBe('ffmpeg.wasm');
+	expect(avi.decoderNote).toMatch(/WebCodecs cannot read this file/);
+
+	// The video page and the settings page say which decoder each video used.
+	await page.goto('/history?q=megamind_vp9');
+	await page.getByRole('link', { name: 'megamind_vp9.webm' }).first().click();
+	await expect(page.getByTestId('video-decoder')).toContainText(/WebCodecs|ffmpeg\.wasm/);
+	await page.goto('/settings');
+	await expect(page.getByTestId('webcodecs-available')).toHaveAttribute('data-available', 'true');
+	await expect(page.getByTestId('decoder-usage-row')).toHaveCount(7);
+	await expect(
+		page.locator('[data-testid="decoder-usage-row"][data-decoder="webcodecs"]')
+	).toHaveCount(3);
+	expect(watch.errors).toEqual([]);
+	expect(watch.foreign).toEqual([]);
+});
+
+test('a WebCodecs error part-way hands the rest of the video to ffmpeg.wasm', async ({ page }) => {
+	// Garbage over two stretches in the middle of the media data: Chromium's decoder stops with
+	// an EncodingError there, ffmpeg conceals the damage and goes on.
+	const data = readFileSync(fixture('faces_timeline.mp4'));
+	let seed = 7;
+	const noise = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff;
+	for (const start of [data.length >> 1, (data.length >> 1) + 300_000])
+		for (let i = start; i < start + 65_536; i++) data[i] = noise();
+	const file = join(mkdtempSync(join(tmpdir(), 'kff-')), 'damaged_middle.mp4');
+	writeFileSync(file, data);
+
+	await page.goto('/');
+	await page.getByTestId('file-input').setInputFiles(file);
+	await startBatch(page, []);
+	expect(await waitForFinal(page, 'damaged_middle.mp4')).toBe('completed');
+	const [video] = await readProcessed(page);
+	expect(video.decoder).toBe('ffmpeg.wasm');
+	// It stopped after some frames, and those were not redone.
+	const stoppedAt = Number(/webcodecs stopped at frame (\d+)/.exec(video.decoderNote ?? '')?.[1]);
+	expect(stoppedAt).toBeGreaterThan(0);
+	expect(video.decoderNote).toMatch(/Error/);
+	expect(video.keyframes.some((k) => k.frameIndex < stoppedAt)).toBe(true);
+	expect(video.keyframes.some((k) => k.frameIndex >= stoppedAt)).toBe(true);
+	await expect(videoRow(page, 'damaged_middle.mp4')).toHaveAttribute('data-status', 'completed');
+});
