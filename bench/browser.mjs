@@ -9,10 +9,11 @@ export function launchBrowser() {
 }
 
 /** Picks the files on `/`, sets the concurrency and starts; returns Date.now() at the click. */
-export async function startBatch(page, baseUrl, files, concurrency) {
+export async function startBatch(page, baseUrl, files, { concurrency, decoder } = {}) {
 	await page.goto(`${baseUrl}/`);
 	await page.getByTestId('file-input').setInputFiles(files);
 	if (concurrency) await page.getByTestId('concurrency').selectOption(String(concurrency));
+	if (decoder) await page.getByTestId('decoder').selectOption(decoder);
 	// Intake sniffs the files asynchronously; the button is enabled once they are accepted.
 	await page.waitForSelector('[data-testid="start-batch"]:enabled');
 	const clickedAt = Date.now();
@@ -68,6 +69,8 @@ export function readVideos(page) {
 								name: v.name,
 								durationSec: v.durationSec,
 								keyframeCount: v.keyframeCount,
+								decoder: v.decoder,
+								decoderNote: v.decoderNote,
 								timings: v.timings,
 								startedAt: v.startedAt,
 								finishedAt: v.finishedAt

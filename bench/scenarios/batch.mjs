@@ -19,7 +19,7 @@ async function runOnce(browser, baseUrl, files, concurrency) {
 		const page = await context.newPage();
 		const memory = await sampleMemory(browser, page);
 		const cpu = measureCpu();
-		const clickedAt = await startBatch(page, baseUrl, files, concurrency);
+		const clickedAt = await startBatch(page, baseUrl, files, { concurrency });
 		const { doneAt, maxProcessing } = await waitForCompleted(page, files.length, TIMEOUT_MS);
 		const cpuUse = cpu.stop();
 		const peaks = await memory.stop();

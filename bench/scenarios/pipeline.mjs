@@ -1,4 +1,6 @@
-// Issue "keyframe extraction": one 60 s 720p video, default settings, through the UI.
+// Issues "keyframe extraction" and "speed": one 60 s 720p video, default settings, through the
+// UI, once per decoder ('auto' = WebCodecs here, 'ffmpeg' = ffmpeg.wasm forced), each in a fresh
+// browser context (so each pays its own worker start-up).
 import { readVideos, startBatch, waitForCompleted } from '../browser.mjs';
 import { BENCH_FILE } from '../config.mjs';
 import { measureCpu } from '../cpu.mjs';
@@ -7,13 +9,13 @@ import { round } from '../round.mjs';
 
 const TIMEOUT_MS = 10 * 60_000;
 
-export async function pipelineScenario(browser, baseUrl) {
+export async function pipelineScenario(browser, baseUrl, decoder) {
 	const context = await browser.newContext();
 	try {
 		const page = await context.newPage();
 		const memory = await sampleMemory(browser, page);
 		const cpu = measureCpu();
-		const clickedAt = await startBatch(page, baseUrl, [BENCH_FILE]);
+		const clickedAt = await startBatch(page, baseUrl, [BENCH_FILE], { decoder });
 		const { doneAt } = await waitForCompleted(page, 1, TIMEOUT_MS);
 		const cpuUse = cpu.stop();
 		const peaks = await memory.stop();
@@ -21,11 +23,15 @@ export async function pipelineScenario(browser, baseUrl) {
 		const totalSec = (doneAt - clickedAt) / 1000;
 		return {
 			file: video.name,
+			decoder: video.decoder,
+			decoderNote: video.decoderNote,
 			videoSec: round(video.durationSec),
 			totalSec: round(totalSec),
 			rtf: round(totalSec / video.durationSec, 3),
 			// The worker's own span (startedAt to finishedAt), without queueing and UI latency.
 			workerSec: round((video.finishedAt - video.startedAt) / 1000),
+			// load+probe, sample+detect (of which convert, detect, measure run on the worker thread;
+			// the rest is waiting on the decoder), select, extract.
 			stagesSec: Object.fromEntries(
 				Object.entries(video.timings ?? {}).map(([stage, sec]) => [stage, round(sec)])
 			),

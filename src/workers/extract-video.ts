@@ -3,7 +3,7 @@
 // else ffmpeg.wasm) → sample + detect → score → select → extract the chosen frames at full
 // size. Pure decisions live in src/lib/pipeline; decoders in ./decoders.
 import type { FaceDetector } from '@mediapipe/tasks-vision';
-import { explainFailure } from '$lib/pipeline/failure-message';
+import { errorText, explainFailure } from '$lib/pipeline/failure-message';
 import { bestFace } from '$lib/pipeline/score';
 import { defaultMinGapSec, selectKeyframes } from '$lib/pipeline/select';
 import type {
@@ -86,10 +86,9 @@ async function openDecoders(
 	return { primary: webcodecs.decoder, fallback: () => (ffmpeg ??= openFfmpeg()), note: null };
 }
 
+/** The error with its stack, for the details view. */
 function describe(error: unknown): string {
-	return error instanceof Error
-		? `${error.name}: ${error.message}\n${error.stack ?? ''}`
-		: String(error);
+	return error instanceof Error ? `${errorText(error)}\n${error.stack ?? ''}` : errorText(error);
 }
 
 export async function extractVideo(

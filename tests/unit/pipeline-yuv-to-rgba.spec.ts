@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitWithin, yuvToRgba, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
+import { fitWithin, packedI420, yuvToRgba, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 
 /** An I420 frame whose planes hold the given values (tightly packed). */
 function i420(
@@ -17,20 +17,7 @@ function i420(
 		for (let x = 0; x < width; x++) data[row * width + x] = y(x, row);
 	data.fill(u, width * height, width * height + cw * ch);
 	data.fill(v, width * height + cw * ch);
-	return {
-		format: 'I420',
-		width,
-		height,
-		data,
-		layout: [
-			{ offset: 0, stride: width },
-			{ offset: width * height, stride: cw },
-			{ offset: width * height + cw * ch, stride: cw }
-		],
-		matrix: 'bt601',
-		fullRange: false,
-		...extra
-	};
+	return { ...packedI420(data, width, height, { matrix: 'bt601', fullRange: false }), ...extra };
 }
 
 function convert(frame: YuvFrame, w: number, h: number) {

@@ -14,7 +14,7 @@ import {
 	updateVideo
 } from '$lib/db/videos';
 import type { VideoRecord } from '$lib/db/types';
-import { noFacesMessage } from '$lib/pipeline/failure-message';
+import { errorText, noFacesMessage } from '$lib/pipeline/failure-message';
 import type { AssetUrls, ExtractOutcome, ExtractProgress } from '$lib/workers/extractor-protocol';
 import { TaskAbortedError, type WorkerPool } from '$lib/workers/worker-pool';
 import type { ExtractorApi } from '$lib/workers/extractor-protocol';
@@ -274,7 +274,7 @@ export class Scheduler {
 					''
 				);
 			} else {
-				const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+				const text = errorText(error);
 				await this.#fail(video, 'Processing stopped unexpectedly.', text);
 			}
 			await finishBatchIfIdle(this.#db, video.batchId);
@@ -309,7 +309,7 @@ export class Scheduler {
 					keyframes: outcome.keyframes
 				});
 			} catch (error) {
-				const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+				const text = errorText(error);
 				await this.#fail(
 					video,
 					storageFullMessage(error) ?? 'The results could not be saved.',

@@ -43,3 +43,8 @@ export function noFacesMessage(confidence: number, model: 'full' | 'short'): str
 		model === 'short' ? 'try a lower threshold or the full-range model' : 'try a lower threshold';
 	return `No faces found at confidence ≥ ${confidence} — ${hint}.`;
 }
+
+/** "Name: message" of anything thrown, for details views and notes. */
+export function errorText(error: unknown): string {
+	return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

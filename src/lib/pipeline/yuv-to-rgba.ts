@@ -104,6 +104,30 @@ export function yuvToRgba(
 	}
 }
 
+/** A tightly packed I420 (yuv420p) frame, as ffmpeg's rawvideo writes it. */
+export function packedI420(
+	data: Uint8Array,
+	width: number,
+	height: number,
+	colour: Pick<YuvFrame, 'matrix' | 'fullRange'>
+): YuvFrame {
+	const lumaSize = width * height;
+	const chromaStride = (width + 1) >> 1;
+	const chromaSize = chromaStride * ((height + 1) >> 1);
+	return {
+		format: 'I420',
+		width,
+		height,
+		data,
+		layout: [
+			{ offset: 0, stride: width },
+			{ offset: lumaSize, stride: chromaStride },
+			{ offset: lumaSize + chromaSize, stride: chromaStride }
+		],
+		...colour
+	};
+}
+
 /** Detection size: long side at most `longSide`, aspect kept, never upscaled. */
 export function fitWithin(
 	width: number,

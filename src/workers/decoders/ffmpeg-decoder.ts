@@ -2,7 +2,7 @@
 // The ffmpeg.wasm decoder: reads every container and codec the core knows; the fallback when
 // WebCodecs cannot decode a video or fails part-way.
 import { explainFailure } from '$lib/pipeline/failure-message';
-import { fitWithin, yuvToRgba, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
+import { fitWithin, packedI420, yuvToRgba } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import type { FFmpegRunner } from '../ffmpeg-runner';
 import { rgbaCanvas } from '../jpeg';
@@ -31,29 +31,6 @@ export class DecodeFailure extends Error {
 /** Generous per-exec limit so a stuck decode fails instead of hanging: 60 s + 20× real time. */
 function execTimeoutMs(durationSec: number) {
 	return (60 + durationSec * 20) * 1000;
-}
-
-/** Tightly packed yuv420p as ffmpeg's rawvideo writes it. */
-function i420Frame(
-	data: Uint8Array,
-	width: number,
-	height: number,
-	colour: Probed['colour']
-): YuvFrame {
-	const cw = (width + 1) >> 1;
-	const ch = (height + 1) >> 1;
-	return {
-		format: 'I420',
-		width,
-		height,
-		data,
-		layout: [
-			{ offset: 0, stride: width },
-			{ offset: width * height, stride: cw },
-			{ offset: width * height + cw * ch, stride: cw }
-		],
-		...colour
-	};
 }
 
 export class FfmpegDecoder implements FrameDecoder {
@@ -107,7 +84,7 @@ export class FfmpegDecoder implements FrameDecoder {
 			if (!image || image.width !== size.width || image.height !== size.height) {
 				image = new ImageData(size.width, size.height);
 			}
-			yuvToRgba(i420Frame(data, f.w, f.h, this.#colour), image.data, size.width, size.height);
+			yuvToRgba(packedI420(data, f.w, f.h, this.#colour), image.data, size.width, size.height);
 			this.timings.convert += (performance.now() - started) / 1000;
 			onSample({ frameIndex: f.k * sampleRate, timeSec: f.timeSec, image });
 		};

@@ -14,6 +14,7 @@ import {
 	type InputVideoTrack,
 	type VideoSample
 } from 'mediabunny';
+import { errorText } from '$lib/pipeline/failure-message';
 import { fitWithin, yuvToRgba } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import type { FrameDecoder, SampledImage, SampleOptions } from './frame-decoder';
@@ -25,10 +26,6 @@ const END_TOLERANCE_SEC = 0.5;
 const CODEC_NAMES: Record<string, string> = { avc: 'h264', hevc: 'hevc', vp8: 'vp8', vp9: 'vp9' };
 
 export type OpenResult = { decoder: WebCodecsDecoder } | { unsupported: string };
-
-function errorText(error: unknown): string {
-	return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
 
 export class WebCodecsDecoder implements FrameDecoder {
 	readonly name = 'webcodecs';

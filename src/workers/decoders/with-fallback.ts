@@ -1,5 +1,6 @@
 // Switching decoders part-way without losing work: when the first decoder breaks, the second
 // decodes the same video and only frames past the last one already handed over are analysed.
+import { errorText } from '$lib/pipeline/failure-message';
 import type { FrameDecoder, SampledImage, SampleOptions } from './frame-decoder';
 
 /** An error thrown by our own frame handling, which another decoder would not fix. */
@@ -7,10 +8,6 @@ class ConsumerError extends Error {
 	constructor(readonly original: unknown) {
 		super('frame handling failed');
 	}
-}
-
-function reasonOf(error: unknown): string {
-	return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export interface SampledWith {
@@ -53,7 +50,7 @@ export async function sampleWithFallback(
 	} catch (error) {
 		if (error instanceof ConsumerError) throw error.original;
 		if (!second) throw error;
-		const fallbackReason = `${first.name} stopped at frame ${nextIndex}: ${reasonOf(error)}`;
+		const fallbackReason = `${first.name} stopped at frame ${nextIndex}: ${errorText(error)}`;
 		const decoder = await second();
 		try {
 			const { complete } = await decoder.sample(options, handle);
@@ -83,7 +80,7 @@ export async function* fullFramesWithFallback(
 	} catch (error) {
 		if (!second) throw error;
 		onFallback(
-			`${first.name} could not decode chosen frame ${done + 1} of ${times.length}: ${reasonOf(error)}`
+			`${first.name} could not decode chosen frame ${done + 1} of ${times.length}: ${errorText(error)}`
 		);
 		yield* (await second()).fullFrames(times.slice(done));
 	}
