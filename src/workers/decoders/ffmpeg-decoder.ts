@@ -65,6 +65,8 @@ export class FfmpegDecoder implements FrameDecoder {
 	 * runs: when showinfo announces frame k, frame k-1's file is complete. Memory stays flat.
 	 * Frames leave ffmpeg as full-size YUV 4:2:0 and are scaled by the code the WebCodecs path
 	 * uses: both decoders are bit-exact, so the detector sees the very same pixels from either.
+	 * showinfo only announces frames: its per-plane checksums and statistics cost ~20 ms a
+	 * full-size frame in wasm, so they are off.
 	 */
 	sample(
 		{ sampleRate, longSide }: SampleOptions,
@@ -98,7 +100,7 @@ export class FfmpegDecoder implements FrameDecoder {
 				'-sn',
 				'-dn',
 				'-vf',
-				`select='not(mod(n\\,${sampleRate}))',format=yuv420p,showinfo`,
+				`select='not(mod(n\\,${sampleRate}))',format=yuv420p,showinfo=checksum=0`,
 				'-fps_mode',
 				'passthrough',
 				'-f',
@@ -155,7 +157,7 @@ export class FfmpegDecoder implements FrameDecoder {
 				'-frames:v',
 				'1',
 				'-vf',
-				'format=rgba,showinfo',
+				'format=rgba,showinfo=checksum=0',
 				'-f',
 				'rawvideo',
 				'/output/full.rgba'
