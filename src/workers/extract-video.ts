@@ -119,6 +119,8 @@ export async function extractVideo(
 		]);
 		lap('load+probe');
 		const { primary, fallback } = decoders;
+		// Switching decoders also changes whose name and log the outcome carries.
+		const switchToFallback: Fallback = fallback && (async () => (lastDecoder = await fallback()));
 		const notes = decoders.note ? [decoders.note] : [];
 		lastDecoder = primary;
 		const probe = primary.probe;
@@ -138,7 +140,7 @@ export async function extractVideo(
 		let done = 0;
 		const sampled = await sampleWithFallback(
 			primary,
-			async () => (lastDecoder = await fallback!()),
+			switchToFallback,
 			{ sampleRate: req.settings.sampleRate, longSide: DETECT_LONG_SIDE },
 			(frame) => {
 				analyzed++;
@@ -168,8 +170,10 @@ export async function extractVideo(
 			const details = sampled.decoder.details();
 			throw new DecodeFailure(explainFailure(details), details);
 		}
-		Object.assign(timings, analysis);
-		for (const decoder of opened) Object.assign(timings, decoder.timings);
+		// Stages both decoders report (e.g. convert after a fallback) add up.
+		for (const part of [analysis, ...opened.map((d) => d.timings)]) {
+			for (const [stage, sec] of Object.entries(part)) timings[stage] = (timings[stage] ?? 0) + sec;
+		}
 
 		const chosen = selectKeyframes(frames, {
 			maxFrames: req.settings.maxFrames,
@@ -186,7 +190,7 @@ export async function extractVideo(
 		);
 		const fullFrames = fullFramesWithFallback(
 			sampled.decoder,
-			sampled.decoder === primary && fallback ? async () => (lastDecoder = await fallback()) : null,
+			sampled.decoder === primary ? switchToFallback : null,
 			chosen.map((c) => c.timeSec),
 			(reason) => notes.push(reason)
 		);
