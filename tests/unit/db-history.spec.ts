@@ -3,7 +3,7 @@ import { IDBCursor, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
 import { queryHistory, type HistoryQuery, type HistorySort } from '../../src/lib/db/history';
-import { VIDEO_STATUSES } from '../../src/lib/db/status';
+import { VIDEO_STATUSES } from '$lib/shared/status';
 import { NOT_DELETED, type VideoRecord } from '../../src/lib/db/types';
 
 /**

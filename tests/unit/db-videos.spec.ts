@@ -168,7 +168,7 @@ describe('queue helpers', () => {
 	it('resetOrphanedProcessing puts processing videos back to pending', async () => {
 		const [a, b, c] = await addVideosToBatch(db, newBatch(), incoming('a', 'b', 'c'));
 		for (const v of [a, b]) {
-			await updateVideo(db, v.id, { status: 'processing', progress: 0.5, stage: 'detecting' });
+			await updateVideo(db, v.id, { status: 'processing', progress: 0.5, stage: 'sampling' });
 		}
 		await updateVideo(db, c.id, { status: 'completed' });
 
@@ -227,7 +227,7 @@ describe('batches', () => {
 		expect((await listRecentBatches(db, 1)).map((b) => b.id)).toEqual([newer.id]);
 
 		await setBatchState(db, older.id, 'running', 10);
-		await setBatchState(db, older.id, 'paused', 20);
+		await setBatchState(db, older.id, 'running', 20);
 		await setBatchState(db, older.id, 'running', 30);
 		expect(await getBatch(db, older.id)).toMatchObject({ startedAt: 10, completedAt: null });
 		await setBatchState(db, older.id, 'done', 40);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryQuery } from '$lib/db/history';
-import { VIDEO_STATUSES } from '$lib/db/status';
+import { VIDEO_STATUSES } from '$lib/shared/status';
 import {
 	changeHistoryQuery,
 	DEFAULT_HISTORY_QUERY,

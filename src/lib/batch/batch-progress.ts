@@ -1,5 +1,5 @@
 // Derived figures of a batch for its page: nothing here is stored, all comes from its videos.
-import { isFinished } from '$lib/db/status';
+import { isFinished } from '$lib/shared/status';
 import type { VideoRecord } from '$lib/db/types';
 
 export interface BatchProgress {

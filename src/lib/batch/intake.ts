@@ -1,6 +1,7 @@
 // Intake: every dropped file is checked before it is stored — not empty, a known video
 // container by its first bytes, and room for it on the device. Refused files never become rows.
 import { SNIFF_BYTES, sniffContainer } from '$lib/pipeline/container-sniff';
+import { formatBytes } from '$lib/shared/format';
 
 export interface RefusedFile {
 	name: string;
@@ -17,12 +18,6 @@ async function availableBytes(): Promise<number> {
 	const estimate = await navigator.storage?.estimate?.().catch(() => null);
 	if (!estimate?.quota) return Infinity;
 	return estimate.quota - (estimate.usage ?? 0);
-}
-
-function formatBytes(n: number): string {
-	if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
-	if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-	return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
 export async function checkFiles(files: File[]): Promise<IntakeResult> {
@@ -46,5 +41,3 @@ export async function checkFiles(files: File[]): Promise<IntakeResult> {
 	}
 	return { accepted, refused };
 }
-
-export { formatBytes };

@@ -1,7 +1,12 @@
 // Batch rows. Batch counts are derived from the videos, never stored.
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
-import { VIDEO_STATUSES, type BatchState, type VideoStatus } from './status';
+import {
+	VIDEO_STATUSES,
+	isBatchClosed,
+	type BatchState,
+	type VideoStatus
+} from '$lib/shared/status';
 import { NOT_DELETED, type BatchRecord } from './types';
 
 export type BatchCounts = Record<VideoStatus, number> & { total: number };
@@ -50,7 +55,7 @@ export async function setBatchState(
 	const updated = await db.batches.update(id, (batch) => {
 		batch.state = state;
 		if (state === 'running') batch.startedAt ??= now;
-		batch.completedAt = state === 'done' || state === 'cancelled' ? now : null;
+		batch.completedAt = isBatchClosed(state) ? now : null;
 	});
 	return updated === 1;
 }

@@ -1,10 +1,9 @@
 // Soft delete (to the trash, restorable) and hard delete (gone, with everything of the video).
+import { purgeCutoff } from '$lib/shared/trash-retention';
 import Dexie from 'dexie';
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
 import { NOT_DELETED, type VideoRecord } from './types';
-
-const DAY_MS = 86_400_000;
 
 export interface TrashPage {
 	rows: VideoRecord[];
@@ -99,7 +98,7 @@ export function emptyTrash(db: KffDatabase): Promise<number> {
 
 /** Deletes for good what has been in the trash for more than `days` days. */
 export function purgeTrashOlderThan(db: KffDatabase, days: number, now: number): Promise<number> {
-	const cutoff = now - days * DAY_MS;
+	const cutoff = purgeCutoff(now, days);
 	return hardDelete(db, () =>
 		db.videos
 			.where('[deletedAt+createdAt]')

@@ -1,7 +1,7 @@
 // Record types of the Dexie tables (see "Storage model" in ARCHITECTURE.md).
 import type { ExtractionSettings } from '$lib/settings/extraction-settings';
-import type { DecoderName } from '$lib/workers/extractor-protocol';
-import type { BatchState, ProcessingStage, VideoStatus } from './status';
+import type { DecoderName } from '$lib/shared/decoders';
+import type { BatchState, ProcessingStage, VideoStatus } from '$lib/shared/status';
 
 export type { ExtractionSettings };
 

@@ -80,6 +80,11 @@ export function getVideo(db: KffDatabase, id: string): Promise<VideoRecord | und
 }
 
 /** The original file, or undefined once removed (see `hasOriginal`). */
+/** The rows of `ids`, in that order; `undefined` where a video does not exist. */
+export function getVideos(db: KffDatabase, ids: string[]): Promise<(VideoRecord | undefined)[]> {
+	return db.videos.bulkGet(ids);
+}
+
 export async function getVideoFile(db: KffDatabase, id: string): Promise<Blob | undefined> {
 	return (await db.videoBlobs.get(id))?.file;
 }

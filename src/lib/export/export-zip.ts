@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { getAnnotations } from '$lib/db/annotations';
 import type { KffDatabase } from '$lib/db/database';
 import { keyframesOfVideo } from '$lib/db/keyframes';
+import { getVideos } from '$lib/db/videos';
 import { NOT_DELETED, type KeyframeRecord, type VideoRecord } from '$lib/db/types';
 import { sanitizeFileName, zipFileName } from '$lib/pipeline/naming';
 import { cropJpeg } from './face-crop';
@@ -38,7 +39,7 @@ interface SaveFilePicker {
 }
 
 async function exportableVideos(db: KffDatabase, ids: string[]): Promise<VideoRecord[]> {
-	const rows = await db.videos.bulkGet(ids);
+	const rows = await getVideos(db, ids);
 	// Videos in the trash are never exported.
 	return rows.filter(
 		(v): v is VideoRecord => !!v && v.deletedAt === NOT_DELETED && v.keyframeCount > 0

@@ -48,3 +48,20 @@ export function noFacesMessage(confidence: number, model: 'full' | 'short'): str
 export function errorText(error: unknown): string {
 	return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
+
+/** The message of anything thrown, for sentences shown to people ("Could not …: <message>"). */
+export function errorMessage(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** The browser refused to store more: a QuotaExceededError, also when Dexie wraps it. */
+export function isStorageFull(error: unknown): boolean {
+	const names = [
+		error instanceof Error ? error.name : '',
+		(error as { inner?: { name?: string } } | null)?.inner?.name ?? ''
+	];
+	return (
+		names.includes('QuotaExceededError') ||
+		(error instanceof Error && error.message.includes('QuotaExceeded'))
+	);
+}

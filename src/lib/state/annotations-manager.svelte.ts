@@ -4,6 +4,7 @@
 // Every edit is one undoable step; typing in one note merges into a step until it is sealed.
 import type { AnnotationWrite } from '$lib/db/annotations';
 import { EMPTY_ANNOTATION, type AnnotationFields, type AnnotationRecord } from '$lib/db/types';
+import { isStorageFull } from '$lib/pipeline/failure-message';
 import { withTag, withoutTag } from '$lib/pipeline/tags';
 import {
 	byFrame,
@@ -35,11 +36,8 @@ export interface AnnotationsManagerOptions {
 }
 
 function describeError(error: unknown): string {
-	if (error instanceof Error) {
-		if (error.name === 'QuotaExceededError' || error.message.includes('QuotaExceeded'))
-			return 'the browser storage is full';
-		return error.message || error.name;
-	}
+	if (isStorageFull(error)) return 'the browser storage is full';
+	if (error instanceof Error) return error.message || error.name;
 	return String(error);
 }
 

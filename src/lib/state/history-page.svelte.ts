@@ -9,7 +9,8 @@ import { scheduler } from '$lib/batch/scheduler-instance';
 import { db } from '$lib/db/database';
 import { queryHistoryView, type HistoryQuery } from '$lib/db/history';
 import { hardDeleteVideos, restoreVideos, softDeleteVideos } from '$lib/db/trash';
-import { removeOriginal, setVideoTags, videoTags } from '$lib/db/videos';
+import { getVideos, removeOriginal, setVideoTags, videoTags } from '$lib/db/videos';
+import { isActive } from '$lib/shared/status';
 import { LiveQuery } from './live-query.svelte';
 import {
 	changeHistoryQuery,
@@ -30,9 +31,9 @@ export interface UndoNotice {
 
 /** Stops videos that are still queued or running before they are deleted. */
 async function stopUnfinished(ids: string[]) {
-	const videos = await db().videos.bulkGet(ids);
+	const videos = await getVideos(db(), ids);
 	for (const v of videos) {
-		if (v && (v.status === 'pending' || v.status === 'processing')) {
+		if (v && isActive(v.status)) {
 			await scheduler().cancelVideo(v.id);
 		}
 	}
@@ -112,7 +113,7 @@ export class HistoryPageState {
 
 	/** Ids and names of videos, e.g. selected rows on other pages, in the order given. */
 	async namesOf(ids: string[]): Promise<{ id: string; name: string }[]> {
-		const videos = await db().videos.bulkGet(ids);
+		const videos = await getVideos(db(), ids);
 		return videos.filter((v) => v !== undefined).map(({ id, name }) => ({ id, name }));
 	}
 

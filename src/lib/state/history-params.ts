@@ -2,7 +2,7 @@
 // Defaults are left out of the URL, so `/history` is newest first, page 1, and every state has
 // one canonical URL: ?status=&tag=&q=&sort=&dir=&page= in that order.
 import type { HistoryQuery, HistorySort } from '$lib/db/history';
-import { VIDEO_STATUSES, type VideoStatus } from '$lib/db/status';
+import { VIDEO_STATUSES, type VideoStatus } from '$lib/shared/status';
 
 export const HISTORY_PAGE_SIZE = 20;
 

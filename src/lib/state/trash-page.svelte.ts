@@ -5,11 +5,10 @@ import { page } from '$app/state';
 import type { ResolvedPathname } from '$app/types';
 import { db } from '$lib/db/database';
 import { emptyTrash, hardDeleteVideos, listTrash, restoreVideos } from '$lib/db/trash';
+import { purgeAt } from '$lib/shared/trash-retention';
 import { HISTORY_PAGE_SIZE, pageCount } from './history-params';
 import { LiveQuery } from './live-query.svelte';
 import { Selection } from './selection.svelte';
-
-const DAY_MS = 86_400_000;
 
 export class TrashPageState {
 	readonly page = $derived.by(() => {
@@ -40,7 +39,7 @@ export class TrashPageState {
 
 	/** When start-up deletes a video for good, given the days kept in the Trash. */
 	purgeAt(deletedAt: number, retentionDays: number): number {
-		return deletedAt + retentionDays * DAY_MS;
+		return purgeAt(deletedAt, retentionDays);
 	}
 
 	async restore(ids: string[]) {

@@ -1,6 +1,9 @@
 // The data that crosses between the app and the extractor worker. Plain, structured-cloneable.
 import type { ExtractionSettings } from '$lib/settings/extraction-settings';
 import type { FaceBox } from '$lib/pipeline/types';
+import type { DecoderName } from '$lib/shared/decoders';
+
+export type { DecoderName };
 
 /** Where the worker finds the wasm and models, all on our own origin. */
 export interface AssetUrls {
@@ -20,14 +23,6 @@ export interface ProbeInfo {
 	rotation: number;
 	container: string;
 }
-
-/** Which decoder read a video's frames. */
-export type DecoderName = 'webcodecs' | 'ffmpeg.wasm';
-
-export const DECODER_LABELS: Readonly<Record<DecoderName, string>> = {
-	webcodecs: 'WebCodecs',
-	'ffmpeg.wasm': 'ffmpeg.wasm'
-};
 
 export type ExtractStage = 'probing' | 'sampling' | 'extracting';
 

@@ -1,0 +1,37 @@
+// What the app does once when it opens: register the service worker (update notice), reset
+// videos a closed tab left processing and continue running batches, and delete for good what
+// has been in the Trash longer than the user's setting.
+import { dev } from '$app/environment';
+import { scheduler } from '$lib/batch/scheduler-instance';
+import { db } from '$lib/db/database';
+import { purgeTrashOlderThan } from '$lib/db/trash';
+import { loadStoredSettings } from '$lib/settings/extraction-settings';
+import { PwaStatus } from './pwa.svelte';
+
+export class AppStartup {
+	readonly pwa = new PwaStatus();
+	#resumed = $state(0);
+
+	/** Videos that were interrupted when the page closed and now run again. */
+	get resumed(): number {
+		return this.#resumed;
+	}
+
+	dismissResumed() {
+		this.#resumed = 0;
+	}
+
+	/** Call once, in the browser (onMount of the root layout). */
+	start() {
+		if (!dev) this.pwa.register();
+		// A closed tab must not leave zombies: reset orphaned rows, then continue running batches.
+		scheduler()
+			.resume()
+			.then((n) => (this.#resumed = n))
+			.catch((error: unknown) => console.error('Could not resume processing', error));
+		// What has been in the Trash longer than the user's setting goes for good.
+		purgeTrashOlderThan(db(), loadStoredSettings().trashRetentionDays, Date.now()).catch(
+			(error: unknown) => console.error('Could not empty old items from the Trash', error)
+		);
+	}
+}

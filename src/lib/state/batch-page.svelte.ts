@@ -1,0 +1,74 @@
+// The batch page: the batch, its videos and their counts, live; progress against a ticking
+// clock; cancel, retry and export.
+import { page } from '$app/state';
+import { batchProgress } from '$lib/batch/batch-progress';
+import { scheduler } from '$lib/batch/scheduler-instance';
+import { batchCounts, getBatch } from '$lib/db/batches';
+import { db } from '$lib/db/database';
+import { videosOfBatch } from '$lib/db/videos';
+import { isUnsuccessful } from '$lib/shared/status';
+import { exportVideos } from './export-videos';
+import { LiveQuery } from './live-query.svelte';
+
+export class BatchPageState {
+	readonly id = $derived(page.params.id ?? '');
+	readonly batch = new LiveQuery(() => {
+		const id = this.id;
+		return () => getBatch(db(), id);
+	});
+	readonly videos = new LiveQuery(() => {
+		const id = this.id;
+		return () => videosOfBatch(db(), id);
+	});
+	readonly counts = new LiveQuery(() => {
+		const id = this.id;
+		return () => batchCounts(db(), id);
+	});
+	#now = $state(Date.now());
+
+	readonly progress = $derived(
+		batchProgress(this.videos.current ?? [], this.batch.current?.startedAt ?? null, this.#now)
+	);
+	/** Something is still pending or processing. */
+	readonly active = $derived(
+		(this.counts.current?.pending ?? 0) + (this.counts.current?.processing ?? 0) > 0
+	);
+	readonly elapsedSec = $derived.by(() => {
+		const b = this.batch.current;
+		return b?.startedAt ? ((b.completedAt ?? this.#now) - b.startedAt) / 1000 : 0;
+	});
+	/** Completed videos that have keyframes to export. */
+	readonly completedIds = $derived(
+		(this.videos.current ?? [])
+			.filter((v) => v.status === 'completed' && v.keyframeCount > 0)
+			.map((v) => v.id)
+	);
+	readonly retryable = $derived(
+		(this.videos.current ?? []).filter((v) => isUnsuccessful(v.status)).map((v) => v.id)
+	);
+	readonly exportVideos = exportVideos;
+
+	constructor() {
+		$effect(() => {
+			const timer = setInterval(() => (this.#now = Date.now()), 1000);
+			return () => clearInterval(timer);
+		});
+	}
+
+	/** Milliseconds since epoch, ticking every second, for ETAs. */
+	get now(): number {
+		return this.#now;
+	}
+
+	cancelBatch() {
+		return scheduler().cancelBatch(this.id);
+	}
+
+	cancelVideo(id: string) {
+		return scheduler().cancelVideo(id);
+	}
+
+	retry(ids: string[]) {
+		return scheduler().retry(ids);
+	}
+}

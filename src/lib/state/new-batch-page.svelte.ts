@@ -1,0 +1,66 @@
+// The new-batch page: files dropped so far (checked by intake), refused ones, the batch name,
+// and the batch's own draft settings. The draft starts from the saved defaults and is never
+// written back: starting a batch does not change the defaults (that is the Settings page's job).
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
+import { createBatch, defaultBatchName } from '$lib/batch/create-batch';
+import { checkFiles, type RefusedFile } from '$lib/batch/intake';
+import { scheduler } from '$lib/batch/scheduler-instance';
+import { listRecentBatches } from '$lib/db/batches';
+import { db } from '$lib/db/database';
+import { errorMessage } from '$lib/pipeline/failure-message';
+import { LiveQuery } from './live-query.svelte';
+import { SettingsStore } from './settings.svelte';
+
+export class NewBatchPageState {
+	/** This batch's settings, starting from the saved defaults. */
+	readonly settings = new SettingsStore();
+	readonly recent = new LiveQuery(() => () => listRecentBatches(db(), 10));
+	files = $state<File[]>([]);
+	refused = $state<RefusedFile[]>([]);
+	batchName = $state(defaultBatchName());
+	#busy = $state(false);
+	#error = $state<string | null>(null);
+
+	get busy(): boolean {
+		return this.#busy;
+	}
+
+	get error(): string | null {
+		return this.#error;
+	}
+
+	get canStart(): boolean {
+		return !this.#busy && this.files.length > 0 && this.settings.valid;
+	}
+
+	async addFiles(dropped: File[]) {
+		this.#busy = true;
+		const result = await checkFiles(dropped);
+		this.files = [...this.files, ...result.accepted];
+		this.refused = [...this.refused, ...result.refused];
+		this.#busy = false;
+	}
+
+	removeFile(index: number) {
+		this.files = this.files.filter((_, j) => j !== index);
+	}
+
+	clearRefused() {
+		this.refused = [];
+	}
+
+	async start() {
+		if (!this.files.length || !this.settings.valid) return;
+		this.#busy = true;
+		this.#error = null;
+		try {
+			const batch = await createBatch(db(), this.batchName, this.files, this.settings.values);
+			await scheduler().startBatch(batch.id);
+			await goto(resolve('/batches/[id]', { id: batch.id }));
+		} catch (e) {
+			this.#error = `The videos could not be stored: ${errorMessage(e)}`;
+			this.#busy = false;
+		}
+	}
+}

@@ -1,0 +1,79 @@
+// The review page of one video: the video, its keyframes and annotations (live), the optimistic
+// annotation edits (AnnotationsManager), the gallery selection, and the video's own tags.
+// Focus and keyboard stay in the page component (they need its DOM); the data lives here.
+import { allTags, getAnnotations, putAnnotations } from '$lib/db/annotations';
+import { db } from '$lib/db/database';
+import { keyframesOfVideo } from '$lib/db/keyframes';
+import { getVideo, getVideoFile, setVideoTags } from '$lib/db/videos';
+import { errorMessage } from '$lib/pipeline/failure-message';
+import { AnnotationsManager } from './annotations-manager.svelte';
+import { exportVideos } from './export-videos';
+import { emptySelection, keepExisting, type GallerySelection } from './gallery-selection';
+import { LiveQuery } from './live-query.svelte';
+
+export class ReviewPageState {
+	#videoId: () => string;
+	readonly video = new LiveQuery(() => {
+		const id = this.#videoId();
+		return () => getVideo(db(), id);
+	});
+	readonly keyframes = new LiveQuery(() => {
+		const id = this.#videoId();
+		return () => keyframesOfVideo(db(), id);
+	});
+	readonly stored = new LiveQuery(() => {
+		const id = this.#videoId();
+		return () => getAnnotations(db(), id);
+	});
+	readonly tagsInUse = new LiveQuery(() => () => allTags(db()));
+	readonly manager = new AnnotationsManager({
+		stored: () => this.stored.current,
+		write: (writes, now) => putAnnotations(db(), this.#videoId(), writes, now)
+	});
+	readonly exportVideos = exportVideos;
+
+	#chosen = $state.raw<GallerySelection<number>>(emptySelection());
+	#videoTagError = $state<string | null>(null);
+
+	readonly frames = $derived(this.keyframes.current ?? []);
+	/** Frame indexes in gallery order. */
+	readonly order = $derived(this.frames.map((k) => k.frameIndex));
+	readonly selection = $derived(keepExisting(this.#chosen, this.order));
+	readonly current = $derived(this.frames.find((k) => k.frameIndex === this.selection.current));
+	readonly position = $derived(this.current ? this.order.indexOf(this.current.frameIndex) : -1);
+	/** Kept keyframes (not marked deleted). */
+	readonly kept = $derived(this.order.filter((i) => !this.manager.get(i).deleted).length);
+	readonly suggestions = $derived(this.tagsInUse.current ?? []);
+	/** Tags on any picked keyframe. */
+	readonly pickedTags = $derived(
+		[...this.selection.picked]
+			.flatMap((i) => this.manager.get(i).tags)
+			.filter((tag, i, all) => all.indexOf(tag) === i)
+			.sort()
+	);
+	readonly ready = $derived(this.keyframes.loaded && this.manager.loaded);
+
+	constructor(videoId: () => string) {
+		this.#videoId = videoId;
+	}
+
+	get videoTagError(): string | null {
+		return this.#videoTagError;
+	}
+
+	select(next: GallerySelection<number>) {
+		this.#chosen = next;
+	}
+
+	saveVideoTags(tags: string[]) {
+		this.#videoTagError = null;
+		setVideoTags(db(), this.#videoId(), tags).catch((error: unknown) => {
+			this.#videoTagError = `Could not save the video's tags (${errorMessage(error)}).`;
+		});
+	}
+
+	/** The original file, for playing it in the lightbox. */
+	loadOriginal(): Promise<Blob | undefined> {
+		return getVideoFile(db(), this.#videoId());
+	}
+}
