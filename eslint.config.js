@@ -5,6 +5,75 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+// Boundaries (ARCHITECTURE.md, "Dependencies point one way"). Each folder lists the imports it
+// must not make. One of our folders is named either through `$lib/…` or relatively (`../…`,
+// `../lib/…`), so both spellings are matched. tests/unit/lint-boundaries.spec.ts proves they fail.
+/** Matches an import of one of our folders `names`, spelled `$lib/name…` or `../name…`. */
+const ours = (...names) => `^(\\$lib/|(\\.{1,2}/)+(lib/)?)(${names.join('|')})(/|\\.|$)`;
+const restrict = (files, patterns) => ({
+	files,
+	rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] }
+});
+const boundaries = [
+	restrict(
+		['src/lib/pipeline/**'],
+		[
+			{
+				regex: '^(\\$(?!lib/pipeline/)|\\.\\./)',
+				message: 'pipeline/ is pure: it imports nothing of ours but its own files.'
+			}
+		]
+	),
+	restrict(
+		['src/lib/shared/**', 'src/lib/settings/**'],
+		[
+			{
+				regex: '^(\\$(?!lib/(shared|settings|pipeline)/)|\\.\\./(?!(shared|settings)/))',
+				message: 'shared/ and settings/ are read by every layer: they import only each other.'
+			},
+			{
+				regex: '^\\$lib/pipeline/',
+				allowTypeImports: true,
+				message: 'shared/ and settings/ may import pipeline types only.'
+			}
+		]
+	),
+	restrict(
+		['src/lib/db/**'],
+		[
+			{
+				regex: ours('components', 'routes', 'state', 'batch', 'workers', 'export'),
+				message: 'db/ never imports UI, state, batch, export or workers.'
+			}
+		]
+	),
+	restrict(
+		['src/workers/**', 'src/lib/workers/**'],
+		[
+			{
+				regex: ours('components', 'routes', 'state', 'batch'),
+				message: 'Workers never import components, state, routes or batch.'
+			}
+		]
+	),
+	restrict(
+		['src/lib/components/**'],
+		[
+			{
+				regex: ours('workers', 'batch'),
+				message:
+					'Components never talk to workers or the scheduler: take data and callbacks as props.'
+			},
+			{
+				regex: ours('db', 'export'),
+				allowTypeImports: true,
+				message:
+					'Components never touch the database: take records as props (`import type` is fine); a state class reads and writes.'
+			}
+		]
+	)
+];
+
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'static/vendor/', 'test-results/', 'bench/out/'] },
 	js.configs.recommended,
@@ -29,5 +98,6 @@ export default ts.config(
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': 'error'
 		}
-	}
+	},
+	...boundaries
 );
