@@ -21,6 +21,11 @@ export class SettingsStore {
 		return this.#values;
 	}
 
+	/** For `bind:values`: Svelte hands a bound object back through the setter after edits. */
+	set values(values: AppSettings) {
+		this.#values = values;
+	}
+
 	save() {
 		if (this.valid) localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(this.#values));
 	}

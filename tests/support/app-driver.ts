@@ -1,0 +1,74 @@
+// Shared steps of the browser tests: real fixtures, the real UI.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+const FIXTURES = resolve(
+	process.env.KFF_FIXTURES ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
+);
+
+export function fixture(name: string): string {
+	const path = join(FIXTURES, name);
+	if (!existsSync(path)) throw new Error(`Missing test fixture ${path} (set KFF_FIXTURES)`);
+	return path;
+}
+
+export function fixtureJson<T>(name: string): T {
+	return JSON.parse(readFileSync(fixture(name), 'utf8')) as T;
+}
+
+export interface BatchOptions {
+	concurrency?: 1 | 2 | 3;
+	sampleRate?: number;
+	maxFrames?: number;
+	confidence?: number;
+	decoder?: 'auto' | 'ffmpeg';
+}
+
+/** Picks the files on `/` (added to any already picked), sets options and starts; resolves on the batch page. */
+export async function startBatch(page: Page, files: string[], options: BatchOptions = {}) {
+	if (new URL(page.url(), 'http://x').pathname !== '/') await page.goto('/');
+	if (files.length) await page.getByTestId('file-input').setInputFiles(files.map(fixture));
+	if (options.concurrency)
+		await page.getByTestId('concurrency').selectOption(String(options.concurrency));
+	if (options.sampleRate) await page.getByTestId('sample-rate').fill(String(options.sampleRate));
+	if (options.maxFrames) await page.getByTestId('max-frames').fill(String(options.maxFrames));
+	if (options.confidence) await page.getByTestId('confidence').fill(String(options.confidence));
+	if (options.decoder) await page.getByTestId('decoder').selectOption(options.decoder);
+	await expect(page.getByTestId('start-batch')).toBeEnabled();
+	await page.getByTestId('start-batch').click();
+	await page.waitForURL(/\/batches\//);
+}
+
+/** The row of a video on the batch page, by file name. */
+export function videoRow(page: Page, fileName: string) {
+	return page.getByTestId('video-row').filter({ hasText: fileName });
+}
+
+/** Waits until a row reaches a final status and returns it. */
+export async function waitForFinal(page: Page, fileName: string, timeout = 240_000) {
+	const row = videoRow(page, fileName);
+	await expect(row).toHaveAttribute('data-status', /completed|failed|cancelled/, { timeout });
+	return (await row.getAttribute('data-status'))!;
+}
+
+// MediaPipe's wasm prints its TFLite info line through console.error; it is not an error.
+const BENIGN_CONSOLE_ERRORS = [/^INFO: Created TensorFlow Lite XNNPACK delegate/];
+
+/** Collects console errors and requests to other origins for the whole test. */
+export function watchPage(page: Page) {
+	const errors: string[] = [];
+	const foreign: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' && !BENIGN_CONSOLE_ERRORS.some((r) => r.test(m.text()))) {
+			errors.push(m.text());
+		}
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('request', (r) => {
+		const url = new URL(r.url());
+		if (!['http:', 'https:'].includes(url.protocol)) return;
+		if (url.host !== `127.0.0.1:${process.env.KFF_PORT ?? 4173}`) foreign.push(r.url());
+	});
+	return { errors, foreign };
+}

@@ -1,0 +1,42 @@
+// Test data shared by the database specs: videos stored through the app's own db functions.
+import { upsertAnnotation } from '$lib/db/annotations';
+import type { KffDatabase } from '$lib/db/database';
+import type { BatchRecord, VideoRecord } from '$lib/db/types';
+import { addVideosToBatch, saveExtractionResult, type IncomingVideo } from '$lib/db/videos';
+import { batchRecord } from './records';
+
+/** A running batch with the default extraction settings. */
+export function testBatch(id = crypto.randomUUID()): BatchRecord {
+	return batchRecord({ id });
+}
+
+/** Tiny stand-in files named v0.mp4, v1.mp4, … */
+export function testFiles(count: number): IncomingVideo[] {
+	return Array.from({ length: count }, (_, i) => ({
+		file: new Blob([`video ${i}`]),
+		name: `v${i}.mp4`,
+		size: 7,
+		type: 'video/mp4'
+	}));
+}
+
+/** Videos with a file, two keyframes and an annotation each. */
+export async function seedVideos(db: KffDatabase, count: number): Promise<VideoRecord[]> {
+	const videos = await addVideosToBatch(db, testBatch(), testFiles(count));
+	for (const v of videos) {
+		const keyframes = [0, 10].map((frameIndex) => ({
+			frameIndex,
+			timeSec: frameIndex / 10,
+			score: 1,
+			sharpness: 1,
+			faces: [],
+			width: 2,
+			height: 2,
+			image: new Blob(['i']),
+			thumb: new Blob(['t'])
+		}));
+		await saveExtractionResult(db, v.id, { video: {}, keyframes });
+		await upsertAnnotation(db, v.id, 10, { notes: 'n', tags: ['t'] });
+	}
+	return videos;
+}
