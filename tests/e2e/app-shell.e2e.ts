@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { watchPage } from './helpers';
+import { watchPage } from '../support/app-driver';
 
 const build = join(import.meta.dirname, '..', '..', 'build');
 

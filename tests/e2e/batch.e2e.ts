@@ -1,33 +1,25 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fixture, startBatch, videoRow, waitForFinal } from './helpers';
+import { fixture, startBatch, videoRow, waitForFinal } from '../support/app-driver';
+import { readStores } from '../support/browser-db';
+import { DEFAULT_SETTINGS } from '$lib/settings/extraction-settings';
 
-/** Reads the videos store straight from IndexedDB: what the database really holds. */
+/** The videos as the database really holds them, with the frame indexes of their keyframes. */
 async function storedVideos(page: Page) {
-	return page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const req = indexedDB.open('key-face-frame');
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
-		});
-		const all = <T>(store: string) =>
-			new Promise<T[]>((resolve) => {
-				const req = db.transaction(store).objectStore(store).getAll();
-				req.onsuccess = () => resolve(req.result as T[]);
-			});
-		const videos = await all<{
+	const { videos, keyframes } = await readStores(page, ['videos', 'keyframes']);
+	return (
+		videos as {
 			id: string;
 			name: string;
 			status: string;
 			finishedAt: number | null;
 			keyframeCount: number;
-		}>('videos');
-		const keyframes = await all<{ videoId: string; frameIndex: number }>('keyframes');
-		db.close();
-		return videos.map((v) => ({
-			...v,
-			storedKeyframes: keyframes.filter((k) => k.videoId === v.id).map((k) => k.frameIndex)
-		}));
-	});
+		}[]
+	).map((v) => ({
+		...v,
+		storedKeyframes: (keyframes as { videoId: string; frameIndex: number }[])
+			.filter((k) => k.videoId === v.id)
+			.map((k) => k.frameIndex)
+	}));
 }
 
 test('a mixed batch at concurrency 2: good files complete, bad ones are refused or fail, counts are right', async ({
@@ -110,4 +102,12 @@ test('recent batches are listed on the start page with their state', async ({ pa
 	await expect(recent).toContainText('done');
 	await recent.getByRole('link').click();
 	await expect(videoRow(page, 'megamind_vp9.webm')).toHaveAttribute('data-status', 'completed');
+});
+
+test("a batch's own settings do not change the saved defaults", async ({ page }) => {
+	await startBatch(page, ['megamind_vp9.webm'], { maxFrames: 3 });
+	await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+	await expect(page.getByTestId('max-frames')).toHaveValue(String(DEFAULT_SETTINGS.maxFrames));
+	await page.getByRole('navigation').getByRole('link', { name: 'New' }).click();
+	await expect(page.getByTestId('max-frames')).toHaveValue(String(DEFAULT_SETTINGS.maxFrames));
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { fixture, startBatch, waitForFinal } from './helpers';
+import { fixture, startBatch, waitForFinal } from '../support/app-driver';
 
 interface StoredKeyframe {
 	id: string;

@@ -2,7 +2,7 @@
 // IndexedDB (tests/e2e/seed-db.ts), plus one real video processed with originals off.
 import { expect, test, type Page } from '@playwright/test';
 import type { AnnotationRecord } from '../../src/lib/db/types';
-import { startBatch, waitForFinal, watchPage } from './helpers';
+import { startBatch, waitForFinal, watchPage } from '../support/app-driver';
 import {
 	DAY,
 	seedBatch,
@@ -11,7 +11,7 @@ import {
 	storedOf,
 	type SeedData,
 	type SeedVideo
-} from './seed-db';
+} from '../support/browser-db';
 
 const HOUR = 3_600_000;
 const NOW = Date.now();

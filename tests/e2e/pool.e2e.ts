@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startBatch, waitForFinal } from './helpers';
+import { startBatch, waitForFinal } from '../support/app-driver';
 
 const FILES = ['megamind_h264.mp4', 'megamind_vp9.webm', 'megamind.avi'];
 

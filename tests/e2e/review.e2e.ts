@@ -1,7 +1,8 @@
 // Keyframe review and annotation on the built site: one real video is processed once, then each
 // test works on its own keyframes of it.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startBatch, videoRow, waitForFinal, watchPage } from './helpers';
+import { startBatch, videoRow, waitForFinal, watchPage } from '../support/app-driver';
+import { readStores } from '../support/browser-db';
 
 const VIDEO = 'megamind_h264.mp4';
 
@@ -59,22 +60,9 @@ function countAnnotationWrites() {
 }
 
 /** What IndexedDB holds for the video's annotations, read past the app. */
-function storedAnnotations(page: Page) {
-	return page.evaluate(async () => {
-		const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-			const req = indexedDB.open('key-face-frame');
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
-		});
-		const rows = await new Promise<
-			{ frameIndex: number; notes: string; tags: string[]; deleted: boolean }[]
-		>((resolve) => {
-			const req = idb.transaction('annotations').objectStore('annotations').getAll();
-			req.onsuccess = () => resolve(req.result as never);
-		});
-		idb.close();
-		return rows;
-	});
+async function storedAnnotations(page: Page) {
+	const { annotations } = await readStores(page, ['annotations']);
+	return annotations as { frameIndex: number; notes: string; tags: string[]; deleted: boolean }[];
 }
 
 let page: Page;

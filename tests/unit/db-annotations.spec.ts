@@ -6,9 +6,10 @@ import {
 	getAnnotations,
 	putAnnotations,
 	upsertAnnotation
-} from '../../src/lib/db/annotations';
-import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
-import { addVideosToBatch, updateVideo } from '../../src/lib/db/videos';
+} from '$lib/db/annotations';
+import { createDatabase, type KffDatabase } from '$lib/db/database';
+import { addVideosToBatch, updateVideo } from '$lib/db/videos';
+import { batchRecord } from '../support/records';
 
 let db: KffDatabase;
 beforeEach(() => {
@@ -55,20 +56,9 @@ it('bulkUpdateAnnotations applies one change to many, keeping what each had', as
 it('allTags lists distinct tags of annotations and videos, sorted', async () => {
 	await upsertAnnotation(db, 'v1', 1, { tags: ['smile', 'outdoor'] });
 	await upsertAnnotation(db, 'v1', 2, { tags: ['smile'] });
-	const [video] = await addVideosToBatch(
-		db,
-		{
-			id: 'b1',
-			name: 'Batch',
-			createdAt: 1,
-			startedAt: null,
-			completedAt: null,
-			concurrency: 1,
-			settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full', decoder: 'auto' },
-			state: 'running'
-		},
-		[{ file: new Blob(['x']), name: 'a.mp4', size: 1, type: 'video/mp4' }]
-	);
+	const [video] = await addVideosToBatch(db, batchRecord({ id: 'b1', createdAt: 1 }), [
+		{ file: new Blob(['x']), name: 'a.mp4', size: 1, type: 'video/mp4' }
+	]);
 	await updateVideo(db, video.id, { tags: ['beach', 'outdoor'] });
 	expect(await allTags(db)).toEqual(['beach', 'outdoor', 'smile']);
 });

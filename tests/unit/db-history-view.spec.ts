@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { bulkUpdateAnnotations, upsertAnnotation } from '../../src/lib/db/annotations';
-import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
-import { queryHistoryView, type HistoryQuery } from '../../src/lib/db/history';
-import { softDeleteVideo } from '../../src/lib/db/trash';
-import { saveExtractionResult, setVideoTags, videoTags } from '../../src/lib/db/videos';
-import { seedVideos } from './seed-videos';
+import { bulkUpdateAnnotations, upsertAnnotation } from '$lib/db/annotations';
+import { createDatabase, type KffDatabase } from '$lib/db/database';
+import { queryHistoryView, type HistoryQuery } from '$lib/db/history';
+import { softDeleteVideo } from '$lib/db/trash';
+import { saveExtractionResult, setVideoTags, videoTags } from '$lib/db/videos';
+import { seedVideos } from '../support/seed-videos';
 
 const byDate: HistoryQuery = { sort: 'createdAt', direction: 'asc', page: 1, pageSize: 20 };
 

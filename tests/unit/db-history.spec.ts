@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { IDBCursor, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
-import { queryHistory, type HistoryQuery, type HistorySort } from '../../src/lib/db/history';
+import { createDatabase, type KffDatabase } from '$lib/db/database';
+import { queryHistory, type HistoryQuery, type HistorySort } from '$lib/db/history';
 import { VIDEO_STATUSES } from '$lib/shared/status';
-import { NOT_DELETED, type VideoRecord } from '../../src/lib/db/types';
+import { NOT_DELETED, type VideoRecord } from '$lib/db/types';
+import { videoRecord } from '../support/records';
 
 /**
  * Test-harness fix, not app code: fake-indexeddb restarts every continue()/advance() of a cursor
@@ -68,44 +69,25 @@ function generate(): VideoRecord[] {
 	return Array.from({ length: COUNT }, (_, i) => {
 		const createdAt = 1_700_000_000_000 + Math.floor(rnd() * 3_000) * 1_000;
 		const tags = [rnd() < 0.9 ? 'common' : '', rnd() < 0.05 ? 'rare' : ''].filter(Boolean);
-		return {
+		return videoRecord({
 			id:
 				Math.floor(rnd() * 2 ** 48)
 					.toString(16)
 					.padStart(12, '0') + String(i).padStart(5, '0'),
 			name: `${pick(stems)}_${Math.floor(rnd() * 3_000)}.mp4`,
 			size: 1_000,
-			type: 'video/mp4',
 			durationSec: rnd() < 0.03 ? null : Math.floor(rnd() * 600),
 			fps: 30,
 			width: 1280,
 			height: 720,
-			codec: 'h264',
-			rotation: 0,
 			status: rnd() < 0.85 ? 'completed' : pick(VIDEO_STATUSES),
-			progress: 1,
-			framesDone: 0,
-			framesTotal: 0,
-			stage: null,
-			error: null,
-			errorDetails: null,
-			message: null,
 			tags,
-			batchId: 'batch',
 			batchPosition: i,
-			settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full', decoder: 'auto' },
 			keyframeCount: 3,
-			thumbnail: null,
 			hasOriginal: true,
-			decoder: null,
-			decoderNote: null,
-			timings: null,
 			createdAt,
-			updatedAt: createdAt,
-			startedAt: null,
-			finishedAt: null,
 			deletedAt: rnd() < 0.02 ? createdAt + 1 : NOT_DELETED
-		};
+		});
 	});
 }
 

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
-import { queryHistory, type HistoryQuery } from '../../src/lib/db/history';
+import { createDatabase, type KffDatabase } from '$lib/db/database';
+import { queryHistory, type HistoryQuery } from '$lib/db/history';
 import {
 	emptyTrash,
 	hardDeleteVideo,
@@ -13,9 +13,9 @@ import {
 	restoreVideos,
 	softDeleteVideo,
 	softDeleteVideos
-} from '../../src/lib/db/trash';
-import { loadStoredSettings } from '../../src/lib/settings/extraction-settings';
-import { seedVideos } from './seed-videos';
+} from '$lib/db/trash';
+import { loadStoredSettings } from '$lib/settings/extraction-settings';
+import { seedVideos } from '../support/seed-videos';
 
 const DAY = 86_400_000;
 const byDate: HistoryQuery = { sort: 'createdAt', direction: 'asc', page: 1, pageSize: 50 };

@@ -6,11 +6,12 @@ import {
 	getBatch,
 	listRecentBatches,
 	setBatchState
-} from '../../src/lib/db/batches';
-import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
-import { keyframeCount, keyframesOfVideo } from '../../src/lib/db/keyframes';
-import { softDeleteVideo } from '../../src/lib/db/trash';
-import type { BatchRecord, ExtractionSettings, KeyframeRecord } from '../../src/lib/db/types';
+} from '$lib/db/batches';
+import { createDatabase, type KffDatabase } from '$lib/db/database';
+import { keyframeCount, keyframesOfVideo } from '$lib/db/keyframes';
+import { softDeleteVideo } from '$lib/db/trash';
+import type { BatchRecord, KeyframeRecord } from '$lib/db/types';
+import { batchRecord, defaultExtraction } from '../support/records';
 import {
 	addVideosToBatch,
 	getVideo,
@@ -24,27 +25,10 @@ import {
 	updateVideo,
 	videosOfBatch,
 	type IncomingVideo
-} from '../../src/lib/db/videos';
-
-const settings: ExtractionSettings = {
-	sampleRate: 5,
-	maxFrames: 20,
-	confidence: 0.5,
-	model: 'full',
-	decoder: 'auto'
-};
+} from '$lib/db/videos';
 
 function newBatch(createdAt = 1_000): BatchRecord {
-	return {
-		id: crypto.randomUUID(),
-		name: 'Batch',
-		createdAt,
-		startedAt: null,
-		completedAt: null,
-		concurrency: 1,
-		settings,
-		state: 'running'
-	};
+	return batchRecord({ createdAt });
 }
 
 function incoming(...names: string[]): IncomingVideo[] {
@@ -90,7 +74,12 @@ describe('addVideosToBatch', () => {
 			['b.mp4', 1, 'pending'],
 			['c.mp4', 2, 'pending']
 		]);
-		expect(stored[0]).toMatchObject({ settings, hasOriginal: true, deletedAt: 0, stage: null });
+		expect(stored[0]).toMatchObject({
+			settings: defaultExtraction(),
+			hasOriginal: true,
+			deletedAt: 0,
+			stage: null
+		});
 		const file = await getVideoFile(db, videos[1].id);
 		expect(await file?.text()).toBe('b.mp4');
 	});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '$lib/export/csv';
 import { CSV_HEADER, planVideo, uniqueFolders, type ExportKeyframe } from '$lib/export/zip-layout';
+import { defaultExtraction } from '../support/records';
 
 const video = {
 	id: 'v1',
@@ -9,7 +10,7 @@ const video = {
 	width: 1280,
 	height: 720,
 	fps: 25,
-	settings: { sampleRate: 5, maxFrames: 20, confidence: 0.5, model: 'full', decoder: 'auto' }
+	settings: defaultExtraction()
 };
 const kf = (frameIndex: number, faces = 1): ExportKeyframe => ({
 	id: `k${frameIndex}`,

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { frontalness } from '$lib/pipeline/frontalness';
 import type { FaceBox, Point } from '$lib/pipeline/types';
 
@@ -31,12 +31,12 @@ const rolled = (deg: number) => {
 };
 
 describe('frontalness', () => {
-	test('a symmetric face looking at the camera scores about 1', () => {
+	it('a symmetric face looking at the camera scores about 1', () => {
 		expect(frontalness(face(frontal))).toBeCloseTo(1, 5);
 		expect(frontalness(face(frontal.slice(0, 4)))).toBeCloseTo(1, 5);
 	});
 
-	test('a turned head scores lower the further it turns', () => {
+	it('a turned head scores lower the further it turns', () => {
 		// Head turned: nose toward one eye, the far ear tucked behind the nose line.
 		const slight = face([
 			frontal[0],
@@ -68,24 +68,24 @@ describe('frontalness', () => {
 		expect(frontalness(profile)).toBeLessThan(0.2);
 	});
 
-	test('uses the nose alone when ears are missing', () => {
+	it('uses the nose alone when ears are missing', () => {
 		const turned = face([frontal[0], frontal[1], { x: 59, y: 55 }]);
 		expect(frontalness(turned)).toBeCloseTo(0.4, 5);
 	});
 
-	test('a rolled head scores lower, an upside-down one 0', () => {
+	it('a rolled head scores lower, an upside-down one 0', () => {
 		expect(frontalness(face(rolled(20)))).toBeCloseTo(Math.cos(Math.PI / 9), 5);
 		expect(frontalness(face(rolled(-45)))).toBeLessThan(frontalness(face(rolled(20))));
 		expect(frontalness(face(rolled(180)))).toBe(0);
 	});
 
-	test('is neutral (0.75) without usable keypoints', () => {
+	it('is neutral (0.75) without usable keypoints', () => {
 		expect(frontalness(face([]))).toBe(0.75);
 		expect(frontalness(face(frontal.slice(0, 2)))).toBe(0.75);
 		expect(frontalness(face([frontal[0], frontal[0], frontal[2]]))).toBe(0.75);
 	});
 
-	test('stays within 0..1', () => {
+	it('stays within 0..1', () => {
 		const wild = face([
 			frontal[0],
 			frontal[1],

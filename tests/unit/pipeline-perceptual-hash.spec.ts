@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hammingDistance, perceptualHash } from '$lib/pipeline/perceptual-hash';
 import type { GrayImage } from '$lib/pipeline/types';
 
@@ -27,13 +27,13 @@ const H = 96;
 const base = image(W, H, scene);
 
 describe('perceptualHash', () => {
-	test('returns 16 hex characters and is deterministic', () => {
+	it('returns 16 hex characters and is deterministic', () => {
 		const hash = perceptualHash(base);
 		expect(hash).toMatch(/^[0-9a-f]{16}$/);
 		expect(hammingDistance(hash, perceptualHash(image(W, H, scene)))).toBe(0);
 	});
 
-	test('is stable under brightening, noise and a 1 px shift', () => {
+	it('is stable under brightening, noise and a 1 px shift', () => {
 		const hash = perceptualHash(base);
 		let seed = 7;
 		const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) * 2 - 1;
@@ -48,19 +48,19 @@ describe('perceptualHash', () => {
 		}
 	});
 
-	test('tells a different picture apart', () => {
+	it('tells a different picture apart', () => {
 		expect(
 			hammingDistance(perceptualHash(base), perceptualHash(image(W, H, otherScene)))
 		).toBeGreaterThanOrEqual(20);
 	});
 
-	test('hashes a region like the cropped image', () => {
+	it('hashes a region like the cropped image', () => {
 		const region = { x: 40, y: 10, width: 64, height: 64 };
 		const crop = image(64, 64, (x, y) => scene(x + 40, y + 10));
 		expect(perceptualHash(base, region)).toBe(perceptualHash(crop));
 	});
 
-	test('copes with regions smaller than 32 px and outside the image', () => {
+	it('copes with regions smaller than 32 px and outside the image', () => {
 		expect(perceptualHash(base, { x: 10, y: 10, width: 5, height: 7 })).toMatch(/^[0-9a-f]{16}$/);
 		expect(perceptualHash(base, { x: 500, y: 500, width: 10, height: 10 })).toMatch(
 			/^[0-9a-f]{16}$/
@@ -69,14 +69,14 @@ describe('perceptualHash', () => {
 });
 
 describe('hammingDistance', () => {
-	test('counts differing bits', () => {
+	it('counts differing bits', () => {
 		expect(hammingDistance('0000000000000000', '0000000000000000')).toBe(0);
 		expect(hammingDistance('0000000000000000', 'ffffffffffffffff')).toBe(64);
 		expect(hammingDistance('8000000000000001', '0000000000000000')).toBe(2);
 		expect(hammingDistance('00000000000000A0', '00000000000000a3')).toBe(2);
 	});
 
-	test('rejects mismatched or non-hex hashes', () => {
+	it('rejects mismatched or non-hex hashes', () => {
 		expect(() => hammingDistance('00', '000')).toThrow(RangeError);
 		expect(() => hammingDistance('0g', '00')).toThrow(RangeError);
 	});

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bestFace, scoreFrame } from '$lib/pipeline/score';
 import type { FaceBox } from '$lib/pipeline/types';
 
@@ -22,14 +22,14 @@ const frame = (faces: FaceBox[], sharpness = 0.7) =>
 	scoreFrame({ faces, frameWidth: W, frameHeight: H, sharpness });
 
 describe('scoreFrame', () => {
-	test('is 0 without faces or with an empty frame', () => {
+	it('is 0 without faces or with an empty frame', () => {
 		expect(frame([])).toBe(0);
 		expect(
 			scoreFrame({ faces: [face(0, 0, 50)], frameWidth: 0, frameHeight: H, sharpness: 1 })
 		).toBe(0);
 	});
 
-	test('stays within 0..1', () => {
+	it('stays within 0..1', () => {
 		const s = scoreFrame({
 			faces: [face(0, 0, 2000, 1)],
 			frameWidth: W,
@@ -40,11 +40,11 @@ describe('scoreFrame', () => {
 		expect(s).toBeLessThanOrEqual(1);
 	});
 
-	test('a sharper face scores higher', () => {
+	it('a sharper face scores higher', () => {
 		expect(frame([face(100, 100, 80)], 0.8)).toBeGreaterThan(frame([face(100, 100, 80)], 0.2));
 	});
 
-	test('a bigger face scores higher, with diminishing returns', () => {
+	it('a bigger face scores higher, with diminishing returns', () => {
 		const tiny = frame([face(100, 100, 6)]);
 		const medium = frame([face(100, 100, 60)]);
 		const big = frame([face(100, 100, 180)]);
@@ -57,24 +57,24 @@ describe('scoreFrame', () => {
 		expect(huge / big).toBeLessThan(1.2);
 	});
 
-	test('higher confidence scores higher', () => {
+	it('higher confidence scores higher', () => {
 		expect(frame([face(100, 100, 80, 0.95)])).toBeGreaterThan(frame([face(100, 100, 80, 0.6)]));
 	});
 
-	test('a frontal face beats a turned one', () => {
+	it('a frontal face beats a turned one', () => {
 		const turned = face(100, 100, 80);
 		turned.keypoints[2] = { x: 100 + 0.62 * 80, y: 100 + 0.55 * 80 };
 		expect(frame([face(100, 100, 80)])).toBeGreaterThan(frame([turned]));
 	});
 
-	test('scores the best face of several', () => {
+	it('scores the best face of several', () => {
 		const main = face(200, 50, 150);
 		expect(frame([face(10, 10, 20), main])).toBe(frame([main]));
 	});
 });
 
 describe('bestFace', () => {
-	test('picks the largest confidence × size', () => {
+	it('picks the largest confidence × size', () => {
 		const small = face(10, 10, 30, 0.99);
 		const large = face(200, 50, 150, 0.7);
 		const largeUnsure = face(300, 50, 150, 0.55);

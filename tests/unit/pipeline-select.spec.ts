@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultMinGapSec, selectKeyframes } from '$lib/pipeline/select';
 import type { FrameCandidate } from '$lib/pipeline/types';
 
@@ -21,12 +21,12 @@ const opts = { maxFrames: 10, minGapSec: 1, maxHashDistance: 4 };
 const indices = (frames: FrameCandidate[]) => frames.map((f) => f.frameIndex);
 
 describe('selectKeyframes', () => {
-	test('returns chosen frames in time order', () => {
+	it('returns chosen frames in time order', () => {
 		const picked = selectKeyframes([cand(3, 6, 0.5), cand(1, 2, 0.9), cand(2, 4, 0.7)], opts);
 		expect(indices(picked)).toEqual([1, 2, 3]);
 	});
 
-	test('respects the time gap, keeping the better of close frames', () => {
+	it('respects the time gap, keeping the better of close frames', () => {
 		const picked = selectKeyframes(
 			[cand(0, 10, 0.5), cand(1, 10.5, 0.9), cand(2, 11.4, 0.8), cand(3, 11.5, 0.7)],
 			opts
@@ -35,7 +35,7 @@ describe('selectKeyframes', () => {
 		expect(indices(picked)).toEqual([1, 3]);
 	});
 
-	test('drops near-duplicate hashes however far apart in time', () => {
+	it('drops near-duplicate hashes however far apart in time', () => {
 		const picked = selectKeyframes(
 			[
 				cand(0, 0, 0.9, 'ffff0000ffff0000'),
@@ -47,7 +47,7 @@ describe('selectKeyframes', () => {
 		expect(indices(picked)).toEqual([0, 2]);
 	});
 
-	test('keeps at most maxFrames, the best ones, by greedy score order', () => {
+	it('keeps at most maxFrames, the best ones, by greedy score order', () => {
 		const many = Array.from({ length: 12 }, (_, i) => cand(i, i * 2, (i % 5) + 1));
 		const picked = selectKeyframes(many, { ...opts, maxFrames: 4 });
 		// Scores: 1..5 repeating; the top four are i = 4, 9 (score 5), 3, 8 (score 4).
@@ -55,24 +55,24 @@ describe('selectKeyframes', () => {
 		expect(selectKeyframes(many, { ...opts, maxFrames: 0 })).toEqual([]);
 	});
 
-	test('breaks score ties by the earlier time', () => {
+	it('breaks score ties by the earlier time', () => {
 		const picked = selectKeyframes([cand(1, 5.5, 0.5), cand(0, 5, 0.5)], opts);
 		expect(indices(picked)).toEqual([0]);
 	});
 
-	test('a skipped frame does not block others', () => {
+	it('a skipped frame does not block others', () => {
 		// 1.0 is skipped (too close to 0.5); 1.6 must still be judged against chosen frames only.
 		const picked = selectKeyframes([cand(0, 0.5, 0.9), cand(1, 1.0, 0.8), cand(2, 1.6, 0.7)], opts);
 		expect(indices(picked)).toEqual([0, 2]);
 	});
 
-	test('excludes frames scoring 0 or less', () => {
+	it('excludes frames scoring 0 or less', () => {
 		const picked = selectKeyframes([cand(0, 0, 0), cand(1, 5, -1), cand(2, 10, 0.1)], opts);
 		expect(indices(picked)).toEqual([2]);
 		expect(selectKeyframes([], opts)).toEqual([]);
 	});
 
-	test('does not mutate its input', () => {
+	it('does not mutate its input', () => {
 		const input = [cand(1, 4, 0.2), cand(0, 2, 0.9)];
 		const copy = input.map((c) => ({ ...c }));
 		selectKeyframes(input, opts);
@@ -81,7 +81,7 @@ describe('selectKeyframes', () => {
 });
 
 describe('defaultMinGapSec', () => {
-	test('is a quarter of the even spacing, clamped to 0.5..5 s', () => {
+	it('is a quarter of the even spacing, clamped to 0.5..5 s', () => {
 		expect(defaultMinGapSec(120, 20)).toBe(1.5);
 		expect(defaultMinGapSec(10, 20)).toBe(0.5);
 		expect(defaultMinGapSec(3600, 20)).toBe(5);

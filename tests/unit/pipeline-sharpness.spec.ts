@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rgbaToGray } from '$lib/pipeline/gray';
 import { laplacianVariance, normalizeSharpness } from '$lib/pipeline/sharpness';
 import type { GrayImage } from '$lib/pipeline/types';
@@ -37,7 +37,7 @@ function boxBlur(img: GrayImage): GrayImage {
 }
 
 describe('rgbaToGray', () => {
-	test('uses BT.601 weights', () => {
+	it('uses BT.601 weights', () => {
 		const rgba = new Uint8ClampedArray([
 			255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 0
 		]);
@@ -46,7 +46,7 @@ describe('rgbaToGray', () => {
 		expect(Array.from(gray.data)).toEqual([77, 149, 29, 255]);
 	});
 
-	test('rejects a buffer too small for the size', () => {
+	it('rejects a buffer too small for the size', () => {
 		expect(() => rgbaToGray(new Uint8Array(12), 2, 2)).toThrow(RangeError);
 	});
 });
@@ -56,21 +56,21 @@ describe('laplacianVariance', () => {
 	const random = noise(1);
 	const noisy = image(64, 48, () => Math.floor(random() * 256));
 
-	test('a flat image has zero variance', () => {
+	it('a flat image has zero variance', () => {
 		expect(laplacianVariance(image(20, 20, () => 128))).toBe(0);
 	});
 
-	test('a checkerboard is sharper than its blurred copy', () => {
+	it('a checkerboard is sharper than its blurred copy', () => {
 		expect(laplacianVariance(checker)).toBeGreaterThan(3 * laplacianVariance(boxBlur(checker)));
 	});
 
-	test('noise is sharper than its blurred copy', () => {
+	it('noise is sharper than its blurred copy', () => {
 		const blurred = boxBlur(noisy);
 		expect(laplacianVariance(noisy)).toBeGreaterThan(3 * laplacianVariance(blurred));
 		expect(laplacianVariance(blurred)).toBeGreaterThan(0);
 	});
 
-	test('measures only the region, clamped to the image', () => {
+	it('measures only the region, clamped to the image', () => {
 		// Flat left half, noise on the right half.
 		const r = noise(2);
 		const half = image(40, 20, (x) => (x < 20 ? 90 : Math.floor(r() * 256)));
@@ -83,7 +83,7 @@ describe('laplacianVariance', () => {
 		expect(laplacianVariance(half, { x: -30, y: -5, width: 50, height: 40 })).toBe(0);
 	});
 
-	test('a region smaller than 3×3 or outside the image gives 0', () => {
+	it('a region smaller than 3×3 or outside the image gives 0', () => {
 		expect(laplacianVariance(noisy, { x: 5, y: 5, width: 2, height: 10 })).toBe(0);
 		expect(laplacianVariance(noisy, { x: 100, y: 100, width: 10, height: 10 })).toBe(0);
 		// 4×4 leaves 2×2 interior pixels whose neighbours all lie in the region.
@@ -92,7 +92,7 @@ describe('laplacianVariance', () => {
 });
 
 describe('normalizeSharpness', () => {
-	test('maps variance monotonically into 0..1', () => {
+	it('maps variance monotonically into 0..1', () => {
 		const values = [0, 1, 10, 50, 100, 500, 5000, 1e7].map(normalizeSharpness);
 		expect(values[0]).toBe(0);
 		for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThan(values[i - 1]);
@@ -100,7 +100,7 @@ describe('normalizeSharpness', () => {
 		expect(normalizeSharpness(100)).toBeCloseTo(0.5);
 	});
 
-	test('treats invalid input as unsharp', () => {
+	it('treats invalid input as unsharp', () => {
 		expect(normalizeSharpness(-5)).toBe(0);
 		expect(normalizeSharpness(Number.NaN)).toBe(0);
 		expect(normalizeSharpness(Infinity)).toBe(1);

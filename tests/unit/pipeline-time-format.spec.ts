@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	formatDuration,
 	formatEta,
@@ -7,7 +7,7 @@ import {
 } from '$lib/pipeline/time-format';
 
 describe('formatTimestamp', () => {
-	test('formats hh:mm:ss.mmm', () => {
+	it('formats hh:mm:ss.mmm', () => {
 		expect(formatTimestamp(0)).toBe('00:00:00.000');
 		expect(formatTimestamp(3725.5)).toBe('01:02:05.500');
 		expect(formatTimestamp(1.234)).toBe('00:00:01.234');
@@ -15,24 +15,24 @@ describe('formatTimestamp', () => {
 		expect(formatTimestamp(100 * 3600)).toBe('100:00:00.000');
 	});
 
-	test('rounds into the next second instead of writing .1000', () => {
+	it('rounds into the next second instead of writing .1000', () => {
 		expect(formatTimestamp(59.9996)).toBe('00:01:00.000');
 		expect(formatTimestamp(3599.9999)).toBe('01:00:00.000');
 		expect(formatTimestamp(1.0004)).toBe('00:00:01.000');
 	});
 
-	test('treats negative and invalid input as 0', () => {
+	it('treats negative and invalid input as 0', () => {
 		for (const bad of [-1, Number.NaN, Infinity, -Infinity])
 			expect(formatTimestamp(bad)).toBe('00:00:00.000');
 	});
 
-	test('has a file-name form without colons', () => {
+	it('has a file-name form without colons', () => {
 		expect(formatTimestampForFile(3725.5)).toBe('01-02-05.500');
 	});
 });
 
 describe('formatDuration', () => {
-	test('uses a short clock form', () => {
+	it('uses a short clock form', () => {
 		expect(formatDuration(7)).toBe('0:07');
 		expect(formatDuration(65.4)).toBe('1:05');
 		expect(formatDuration(59.6)).toBe('1:00');
@@ -42,14 +42,14 @@ describe('formatDuration', () => {
 });
 
 describe('formatEta', () => {
-	test('rounds up and picks units', () => {
+	it('rounds up and picks units', () => {
 		expect(formatEta(0)).toBe('0 s');
 		expect(formatEta(44.2)).toBe('45 s');
 		expect(formatEta(185)).toBe('3 min 5 s');
 		expect(formatEta(3725)).toBe('1 h 2 min');
 	});
 
-	test('is empty when unknown', () => {
+	it('is empty when unknown', () => {
 		expect(formatEta(Number.NaN)).toBe('');
 		expect(formatEta(Infinity)).toBe('');
 		expect(formatEta(-3)).toBe('');

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { Scheduler } from '../../src/lib/batch/scheduler';
-import { createDatabase, type KffDatabase } from '../../src/lib/db/database';
-import type { VideoRecord } from '../../src/lib/db/types';
-import { addVideosToBatch } from '../../src/lib/db/videos';
-import type { ExtractOutcome, ExtractorApi } from '../../src/lib/workers/extractor-protocol';
-import type { WorkerPool } from '../../src/lib/workers/worker-pool';
-import { testBatch, testFiles } from './seed-videos';
+import { Scheduler } from '$lib/batch/scheduler';
+import { createDatabase, type KffDatabase } from '$lib/db/database';
+import type { VideoRecord } from '$lib/db/types';
+import { addVideosToBatch } from '$lib/db/videos';
+import type { ExtractOutcome, ExtractorApi } from '$lib/workers/extractor-protocol';
+import type { WorkerPool } from '$lib/workers/worker-pool';
+import { testBatch, testFiles } from '../support/seed-videos';
 
 // The scheduler with a stand-in pool: every video "extracts" two keyframes at once.
 const outcome: ExtractOutcome = {

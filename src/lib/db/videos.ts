@@ -19,7 +19,12 @@ export interface ExtractionResult {
 	keyframes: Omit<KeyframeRecord, 'id' | 'videoId'>[];
 }
 
-function newVideo(batch: BatchRecord, incoming: IncomingVideo, position: number): VideoRecord {
+/** The row of a video just queued in `batch` at `position`: pending, not probed yet. */
+export function newVideoRecord(
+	batch: BatchRecord,
+	incoming: IncomingVideo,
+	position: number
+): VideoRecord {
 	// + position ms: a batch's videos sort by date in the order they were queued.
 	const createdAt = batch.createdAt + position;
 	return {
@@ -65,7 +70,7 @@ export async function addVideosToBatch(
 	batch: BatchRecord,
 	files: IncomingVideo[]
 ): Promise<VideoRecord[]> {
-	const videos = files.map((f, i) => newVideo(batch, f, i));
+	const videos = files.map((f, i) => newVideoRecord(batch, f, i));
 	const blobs = files.map((f, i) => ({ videoId: videos[i].id, file: f.file }));
 	await db.transaction('rw', [db.batches, db.videos, db.videoBlobs], async () => {
 		await db.batches.add(batch);

@@ -1,0 +1,54 @@
+// Records for tests, built from the app's own defaults so that no test retypes them.
+import type { BatchRecord, VideoRecord } from '$lib/db/types';
+import { newVideoRecord } from '$lib/db/videos';
+import {
+	DEFAULT_SETTINGS,
+	extractionPart,
+	type ExtractionSettings
+} from '$lib/settings/extraction-settings';
+
+/** The extraction settings a new batch gets by default. */
+export function defaultExtraction(): ExtractionSettings {
+	return extractionPart(DEFAULT_SETTINGS);
+}
+
+/** A running batch with the default settings, created at 1 000 ms unless `fields` say otherwise. */
+export function batchRecord(fields: Partial<BatchRecord> = {}): BatchRecord {
+	return {
+		id: crypto.randomUUID(),
+		name: 'Batch',
+		createdAt: 1_000,
+		startedAt: null,
+		completedAt: null,
+		concurrency: 1,
+		settings: defaultExtraction(),
+		state: 'running',
+		...fields
+	};
+}
+
+/**
+ * A completed 10 s 640×360 video of batch 'batch', not in the trash, without keyframes or its
+ * original: the app's own new row (`newVideoRecord`) as processing leaves it, then `fields`.
+ */
+export function videoRecord(
+	fields: Partial<VideoRecord> & Pick<VideoRecord, 'id' | 'name'>
+): VideoRecord {
+	const createdAt = fields.createdAt ?? Date.now();
+	const batch = batchRecord({ id: fields.batchId ?? 'batch', createdAt });
+	const file = { file: new Blob([]), name: fields.name, size: 1_000_000, type: 'video/mp4' };
+	return {
+		...newVideoRecord(batch, file, 0),
+		durationSec: 10,
+		fps: 25,
+		width: 640,
+		height: 360,
+		codec: 'h264',
+		rotation: 0,
+		status: 'completed',
+		progress: 1,
+		hasOriginal: false,
+		...fields,
+		createdAt
+	};
+}
