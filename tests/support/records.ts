@@ -1,5 +1,5 @@
 // Records for tests, built from the app's own defaults so that no test retypes them.
-import type { BatchRecord, VideoRecord } from '$lib/db/types';
+import type { BatchRecord, KeyframeRecord, VideoRecord } from '$lib/db/types';
 import { newVideoRecord } from '$lib/db/videos';
 import {
 	DEFAULT_SETTINGS,
@@ -50,5 +50,24 @@ export function videoRecord(
 		hasOriginal: false,
 		...fields,
 		createdAt
+	};
+}
+
+/** A stored keyframe's fields, as a worker returns them: at `fps`, one face-less tiny image. */
+export function keyframeFields(
+	frameIndex: number,
+	fps: number,
+	size = 2
+): Omit<KeyframeRecord, 'id' | 'videoId'> {
+	return {
+		frameIndex,
+		timeSec: frameIndex / fps,
+		score: 1,
+		sharpness: 1,
+		faces: [],
+		width: size,
+		height: size,
+		image: new Blob(['i']),
+		thumb: new Blob(['t'])
 	};
 }

@@ -3,7 +3,7 @@ import { upsertAnnotation } from '$lib/db/annotations';
 import type { KffDatabase } from '$lib/db/database';
 import type { BatchRecord, VideoRecord } from '$lib/db/types';
 import { addVideosToBatch, saveExtractionResult, type IncomingVideo } from '$lib/db/videos';
-import { batchRecord } from './records';
+import { batchRecord, keyframeFields } from './records';
 
 /** A running batch with the default extraction settings. */
 export function testBatch(id = crypto.randomUUID()): BatchRecord {
@@ -24,17 +24,7 @@ export function testFiles(count: number): IncomingVideo[] {
 export async function seedVideos(db: KffDatabase, count: number): Promise<VideoRecord[]> {
 	const videos = await addVideosToBatch(db, testBatch(), testFiles(count));
 	for (const v of videos) {
-		const keyframes = [0, 10].map((frameIndex) => ({
-			frameIndex,
-			timeSec: frameIndex / 10,
-			score: 1,
-			sharpness: 1,
-			faces: [],
-			width: 2,
-			height: 2,
-			image: new Blob(['i']),
-			thumb: new Blob(['t'])
-		}));
+		const keyframes = [0, 10].map((frameIndex) => keyframeFields(frameIndex, 10));
 		await saveExtractionResult(db, v.id, { video: {}, keyframes });
 		await upsertAnnotation(db, v.id, 10, { notes: 'n', tags: ['t'] });
 	}

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
 	allTags,
 	bulkUpdateAnnotations,
@@ -7,17 +7,13 @@ import {
 	putAnnotations,
 	upsertAnnotation
 } from '$lib/db/annotations';
-import { createDatabase, type KffDatabase } from '$lib/db/database';
+import type { KffDatabase } from '$lib/db/database';
+import { useFreshDatabase } from '../support/fresh-database';
 import { addVideosToBatch, updateVideo } from '$lib/db/videos';
 import { batchRecord } from '../support/records';
 
 let db: KffDatabase;
-beforeEach(() => {
-	db = createDatabase(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-	await db.delete();
-});
+useFreshDatabase((fresh) => (db = fresh));
 
 it('upsertAnnotation creates with defaults, then merges and keeps createdAt', async () => {
 	const created = await upsertAnnotation(db, 'v1', 30, { notes: 'smile' }, 100);

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { bulkUpdateAnnotations, upsertAnnotation } from '$lib/db/annotations';
-import { createDatabase, type KffDatabase } from '$lib/db/database';
+import type { KffDatabase } from '$lib/db/database';
+import { useFreshDatabase } from '../support/fresh-database';
 import { queryHistoryView, type HistoryQuery } from '$lib/db/history';
 import { softDeleteVideo } from '$lib/db/trash';
 import { saveExtractionResult, setVideoTags, videoTags } from '$lib/db/videos';
@@ -11,12 +12,7 @@ import { seedVideos } from '../support/seed-videos';
 const byDate: HistoryQuery = { sort: 'createdAt', direction: 'asc', page: 1, pageSize: 20 };
 
 let db: KffDatabase;
-beforeEach(() => {
-	db = createDatabase(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-	await db.delete();
-});
+useFreshDatabase((fresh) => (db = fresh));
 
 it('setVideoTags stores clean tags that the tag filter then finds', async () => {
 	const [a, b] = await seedVideos(db, 2);

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createDatabase, type KffDatabase } from '$lib/db/database';
+import { expect, it } from 'vitest';
+import type { KffDatabase } from '$lib/db/database';
+import { useFreshDatabase } from '../support/fresh-database';
 import { queryHistory, type HistoryQuery } from '$lib/db/history';
 import {
 	emptyTrash,
@@ -15,18 +16,13 @@ import {
 	softDeleteVideos
 } from '$lib/db/trash';
 import { loadStoredSettings } from '$lib/settings/extraction-settings';
+import { DAY_MS } from '$lib/shared/trash-retention';
 import { seedVideos } from '../support/seed-videos';
 
-const DAY = 86_400_000;
 const byDate: HistoryQuery = { sort: 'createdAt', direction: 'asc', page: 1, pageSize: 50 };
 
 let db: KffDatabase;
-beforeEach(() => {
-	db = createDatabase(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-	await db.delete();
-});
+useFreshDatabase((fresh) => (db = fresh));
 
 const seed = (count: number) => seedVideos(db, count);
 
@@ -79,10 +75,10 @@ it('hard delete removes the row, file, keyframes and annotations of that video o
 });
 
 it('purgeTrashOlderThan deletes only what has been in the trash longer than the given days', async () => {
-	const now = 100 * DAY;
+	const now = 100 * DAY_MS;
 	const [live, old, recent] = await seed(3);
-	await softDeleteVideo(db, old.id, now - 31 * DAY);
-	await softDeleteVideo(db, recent.id, now - 29 * DAY);
+	await softDeleteVideo(db, old.id, now - 31 * DAY_MS);
+	await softDeleteVideo(db, recent.id, now - 29 * DAY_MS);
 
 	expect(await purgeTrashOlderThan(db, 30, now)).toBe(1);
 	expect((await leftovers(old.id)).video).toBeUndefined();
@@ -158,12 +154,12 @@ it('bulk hard delete removes the chosen videos with everything of them, nothing 
 });
 
 it('start-up purge uses the saved days in Trash (30 by default); exactly N days old stays', async () => {
-	const now = 400 * DAY;
+	const now = 400 * DAY_MS;
 	const [live, day30, day31, day8] = await seed(4);
-	await db.videos.update(live.id, { createdAt: now - 300 * DAY }); // old but not in the trash
-	await softDeleteVideo(db, day30.id, now - 30 * DAY);
-	await softDeleteVideo(db, day31.id, now - 31 * DAY);
-	await softDeleteVideo(db, day8.id, now - 8 * DAY);
+	await db.videos.update(live.id, { createdAt: now - 300 * DAY_MS }); // old but not in the trash
+	await softDeleteVideo(db, day30.id, now - 30 * DAY_MS);
+	await softDeleteVideo(db, day31.id, now - 31 * DAY_MS);
+	await softDeleteVideo(db, day8.id, now - 8 * DAY_MS);
 
 	const days = loadStoredSettings({ getItem: () => null }).trashRetentionDays;
 	expect(await purgeTrashOlderThan(db, days, now)).toBe(1);

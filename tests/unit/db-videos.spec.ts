@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	batchCounts,
 	finishBatchIfIdle,
@@ -7,7 +7,8 @@ import {
 	listRecentBatches,
 	setBatchState
 } from '$lib/db/batches';
-import { createDatabase, type KffDatabase } from '$lib/db/database';
+import type { KffDatabase } from '$lib/db/database';
+import { useFreshDatabase } from '../support/fresh-database';
 import { keyframeCount, keyframesOfVideo } from '$lib/db/keyframes';
 import { softDeleteVideo } from '$lib/db/trash';
 import type { BatchRecord, KeyframeRecord } from '$lib/db/types';
@@ -55,12 +56,7 @@ function keyframe(frameIndex: number): Omit<KeyframeRecord, 'id' | 'videoId'> {
 }
 
 let db: KffDatabase;
-beforeEach(() => {
-	db = createDatabase(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-	await db.delete();
-});
+useFreshDatabase((fresh) => (db = fresh));
 
 describe('addVideosToBatch', () => {
 	it('stores the batch, pending videos in order and their files', async () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	errorMessage,
-	explainFailure,
-	GENERIC_FAILURE,
-	isStorageFull,
-	noFacesMessage
-} from '$lib/pipeline/failure-message';
+import { explainFailure, GENERIC_FAILURE, noFacesMessage } from '$lib/pipeline/failure-message';
 
 describe('explainFailure', () => {
 	it('names the missing index of a truncated MP4', () => {
@@ -29,24 +23,5 @@ describe('noFacesMessage', () => {
 		expect(noFacesMessage(0.7, 'full')).toBe(
 			'No faces found at confidence ≥ 0.7 — try a lower threshold.'
 		);
-	});
-});
-
-describe('errorMessage and isStorageFull', () => {
-	it('gives the message of an Error and the text of anything else', () => {
-		expect(errorMessage(new TypeError('bad'))).toBe('bad');
-		expect(errorMessage('plain')).toBe('plain');
-	});
-
-	it('knows a full storage by name, by message, or wrapped by Dexie', () => {
-		expect(isStorageFull(new DOMException('full', 'QuotaExceededError'))).toBe(true);
-		expect(isStorageFull(new Error('QuotaExceededError: full'))).toBe(true);
-		const wrapped = Object.assign(new Error('Abort'), {
-			name: 'AbortError',
-			inner: { name: 'QuotaExceededError' }
-		});
-		expect(isStorageFull(wrapped)).toBe(true);
-		expect(isStorageFull(new Error('disk on fire'))).toBe(false);
-		expect(isStorageFull(null)).toBe(false);
 	});
 });

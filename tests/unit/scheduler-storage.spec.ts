@@ -6,6 +6,7 @@ import type { VideoRecord } from '$lib/db/types';
 import { addVideosToBatch } from '$lib/db/videos';
 import type { ExtractOutcome, ExtractorApi } from '$lib/workers/extractor-protocol';
 import type { WorkerPool } from '$lib/workers/worker-pool';
+import { keyframeFields } from '../support/records';
 import { testBatch, testFiles } from '../support/seed-videos';
 
 // The scheduler with a stand-in pool: every video "extracts" two keyframes at once.
@@ -21,17 +22,7 @@ const outcome: ExtractOutcome = {
 		rotation: 0,
 		container: 'mp4'
 	},
-	keyframes: [0, 25].map((frameIndex) => ({
-		frameIndex,
-		timeSec: frameIndex / 25,
-		score: 1,
-		sharpness: 1,
-		faces: [],
-		width: 4,
-		height: 4,
-		image: new Blob(['i']),
-		thumb: new Blob(['t'])
-	})),
+	keyframes: [0, 25].map((frameIndex) => keyframeFields(frameIndex, 25, 4)),
 	thumbnail: new Blob(['t']),
 	warning: null,
 	framesSampled: 10,
