@@ -1,5 +1,6 @@
 // Launches Chromium and drives the app through its UI contract (data-testid hooks).
 import { chromium } from '@playwright/test';
+import { readStoreRows, setOptionsAndStart } from '../tests/support/app-core.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './config.mjs';
 
 const POLL_MS = 200;
@@ -8,18 +9,11 @@ export function launchBrowser() {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Picks the files on `/`, sets the concurrency and starts; returns Date.now() at the click. */
-export async function startBatch(page, baseUrl, files, { concurrency, decoder } = {}) {
+/** Picks the files on `/`, sets the options and starts; returns Date.now() at the click. */
+export async function startBatch(page, baseUrl, files, options = {}) {
 	await page.goto(`${baseUrl}/`);
 	await page.getByTestId('file-input').setInputFiles(files);
-	if (concurrency) await page.getByTestId('concurrency').selectOption(String(concurrency));
-	if (decoder) await page.getByTestId('decoder').selectOption(decoder);
-	// Intake sniffs the files asynchronously; the button is enabled once they are accepted.
-	await page.waitForSelector('[data-testid="start-batch"]:enabled');
-	const clickedAt = Date.now();
-	await page.getByTestId('start-batch').click();
-	await page.waitForURL(/\/batches\//);
-	return clickedAt;
+	return setOptionsAndStart(page, options);
 }
 
 /**
@@ -51,33 +45,16 @@ export async function waitForCompleted(page, count, timeoutMs) {
 }
 
 /** The video rows as the worker recorded them, read with the raw IndexedDB API. */
-export function readVideos(page) {
-	return page.evaluate(
-		() =>
-			new Promise((resolve, reject) => {
-				const open = indexedDB.open('key-face-frame');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const req = db.transaction('videos').objectStore('videos').getAll();
-					req.onerror = () => reject(req.error);
-					req.onsuccess = () => {
-						db.close();
-						// Only plain fields: the thumbnail Blob does not cross page.evaluate.
-						resolve(
-							req.result.map((v) => ({
-								name: v.name,
-								durationSec: v.durationSec,
-								keyframeCount: v.keyframeCount,
-								decoder: v.decoder,
-								decoderNote: v.decoderNote,
-								timings: v.timings,
-								startedAt: v.startedAt,
-								finishedAt: v.finishedAt
-							}))
-						);
-					};
-				};
-			})
-	);
+export async function readVideos(page) {
+	const { videos } = await readStoreRows(page, ['videos']);
+	return videos.map((v) => ({
+		name: v.name,
+		durationSec: v.durationSec,
+		keyframeCount: v.keyframeCount,
+		decoder: v.decoder,
+		decoderNote: v.decoderNote,
+		timings: v.timings,
+		startedAt: v.startedAt,
+		finishedAt: v.finishedAt
+	}));
 }

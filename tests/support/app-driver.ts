@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { setOptionsAndStart } from './app-core.mjs';
 
 const FIXTURES = resolve(
 	process.env.KFF_FIXTURES ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures')
@@ -29,15 +30,7 @@ export interface BatchOptions {
 export async function startBatch(page: Page, files: string[], options: BatchOptions = {}) {
 	if (new URL(page.url(), 'http://x').pathname !== '/') await page.goto('/');
 	if (files.length) await page.getByTestId('file-input').setInputFiles(files.map(fixture));
-	if (options.concurrency)
-		await page.getByTestId('concurrency').selectOption(String(options.concurrency));
-	if (options.sampleRate) await page.getByTestId('sample-rate').fill(String(options.sampleRate));
-	if (options.maxFrames) await page.getByTestId('max-frames').fill(String(options.maxFrames));
-	if (options.confidence) await page.getByTestId('confidence').fill(String(options.confidence));
-	if (options.decoder) await page.getByTestId('decoder').selectOption(options.decoder);
-	await expect(page.getByTestId('start-batch')).toBeEnabled();
-	await page.getByTestId('start-batch').click();
-	await page.waitForURL(/\/batches\//);
+	await setOptionsAndStart(page, options);
 }
 
 /** The row of a video on the batch page, by file name. */

@@ -3,9 +3,9 @@
 import { expect, type Page } from '@playwright/test';
 import type { AnnotationRecord, BatchRecord, VideoRecord } from '$lib/db/types';
 import { DAY_MS } from '$lib/shared/trash-retention';
+import { DB_NAME, readStoreRows } from './app-core.mjs';
 import { batchRecord, defaultExtraction, videoRecord } from './records';
 
-const DB_NAME = 'key-face-frame';
 export const DAY = DAY_MS;
 
 /** A video row as the browser stores it; `thumbnail: true` becomes a small JPEG there. */
@@ -124,31 +124,7 @@ export function readStores<S extends string>(
 	page: Page,
 	stores: readonly S[]
 ): Promise<Record<S, Record<string, unknown>[]>> {
-	return page.evaluate(
-		async ({ name, stores }) => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const open = indexedDB.open(name);
-				open.onsuccess = () => resolve(open.result);
-				open.onerror = () => reject(open.error);
-			});
-			const tx = db.transaction([...stores], 'readonly');
-			const rows = await Promise.all(
-				stores.map(
-					(store) =>
-						new Promise<Record<string, unknown>[]>((resolve, reject) => {
-							const request = tx.objectStore(store).getAll();
-							request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-							request.onerror = () => reject(request.error);
-						})
-				)
-			);
-			db.close();
-			const plain = (row: Record<string, unknown>) =>
-				Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Blob ? null : v]));
-			return Object.fromEntries(stores.map((store, i) => [store, rows[i].map(plain)]));
-		},
-		{ name: DB_NAME, stores }
-	) as Promise<Record<S, Record<string, unknown>[]>>;
+	return readStoreRows(page, stores);
 }
 
 /** What the stores hold of one video: its row, original file, keyframes and annotations. */
