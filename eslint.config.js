@@ -57,6 +57,17 @@ const boundaries = [
 		]
 	),
 	restrict(
+		['src/routes/**'],
+		[
+			{
+				regex: `${ours('db')}|^dexie$`,
+				allowTypeImports: true,
+				message:
+					'Routes hold no queries: a page state class in $lib/state reads and writes the database.'
+			}
+		]
+	),
+	restrict(
 		['src/lib/components/**'],
 		[
 			{
@@ -65,7 +76,7 @@ const boundaries = [
 					'Components never talk to workers or the scheduler: take data and callbacks as props.'
 			},
 			{
-				regex: ours('db', 'export'),
+				regex: `${ours('db', 'export')}|^dexie$`,
 				allowTypeImports: true,
 				message:
 					'Components never touch the database: take records as props (`import type` is fine); a state class reads and writes.'

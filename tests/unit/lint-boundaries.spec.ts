@@ -37,6 +37,8 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
 		['src/lib/shared/format.ts', "import { db } from '$lib/db/database';\n"],
 		['src/lib/settings/extraction-settings.ts', "import { score } from '$lib/pipeline/score';\n"],
 		['src/lib/components/VideoRow.svelte', svelte("import { db } from '$lib/db/database';")],
+		['src/lib/components/VideoRow.svelte', svelte("import { liveQuery } from 'dexie';")],
+		['src/routes/+page.svelte', svelte("import { listRecentBatches } from '$lib/db/batches';")],
 		[
 			'src/lib/components/VideoRow.svelte',
 			svelte("import { WorkerPool } from '$lib/workers/worker-pool';")
@@ -54,6 +56,7 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
 		['src/lib/db/videos.ts', "import type { VideoStatus } from '$lib/shared/status';\n"],
 		['src/lib/shared/format.ts', "import type { FaceBox } from '$lib/pipeline/types';\n"],
 		['src/workers/probe.ts', "import { errorText } from '$lib/pipeline/failure-message';\n"],
+		['src/routes/+page.svelte', svelte("import type { VideoRecord } from '$lib/db/types';")],
 		[
 			'src/lib/components/VideoRow.svelte',
 			svelte("import type { VideoRecord } from '$lib/db/types';")

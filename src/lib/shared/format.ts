@@ -5,8 +5,3 @@ export function formatBytes(n: number): string {
 	if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
 	return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
-
-/** "1 video", "3 videos". */
-export function plural(n: number, word: string): string {
-	return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
