@@ -53,6 +53,7 @@ export function readStoreRows(page, stores) {
 				)
 			);
 			db.close();
+			/** @param {Record<string, unknown>} row */
 			const plain = (row) =>
 				Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Blob ? null : v]));
 			return Object.fromEntries(stores.map((store, i) => [store, rows[i].map(plain)]));
