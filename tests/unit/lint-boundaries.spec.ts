@@ -12,6 +12,9 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 	return result.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
 }
 
+/** A component, and a page, to lint snippets as. */
+const COMPONENT = 'src/lib/components/VideoRow.svelte';
+const PAGE = 'src/routes/+page.svelte';
 const svelte = (imports: string) => `<script lang="ts">\n${imports}\n</script>\n`;
 
 describe('lint boundaries', { timeout: 120_000 }, () => {
@@ -36,17 +39,11 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
 		],
 		['src/lib/shared/format.ts', "import { db } from '$lib/db/database';\n"],
 		['src/lib/settings/extraction-settings.ts', "import { score } from '$lib/pipeline/score';\n"],
-		['src/lib/components/VideoRow.svelte', svelte("import { db } from '$lib/db/database';")],
-		['src/lib/components/VideoRow.svelte', svelte("import { liveQuery } from 'dexie';")],
-		['src/routes/+page.svelte', svelte("import { listRecentBatches } from '$lib/db/batches';")],
-		[
-			'src/lib/components/VideoRow.svelte',
-			svelte("import { WorkerPool } from '$lib/workers/worker-pool';")
-		],
-		[
-			'src/lib/components/VideoRow.svelte',
-			svelte("import type { ExtractorApi } from '$lib/workers/extractor-protocol';")
-		]
+		[COMPONENT, svelte("import { db } from '$lib/db/database';")],
+		[COMPONENT, svelte("import { liveQuery } from 'dexie';")],
+		[PAGE, svelte("import { listRecentBatches } from '$lib/db/batches';")],
+		[COMPONENT, svelte("import { WorkerPool } from '$lib/workers/worker-pool';")],
+		[COMPONENT, svelte("import type { ExtractorApi } from '$lib/workers/extractor-protocol';")]
 	])('%s may not: %s', async (file, code) => {
 		expect(await boundaryErrors(file, code)).toHaveLength(1);
 	});
@@ -56,15 +53,9 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
 		['src/lib/db/videos.ts', "import type { VideoStatus } from '$lib/shared/status';\n"],
 		['src/lib/shared/format.ts', "import type { FaceBox } from '$lib/pipeline/types';\n"],
 		['src/workers/probe.ts', "import { errorText } from '$lib/pipeline/failure-message';\n"],
-		['src/routes/+page.svelte', svelte("import type { VideoRecord } from '$lib/db/types';")],
-		[
-			'src/lib/components/VideoRow.svelte',
-			svelte("import type { VideoRecord } from '$lib/db/types';")
-		],
-		[
-			'src/lib/components/VideoRow.svelte',
-			svelte("import { formatBytes } from '$lib/shared/format';")
-		]
+		[PAGE, svelte("import type { VideoRecord } from '$lib/db/types';")],
+		[COMPONENT, svelte("import type { VideoRecord } from '$lib/db/types';")],
+		[COMPONENT, svelte("import { formatBytes } from '$lib/shared/format';")]
 	])('%s may: %s', async (file, code) => {
 		expect(await boundaryErrors(file, code)).toEqual([]);
 	});
