@@ -9,12 +9,13 @@
 // - no tag, no search: cursor.advance(offset) on a compound index skips keys without reading
 //   rows, then pageSize rows are read; the total is a native index count. A duration-sorted
 //   page that reaches the unprobed videos also reads the ids of both indexes (keys only).
-// - tag and/or search: the ids of the range in sort order, the tag's ids from `*tags` and the
-//   names from `[deletedAt(+status)+name]` are read as keys (O(n) keys, no row values, ~n ids
-//   in memory); they are intersected in memory and only the page's rows are read.
-import type { IndexableType } from 'dexie';
+// - tag and/or search: the ids of the range in sort order (O(n) primary keys, no row values),
+//   the tag's ids from `*tags` and the name matches from `*nameGrams` (see idsNamed: native
+//   lookups, then only the candidates' rows) are intersected in memory; only the page's rows
+//   are read.
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
+import { needleGrams, searchText } from './name-grams';
 import type { VideoStatus } from './status';
 import { NOT_DELETED, type VideoRecord } from './types';
 
@@ -79,14 +80,40 @@ function unprobedIds(
 		.then((ids) => ids.filter((id) => !known.has(id)));
 }
 
-function idsNamed(db: KffDatabase, q: HistoryQuery, needle: string): Promise<Set<string>> {
-	const found = new Set<string>();
-	return sorted(db, 'name', q.status)
-		.eachKey((key: IndexableType, cursor) => {
-			const name = Array.isArray(key) ? String(key[key.length - 1]) : '';
-			if (name.toLowerCase().includes(needle)) found.add(cursor.primaryKey as string);
+/** How many of the rarest pieces of a long needle are intersected before names are checked. */
+const PIECES_INTERSECTED = 2;
+
+/**
+ * Ids of all videos (any status, trash too; the caller's ordered ids narrow them) whose
+ * lowercased name contains `needle`, from the `*nameGrams` index: a short needle is one exact
+ * lookup; a long one takes the ids of its rarest pieces (native counts pick them) and checks the
+ * names of those candidates only.
+ */
+function idsNamed(db: KffDatabase, needle: string): Promise<Set<string>> {
+	const { grams, exact } = needleGrams(needle);
+	const ids = (gram: string) => db.videos.where('nameGrams').equals(gram).primaryKeys();
+	if (exact) return ids(grams[0]).then((found) => new Set(found));
+	return Promise.all(grams.map((g) => db.videos.where('nameGrams').equals(g).count()))
+		.then((counts) => {
+			const rarest = grams
+				.map((g, i) => [g, counts[i]] as const)
+				.sort((a, b) => a[1] - b[1])
+				.slice(0, PIECES_INTERSECTED);
+			return Promise.all(rarest.map(([g]) => ids(g)));
 		})
-		.then(() => found);
+		.then((lists) => {
+			const [first, ...others] = lists.map((l) => new Set(l));
+			const candidates = [...first].filter((id) => others.every((s) => s.has(id)));
+			return db.videos.bulkGet(candidates);
+		})
+		.then(
+			(rows) =>
+				new Set(
+					rows
+						.filter((v) => v !== undefined && searchText(v.name).includes(needle))
+						.map((v) => (v as VideoRecord).id)
+				)
+		);
 }
 
 async function filteredPage(
@@ -96,7 +123,7 @@ async function filteredPage(
 	offset: number
 ): Promise<HistoryPage> {
 	const tagged = q.tag ? new Set(await db.videos.where('tags').equals(q.tag).primaryKeys()) : null;
-	const named = needle ? await idsNamed(db, q, needle) : null;
+	const named = needle ? await idsNamed(db, needle) : null;
 	const ids = (await orderedIds(db, q)).filter(
 		(id) => (!tagged || tagged.has(id)) && (!named || named.has(id))
 	);
@@ -125,7 +152,7 @@ async function indexedPage(db: KffDatabase, q: HistoryQuery, offset: number): Pr
 }
 
 export function queryHistory(db: KffDatabase, q: HistoryQuery): Promise<HistoryPage> {
-	const needle = q.search?.trim().toLowerCase() || undefined;
+	const needle = searchText(q.search?.trim() ?? '') || undefined;
 	const offset = (q.page - 1) * q.pageSize;
 	// One read transaction: the page and the total come from the same snapshot.
 	return db.transaction('r', db.videos, () =>

@@ -58,6 +58,11 @@ export interface VideoRecord {
 	finishedAt: number | null;
 	/** Epoch ms when moved to the trash; NOT_DELETED (0) otherwise. */
 	deletedAt: number;
+	/**
+	 * Derived from `name` for the name search (`*nameGrams`, see name-grams.ts); filled by the
+	 * table's hooks on every write, never set by hand.
+	 */
+	nameGrams?: string[];
 }
 
 export interface StoredFace {
