@@ -1,6 +1,6 @@
 // The Dexie schema: one class holds every version. Never drop a user's data in an upgrade.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import { nameGrams, withNameGrams } from './name-grams';
+import { derivedChanges, withDerivedKeys } from './derived-keys';
 import type {
 	AnnotationRecord,
 	BatchRecord,
@@ -47,25 +47,26 @@ export class KffDatabase extends Dexie {
 		// Equal index keys are ordered by primary key (id), so every sort below is deterministic.
 		// A compound index also serves queries on its leading part (e.g. where('batchId')).
 		this.version(1).stores({ ...V1, videos: VIDEOS_V1.join(', ') });
-		// v2: `*nameGrams`, the name search's derived key (see name-grams.ts), filled for every
-		// existing row here and kept in step by the hooks below on every write.
+		// v2: derived keys of the history's name search (`*nameGrams`, see name-grams.ts) and tag
+		// filter (`*tagKeys`, see tag-keys.ts), filled for every existing row here and kept in
+		// step by the hooks below on every write.
 		this.version(2)
-			.stores({ videos: [...VIDEOS_V1, '*nameGrams'].join(', ') })
+			.stores({ videos: [...VIDEOS_V1, '*nameGrams', '*tagKeys'].join(', ') })
 			.upgrade((tx) =>
 				tx
 					.table<VideoRecord, string>('videos')
 					.toCollection()
 					.modify((v) => {
-						withNameGrams(v);
+						withDerivedKeys(v);
 					})
 			);
 		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived
 		// key never lags the name.
 		this.videos.hook('creating', (_id, row) => {
-			withNameGrams(row);
+			withDerivedKeys(row);
 		});
-		this.videos.hook('updating', (changes: Partial<VideoRecord>) =>
-			'name' in changes ? { nameGrams: nameGrams(changes.name ?? '') } : undefined
+		this.videos.hook('updating', (changes: Partial<VideoRecord>, _id, row: VideoRecord) =>
+			derivedChanges(changes, row)
 		);
 		this.on('versionchange', () => {
 			// A newer tab upgrades the schema: stop using the old one and load the new code.

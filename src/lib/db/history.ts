@@ -6,13 +6,13 @@
 // duration sort they come after all others, newest or oldest first as the direction says.
 //
 // Cost per query (n = live videos, of the status if one is chosen):
-// - no tag, no search: cursor.advance(offset) on a compound index skips keys without reading
-//   rows, then pageSize rows are read; the total is a native index count. A duration-sorted
-//   page that reaches the unprobed videos also reads the ids of both indexes (keys only).
-// - tag and/or search: the ids of the range in sort order (O(n) primary keys, no row values),
-//   the tag's ids from `*tags` and the name matches from `*nameGrams` (see idsNamed: native
-//   lookups, then only the candidates' rows) are intersected in memory; only the page's rows
-//   are read.
+// - no search: cursor.advance(offset) on a compound index (`*tagKeys` under a tag, see
+//   tag-keys.ts) skips keys without reading rows, then pageSize rows are read; the total is a
+//   native index count. A duration-sorted page that reaches the unprobed videos also reads the
+//   ids of both ranges (keys only).
+// - search: the ids of the range in sort order (O(n) primary keys, no row values) and the name
+//   matches from `*nameGrams` (see idsNamed: native lookups, then only the candidates' rows) are
+//   intersected in memory; only the page's rows are read.
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
 import { needleGrams, searchText } from './name-grams';
@@ -39,18 +39,20 @@ export interface HistoryPage {
 	total: number;
 }
 
-/** Live videos having a value for `by`, in `by` order, optionally of one status. */
+/** Live videos having a value for `by`, in `by` order, optionally of one status and one tag. */
 function sorted(
 	db: KffDatabase,
 	by: HistorySort,
 	status: VideoStatus | undefined,
-	direction: Direction = 'asc'
+	direction: Direction = 'asc',
+	tag?: string
 ): VideoCollection {
-	const c = status
-		? db.videos
-				.where(`[deletedAt+status+${by}]`)
-				.between(...withPrefix(NOT_DELETED, status), true, true)
-		: db.videos.where(`[deletedAt+${by}]`).between(...withPrefix(NOT_DELETED), true, true);
+	const scope = status ? [NOT_DELETED, status] : [NOT_DELETED];
+	const c = tag
+		? db.videos.where('tagKeys').between(...withPrefix(tag, ...scope, by), true, true)
+		: status
+			? db.videos.where(`[deletedAt+status+${by}]`).between(...withPrefix(...scope), true, true)
+			: db.videos.where(`[deletedAt+${by}]`).between(...withPrefix(...scope), true, true);
 	return direction === 'desc' ? c.reverse() : c;
 }
 
@@ -61,21 +63,17 @@ function sorted(
 /** Ids of the live (status) videos in the query's order, unprobed ones last for duration. */
 function orderedIds(db: KffDatabase, q: HistoryQuery): Promise<string[]> {
 	const inOrder = (ids: string[]) => (q.direction === 'desc' ? ids.reverse() : ids);
-	const ids = sorted(db, q.sort, q.status).primaryKeys();
+	const ids = sorted(db, q.sort, q.status, 'asc', q.tag).primaryKeys();
 	if (q.sort !== 'durationSec') return ids.then(inOrder);
 	return ids.then((probed) =>
-		unprobedIds(db, q.status, probed).then((rest) => [...inOrder(probed), ...inOrder(rest)])
+		unprobedIds(db, q, probed).then((rest) => [...inOrder(probed), ...inOrder(rest)])
 	);
 }
 
 /** Ids absent from the duration index, in date order (ascending). */
-function unprobedIds(
-	db: KffDatabase,
-	status: VideoStatus | undefined,
-	probed: string[]
-): Promise<string[]> {
+function unprobedIds(db: KffDatabase, q: HistoryQuery, probed: string[]): Promise<string[]> {
 	const known = new Set(probed);
-	return sorted(db, 'createdAt', status)
+	return sorted(db, 'createdAt', q.status, 'asc', q.tag)
 		.primaryKeys()
 		.then((ids) => ids.filter((id) => !known.has(id)));
 }
@@ -119,29 +117,26 @@ function idsNamed(db: KffDatabase, needle: string): Promise<Set<string>> {
 async function filteredPage(
 	db: KffDatabase,
 	q: HistoryQuery,
-	needle: string | undefined,
+	needle: string,
 	offset: number
 ): Promise<HistoryPage> {
-	const tagged = q.tag ? new Set(await db.videos.where('tags').equals(q.tag).primaryKeys()) : null;
-	const named = needle ? await idsNamed(db, needle) : null;
-	const ids = (await orderedIds(db, q)).filter(
-		(id) => (!tagged || tagged.has(id)) && (!named || named.has(id))
-	);
+	const named = await idsNamed(db, needle);
+	const ids = (await orderedIds(db, q)).filter((id) => named.has(id));
 	// Every id exists (same transaction); the filter only narrows the type.
 	const rows = await db.videos.bulkGet(ids.slice(offset, offset + q.pageSize));
 	return { rows: rows.filter((v) => v !== undefined), total: ids.length };
 }
 
 async function indexedPage(db: KffDatabase, q: HistoryQuery, offset: number): Promise<HistoryPage> {
-	const total = await sorted(db, 'createdAt', q.status).count();
-	const head = await sorted(db, q.sort, q.status, q.direction)
+	const total = await sorted(db, 'createdAt', q.status, 'asc', q.tag).count();
+	const head = await sorted(db, q.sort, q.status, q.direction, q.tag)
 		.offset(offset)
 		.limit(q.pageSize)
 		.toArray();
 	if (q.sort !== 'durationSec' || head.length === q.pageSize) return { rows: head, total };
 	// The page runs past the probed videos: the unprobed follow.
-	const probed = await sorted(db, 'durationSec', q.status).primaryKeys();
-	const unprobed = await unprobedIds(db, q.status, probed);
+	const probed = await sorted(db, 'durationSec', q.status, 'asc', q.tag).primaryKeys();
+	const unprobed = await unprobedIds(db, q, probed);
 	if (q.direction === 'desc') unprobed.reverse();
 	const tail = unprobed.slice(
 		Math.max(0, offset - probed.length),
@@ -156,7 +151,7 @@ export function queryHistory(db: KffDatabase, q: HistoryQuery): Promise<HistoryP
 	const offset = (q.page - 1) * q.pageSize;
 	// One read transaction: the page and the total come from the same snapshot.
 	return db.transaction('r', db.videos, () =>
-		q.tag || needle ? filteredPage(db, q, needle, offset) : indexedPage(db, q, offset)
+		needle ? filteredPage(db, q, needle, offset) : indexedPage(db, q, offset)
 	);
 }
 

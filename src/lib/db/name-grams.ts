@@ -3,8 +3,6 @@
 // characters is one index lookup with an exact answer; a longer one is looked up by its rarest
 // pieces (a superset), then checked against the names of those few candidates only. Characters
 // are code points, so an emoji or a CJK surrogate pair is one character.
-import type { VideoRecord } from './types';
-
 /** The longest piece indexed. */
 export const GRAM = 3;
 
@@ -42,13 +40,4 @@ export function needleGrams(needle: string): { grams: string[]; exact: boolean }
 	const grams = new Set<string>();
 	for (let i = 0; i + GRAM <= chars.length; i++) grams.add(chars.slice(i, i + GRAM).join(''));
 	return { grams: [...grams], exact: false };
-}
-
-/** Fills the derived field of a row about to be stored (Dexie `creating` hook, upgrade). */
-export function withNameGrams<T extends Pick<VideoRecord, 'name'>>(
-	row: T
-): T & {
-	nameGrams: string[];
-} {
-	return Object.assign(row, { nameGrams: nameGrams(row.name ?? '') });
 }

@@ -63,6 +63,8 @@ export interface VideoRecord {
 	 * table's hooks on every write, never set by hand.
 	 */
 	nameGrams?: string[];
+	/** Derived for the tag filter (`*tagKeys`, see tag-keys.ts); kept by the same hooks. */
+	tagKeys?: (string | number)[][];
 }
 
 export interface StoredFace {
