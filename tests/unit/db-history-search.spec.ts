@@ -156,6 +156,24 @@ describe('name search on *nameGrams', () => {
 		db.close();
 	});
 
+	it('orders many matches of a short needle through the sort index', async () => {
+		const db = createDatabase(`search-many-${crypto.randomUUID()}`);
+		const names = Array.from({ length: 2_100 }, (_, i) => `a${(i * 37) % 2_100}.mp4`);
+		const videos = await addVideosToBatch(db, testBatch(), files([...names, 'b.mp4']));
+		await softDeleteVideo(db, videos[5].id, 9);
+		const live = names.filter((_, i) => i !== 5).sort();
+		const page = await queryHistory(db, {
+			search: 'A',
+			sort: 'name',
+			direction: 'desc',
+			page: 3,
+			pageSize: 50
+		});
+		expect(page.total).toBe(2_099);
+		expect(page.rows.map((v) => v.name)).toEqual(live.reverse().slice(100, 150));
+		db.close();
+	});
+
 	it('version 2 fills the keys for rows stored under version 1, keeping every row', async () => {
 		const name = `search-upgrade-${crypto.randomUUID()}`;
 		const old = new Dexie(name);

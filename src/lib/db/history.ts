@@ -10,9 +10,10 @@
 //   tag-keys.ts) skips keys without reading rows, then pageSize rows are read; the total is a
 //   native index count. A duration-sorted page that reaches the unprobed videos also reads the
 //   ids of both ranges (keys only).
-// - search: the ids of the range in sort order (O(n) primary keys, no row values) and the name
-//   matches from `*nameGrams` (see idsNamed: native lookups, then only the candidates' rows) are
-//   intersected in memory; only the page's rows are read.
+// - search: the name matches from `*nameGrams` (see videosNamed: native lookups, then only the
+//   candidates' rows). Up to ORDER_IN_MEMORY_UP_TO of them are filtered and sorted in memory;
+//   more are intersected with the ids of the range in sort order (O(n) primary keys, no row
+//   values) and only the page's rows are read.
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
 import { needleGrams, searchText } from './name-grams';
@@ -80,17 +81,39 @@ function unprobedIds(db: KffDatabase, q: HistoryQuery, probed: string[]): Promis
 
 /** How many of the rarest pieces of a long needle are intersected before names are checked. */
 const PIECES_INTERSECTED = 2;
+/**
+ * Up to this many name matches are read and put in order in memory; more are ordered by the
+ * sort index's ids (O(n) keys), which then costs less than reading them all.
+ */
+const ORDER_IN_MEMORY_UP_TO = 2_000;
+
+/** Name matches: their ids, and their rows when they were read. */
+interface Named {
+	ids: Set<string>;
+	rows: VideoRecord[] | null;
+}
 
 /**
- * Ids of all videos (any status, trash too; the caller's ordered ids narrow them) whose
- * lowercased name contains `needle`, from the `*nameGrams` index: a short needle is one exact
- * lookup; a long one takes the ids of its rarest pieces (native counts pick them) and checks the
- * names of those candidates only.
+ * Videos (any status, trash too; the caller narrows them) whose lowercased name contains
+ * `needle`, from the `*nameGrams` index: a short needle is one exact lookup; a long one takes
+ * the ids of its rarest pieces (native counts pick them) and checks the names of those
+ * candidates only.
  */
-function idsNamed(db: KffDatabase, needle: string): Promise<Set<string>> {
+function videosNamed(db: KffDatabase, needle: string): Promise<Named> {
 	const { grams, exact } = needleGrams(needle);
 	const ids = (gram: string) => db.videos.where('nameGrams').equals(gram).primaryKeys();
-	if (exact) return ids(grams[0]).then((found) => new Set(found));
+	const read = (candidates: string[]) =>
+		db.videos
+			.bulkGet(candidates)
+			.then((rows) =>
+				rows.filter((v): v is VideoRecord => v !== undefined && searchText(v.name).includes(needle))
+			)
+			.then((rows): Named => ({ ids: new Set(rows.map((v) => v.id)), rows }));
+	if (exact) {
+		return ids(grams[0]).then((found) =>
+			found.length <= ORDER_IN_MEMORY_UP_TO ? read(found) : { ids: new Set(found), rows: null }
+		);
+	}
 	return Promise.all(grams.map((g) => db.videos.where('nameGrams').equals(g).count()))
 		.then((counts) => {
 			const rarest = grams
@@ -101,17 +124,35 @@ function idsNamed(db: KffDatabase, needle: string): Promise<Set<string>> {
 		})
 		.then((lists) => {
 			const [first, ...others] = lists.map((l) => new Set(l));
-			const candidates = [...first].filter((id) => others.every((s) => s.has(id)));
-			return db.videos.bulkGet(candidates);
-		})
-		.then(
-			(rows) =>
-				new Set(
-					rows
-						.filter((v) => v !== undefined && searchText(v.name).includes(needle))
-						.map((v) => (v as VideoRecord).id)
-				)
-		);
+			return read([...first].filter((id) => others.every((s) => s.has(id))));
+		});
+}
+
+function compareKeys(a: string | number, b: string | number): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The rows of the query's scope (live, status, tag) in the order its index gives: by the sort
+ * key, ties by id (strings compare by UTF-16 code units, as IndexedDB does), unprobed videos
+ * after the others by date under the duration sort; all reversed for 'desc'.
+ */
+function inQueryOrder(rows: VideoRecord[], q: HistoryQuery): VideoRecord[] {
+	const scoped = rows.filter(
+		(v) =>
+			v.deletedAt === NOT_DELETED &&
+			(!q.status || v.status === q.status) &&
+			(!q.tag || v.tags.includes(q.tag))
+	);
+	const probed = scoped.filter((v) => v[q.sort] !== null);
+	const unprobed = scoped.filter((v) => v[q.sort] === null);
+	probed.sort((a, b) => compareKeys(a[q.sort]!, b[q.sort]!) || compareKeys(a.id, b.id));
+	unprobed.sort((a, b) => compareKeys(a.createdAt, b.createdAt) || compareKeys(a.id, b.id));
+	if (q.direction === 'desc') {
+		probed.reverse();
+		unprobed.reverse();
+	}
+	return [...probed, ...unprobed];
 }
 
 async function filteredPage(
@@ -120,8 +161,12 @@ async function filteredPage(
 	needle: string,
 	offset: number
 ): Promise<HistoryPage> {
-	const named = await idsNamed(db, needle);
-	const ids = (await orderedIds(db, q)).filter((id) => named.has(id));
+	const named = await videosNamed(db, needle);
+	if (named.rows) {
+		const all = inQueryOrder(named.rows, q);
+		return { rows: all.slice(offset, offset + q.pageSize), total: all.length };
+	}
+	const ids = (await orderedIds(db, q)).filter((id) => named.ids.has(id));
 	// Every id exists (same transaction); the filter only narrows the type.
 	const rows = await db.videos.bulkGet(ids.slice(offset, offset + q.pageSize));
 	return { rows: rows.filter((v) => v !== undefined), total: ids.length };
