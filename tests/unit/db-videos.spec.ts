@@ -13,6 +13,7 @@ import { softDeleteVideo } from '../../src/lib/db/trash';
 import type { BatchRecord, ExtractionSettings, KeyframeRecord } from '../../src/lib/db/types';
 import {
 	addVideosToBatch,
+	anyVideoProcessing,
 	getVideo,
 	getVideoFile,
 	nextPendingVideo,
@@ -273,5 +274,18 @@ describe('recentDecoderUse', () => {
 		]);
 		expect(rows.some((r) => r.id === pending.id)).toBe(false);
 		expect(await recentDecoderUse(db, 1)).toHaveLength(1);
+	});
+});
+
+describe('anyVideoProcessing (when the service worker may fetch the vendor files)', () => {
+	it('is true only while some video is processing', async () => {
+		expect(await anyVideoProcessing(db)).toBe(false);
+		const [a, b] = await addVideosToBatch(db, newBatch(), incoming('a.mp4', 'b.mp4'));
+		expect(await anyVideoProcessing(db)).toBe(false);
+		await updateVideo(db, a.id, { status: 'processing' });
+		expect(await anyVideoProcessing(db)).toBe(true);
+		await updateVideo(db, a.id, { status: 'completed' });
+		await updateVideo(db, b.id, { status: 'failed' });
+		expect(await anyVideoProcessing(db)).toBe(false);
 	});
 });
