@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
@@ -94,6 +94,40 @@ test('offline: after one visit the app processes and exports with the server gon
 
 	expect(foreign).toEqual([]);
 	expect(await cspViolations()).toEqual([]);
+});
+
+test('install precaches the shell only; the vendor files follow before "ready offline"', async ({
+	page,
+	baseURL
+}) => {
+	const revisions = JSON.parse(
+		readFileSync(join(BUILD, 'vendor', 'revisions.json'), 'utf8')
+	) as Record<string, string>;
+	const cachedUrls = () =>
+		page.evaluate(async () => {
+			const out: Record<string, string[]> = {};
+			for (const name of await caches.keys()) {
+				out[name] = (await (await caches.open(name)).keys()).map(
+					(r) => new URL(r.url).pathname + new URL(r.url).search
+				);
+			}
+			return out;
+		});
+	await page.goto(`${baseURL}/`);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	const atInstall = Object.values(await cachedUrls()).flat();
+	expect(atInstall.some((u) => u.startsWith('/_app/'))).toBe(true);
+	expect(
+		atInstall.filter((u) => u.includes('__WB_REVISION__') && u.startsWith('/vendor/ffmpeg'))
+	).toEqual([]);
+
+	await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 120_000 });
+	const vendor = (await cachedUrls())['kff-vendor'] ?? [];
+	expect(vendor.sort()).toEqual(
+		Object.entries(revisions)
+			.map(([path, rev]) => `${path}?rev=${rev}`)
+			.sort()
+	);
 });
 
 test('a second build shows the update prompt, and Reload switches to it', async ({ page }) => {

@@ -1,6 +1,8 @@
 // Test-only: writes rows straight into the app's IndexedDB with the raw API (not the app's code),
 // and reads the stores back, so browser tests can start from many videos and check what is left.
 import { expect, type Page } from '@playwright/test';
+import { nameGrams } from '$lib/db/name-grams';
+import { tagKeys } from '$lib/db/tag-keys';
 import type { AnnotationRecord, BatchRecord, VideoRecord } from '$lib/db/types';
 import { DAY_MS } from '$lib/shared/trash-retention';
 import { DB_NAME, readStoreRows } from './app-core.mjs';
@@ -60,8 +62,13 @@ export async function waitForSchema(page: Page) {
 		.toBe(true);
 }
 
-export async function seedDb(page: Page, data: SeedData) {
+export async function seedDb(page: Page, seed: SeedData) {
 	await waitForSchema(page);
+	// The raw API passes the app's Dexie hooks by: add the derived fields they would.
+	const data: SeedData = {
+		...seed,
+		videos: seed.videos.map((v) => ({ ...v, nameGrams: nameGrams(v.name), tagKeys: tagKeys(v) }))
+	};
 	await page.evaluate(
 		async ({ name, data }) => {
 			const jpeg = async (hue: number) => {

@@ -15,6 +15,7 @@ import type { BatchRecord, KeyframeRecord } from '$lib/db/types';
 import { batchRecord, defaultExtraction } from '../support/records';
 import {
 	addVideosToBatch,
+	anyVideoProcessing,
 	getVideo,
 	getVideoFile,
 	nextPendingVideo,
@@ -258,5 +259,18 @@ describe('recentDecoderUse', () => {
 		]);
 		expect(rows.some((r) => r.id === pending.id)).toBe(false);
 		expect(await recentDecoderUse(db, 1)).toHaveLength(1);
+	});
+});
+
+describe('anyVideoProcessing (when the service worker may fetch the vendor files)', () => {
+	it('is true only while some video is processing', async () => {
+		expect(await anyVideoProcessing(db)).toBe(false);
+		const [a, b] = await addVideosToBatch(db, newBatch(), incoming('a.mp4', 'b.mp4'));
+		expect(await anyVideoProcessing(db)).toBe(false);
+		await updateVideo(db, a.id, { status: 'processing' });
+		expect(await anyVideoProcessing(db)).toBe(true);
+		await updateVideo(db, a.id, { status: 'completed' });
+		await updateVideo(db, b.id, { status: 'failed' });
+		expect(await anyVideoProcessing(db)).toBe(false);
 	});
 });

@@ -1,5 +1,6 @@
 // The Dexie schema: one class holds every version. Never drop a user's data in an upgrade.
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { derivedChanges, withDerivedKeys } from './derived-keys';
 import type {
 	AnnotationRecord,
 	BatchRecord,
@@ -7,6 +8,30 @@ import type {
 	VideoBlobRecord,
 	VideoRecord
 } from './types';
+
+/** Version 1's indexes of `videos`; later versions add to them. */
+export const VIDEOS_V1 = [
+	'id',
+	'status', // resetOrphanedProcessing
+	'*tags',
+	'[batchId+batchPosition]', // a batch's videos in queue order
+	'[batchId+deletedAt+status+batchPosition]', // batchCounts, nextPendingVideo
+	// history (deletedAt 0 = not in trash), with and without a status filter; also trash
+	'[deletedAt+createdAt]',
+	'[deletedAt+name]',
+	'[deletedAt+durationSec]',
+	'[deletedAt+status+createdAt]',
+	'[deletedAt+status+name]',
+	'[deletedAt+status+durationSec]'
+];
+
+/** Version 1's other tables (unchanged since). */
+export const V1 = {
+	videoBlobs: 'videoId',
+	keyframes: 'id, &[videoId+frameIndex]',
+	annotations: '[videoId+frameIndex], *tags',
+	batches: 'id, createdAt'
+};
 
 export class KffDatabase extends Dexie {
 	// `declare`: a class field would be initialised after super() and hide Dexie's table getters.
@@ -21,26 +46,28 @@ export class KffDatabase extends Dexie {
 		super(name);
 		// Equal index keys are ordered by primary key (id), so every sort below is deterministic.
 		// A compound index also serves queries on its leading part (e.g. where('batchId')).
-		this.version(1).stores({
-			videos: [
-				'id',
-				'status', // resetOrphanedProcessing
-				'*tags',
-				'[batchId+batchPosition]', // a batch's videos in queue order
-				'[batchId+deletedAt+status+batchPosition]', // batchCounts, nextPendingVideo
-				// history (deletedAt 0 = not in trash), with and without a status filter; also trash
-				'[deletedAt+createdAt]',
-				'[deletedAt+name]',
-				'[deletedAt+durationSec]',
-				'[deletedAt+status+createdAt]',
-				'[deletedAt+status+name]',
-				'[deletedAt+status+durationSec]'
-			].join(', '),
-			videoBlobs: 'videoId',
-			keyframes: 'id, &[videoId+frameIndex]',
-			annotations: '[videoId+frameIndex], *tags',
-			batches: 'id, createdAt'
+		this.version(1).stores({ ...V1, videos: VIDEOS_V1.join(', ') });
+		// v2: derived keys of the history's name search (`*nameGrams`, see name-grams.ts) and tag
+		// filter (`*tagKeys`, see tag-keys.ts), filled for every existing row here and kept in
+		// step by the hooks below on every write.
+		this.version(2)
+			.stores({ videos: [...VIDEOS_V1, '*nameGrams', '*tagKeys'].join(', ') })
+			.upgrade((tx) =>
+				tx
+					.table<VideoRecord, string>('videos')
+					.toCollection()
+					.modify((v) => {
+						withDerivedKeys(v);
+					})
+			);
+		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived
+		// key never lags the name.
+		this.videos.hook('creating', (_id, row) => {
+			withDerivedKeys(row);
 		});
+		this.videos.hook('updating', (changes: Partial<VideoRecord>, _id, row: VideoRecord) =>
+			derivedChanges(changes, row)
+		);
 		this.on('versionchange', () => {
 			// A newer tab upgrades the schema: stop using the old one and load the new code.
 			this.close();

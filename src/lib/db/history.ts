@@ -6,15 +6,17 @@
 // duration sort they come after all others, newest or oldest first as the direction says.
 //
 // Cost per query (n = live videos, of the status if one is chosen):
-// - no tag, no search: cursor.advance(offset) on a compound index skips keys without reading
-//   rows, then pageSize rows are read; the total is a native index count. A duration-sorted
-//   page that reaches the unprobed videos also reads the ids of both indexes (keys only).
-// - tag and/or search: the ids of the range in sort order, the tag's ids from `*tags` and the
-//   names from `[deletedAt(+status)+name]` are read as keys (O(n) keys, no row values, ~n ids
-//   in memory); they are intersected in memory and only the page's rows are read.
-import type { IndexableType } from 'dexie';
+// - no search: cursor.advance(offset) on a compound index (`*tagKeys` under a tag, see
+//   tag-keys.ts) skips keys without reading rows, then pageSize rows are read; the total is a
+//   native index count. A duration-sorted page that reaches the unprobed videos also reads the
+//   ids of both ranges (keys only).
+// - search: the name matches from `*nameGrams` (see videosNamed: native lookups, then only the
+//   candidates' rows). Up to ORDER_IN_MEMORY_UP_TO of them are filtered and sorted in memory;
+//   more are intersected with the ids of the range in sort order (O(n) primary keys, no row
+//   values) and only the page's rows are read.
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
+import { needleGrams, searchText } from './name-grams';
 import type { VideoStatus } from './status';
 import { NOT_DELETED, type VideoRecord } from './types';
 
@@ -38,18 +40,20 @@ export interface HistoryPage {
 	total: number;
 }
 
-/** Live videos having a value for `by`, in `by` order, optionally of one status. */
+/** Live videos having a value for `by`, in `by` order, optionally of one status and one tag. */
 function sorted(
 	db: KffDatabase,
 	by: HistorySort,
 	status: VideoStatus | undefined,
-	direction: Direction = 'asc'
+	direction: Direction = 'asc',
+	tag?: string
 ): VideoCollection {
-	const c = status
-		? db.videos
-				.where(`[deletedAt+status+${by}]`)
-				.between(...withPrefix(NOT_DELETED, status), true, true)
-		: db.videos.where(`[deletedAt+${by}]`).between(...withPrefix(NOT_DELETED), true, true);
+	const scope = status ? [NOT_DELETED, status] : [NOT_DELETED];
+	const c = tag
+		? db.videos.where('tagKeys').between(...withPrefix(tag, ...scope, by), true, true)
+		: status
+			? db.videos.where(`[deletedAt+status+${by}]`).between(...withPrefix(...scope), true, true)
+			: db.videos.where(`[deletedAt+${by}]`).between(...withPrefix(...scope), true, true);
 	return direction === 'desc' ? c.reverse() : c;
 }
 
@@ -60,61 +64,124 @@ function sorted(
 /** Ids of the live (status) videos in the query's order, unprobed ones last for duration. */
 function orderedIds(db: KffDatabase, q: HistoryQuery): Promise<string[]> {
 	const inOrder = (ids: string[]) => (q.direction === 'desc' ? ids.reverse() : ids);
-	const ids = sorted(db, q.sort, q.status).primaryKeys();
+	const ids = sorted(db, q.sort, q.status, 'asc', q.tag).primaryKeys();
 	if (q.sort !== 'durationSec') return ids.then(inOrder);
 	return ids.then((probed) =>
-		unprobedIds(db, q.status, probed).then((rest) => [...inOrder(probed), ...inOrder(rest)])
+		unprobedIds(db, q, probed).then((rest) => [...inOrder(probed), ...inOrder(rest)])
 	);
 }
 
 /** Ids absent from the duration index, in date order (ascending). */
-function unprobedIds(
-	db: KffDatabase,
-	status: VideoStatus | undefined,
-	probed: string[]
-): Promise<string[]> {
+function unprobedIds(db: KffDatabase, q: HistoryQuery, probed: string[]): Promise<string[]> {
 	const known = new Set(probed);
-	return sorted(db, 'createdAt', status)
+	return sorted(db, 'createdAt', q.status, 'asc', q.tag)
 		.primaryKeys()
 		.then((ids) => ids.filter((id) => !known.has(id)));
 }
 
-function idsNamed(db: KffDatabase, q: HistoryQuery, needle: string): Promise<Set<string>> {
-	const found = new Set<string>();
-	return sorted(db, 'name', q.status)
-		.eachKey((key: IndexableType, cursor) => {
-			const name = Array.isArray(key) ? String(key[key.length - 1]) : '';
-			if (name.toLowerCase().includes(needle)) found.add(cursor.primaryKey as string);
+/** How many of the rarest pieces of a long needle are intersected before names are checked. */
+const PIECES_INTERSECTED = 2;
+/**
+ * Up to this many name matches are read and put in order in memory; more are ordered by the
+ * sort index's ids (O(n) keys), which then costs less than reading them all.
+ */
+const ORDER_IN_MEMORY_UP_TO = 2_000;
+
+/** Name matches: their ids, and their rows when they were read. */
+interface Named {
+	ids: Set<string>;
+	rows: VideoRecord[] | null;
+}
+
+/**
+ * Videos (any status, trash too; the caller narrows them) whose lowercased name contains
+ * `needle`, from the `*nameGrams` index: a short needle is one exact lookup; a long one takes
+ * the ids of its rarest pieces (native counts pick them) and checks the names of those
+ * candidates only.
+ */
+function videosNamed(db: KffDatabase, needle: string): Promise<Named> {
+	const { grams, exact } = needleGrams(needle);
+	const ids = (gram: string) => db.videos.where('nameGrams').equals(gram).primaryKeys();
+	const read = (candidates: string[]) =>
+		db.videos
+			.bulkGet(candidates)
+			.then((rows) =>
+				rows.filter((v): v is VideoRecord => v !== undefined && searchText(v.name).includes(needle))
+			)
+			.then((rows): Named => ({ ids: new Set(rows.map((v) => v.id)), rows }));
+	if (exact) {
+		return ids(grams[0]).then((found) =>
+			found.length <= ORDER_IN_MEMORY_UP_TO ? read(found) : { ids: new Set(found), rows: null }
+		);
+	}
+	return Promise.all(grams.map((g) => db.videos.where('nameGrams').equals(g).count()))
+		.then((counts) => {
+			const rarest = grams
+				.map((g, i) => [g, counts[i]] as const)
+				.sort((a, b) => a[1] - b[1])
+				.slice(0, PIECES_INTERSECTED);
+			return Promise.all(rarest.map(([g]) => ids(g)));
 		})
-		.then(() => found);
+		.then((lists) => {
+			const [first, ...others] = lists.map((l) => new Set(l));
+			return read([...first].filter((id) => others.every((s) => s.has(id))));
+		});
+}
+
+function compareKeys(a: string | number, b: string | number): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The rows of the query's scope (live, status, tag) in the order its index gives: by the sort
+ * key, ties by id (strings compare by UTF-16 code units, as IndexedDB does), unprobed videos
+ * after the others by date under the duration sort; all reversed for 'desc'.
+ */
+function inQueryOrder(rows: VideoRecord[], q: HistoryQuery): VideoRecord[] {
+	const scoped = rows.filter(
+		(v) =>
+			v.deletedAt === NOT_DELETED &&
+			(!q.status || v.status === q.status) &&
+			(!q.tag || v.tags.includes(q.tag))
+	);
+	const probed = scoped.filter((v) => v[q.sort] !== null);
+	const unprobed = scoped.filter((v) => v[q.sort] === null);
+	probed.sort((a, b) => compareKeys(a[q.sort]!, b[q.sort]!) || compareKeys(a.id, b.id));
+	unprobed.sort((a, b) => compareKeys(a.createdAt, b.createdAt) || compareKeys(a.id, b.id));
+	if (q.direction === 'desc') {
+		probed.reverse();
+		unprobed.reverse();
+	}
+	return [...probed, ...unprobed];
 }
 
 async function filteredPage(
 	db: KffDatabase,
 	q: HistoryQuery,
-	needle: string | undefined,
+	needle: string,
 	offset: number
 ): Promise<HistoryPage> {
-	const tagged = q.tag ? new Set(await db.videos.where('tags').equals(q.tag).primaryKeys()) : null;
-	const named = needle ? await idsNamed(db, q, needle) : null;
-	const ids = (await orderedIds(db, q)).filter(
-		(id) => (!tagged || tagged.has(id)) && (!named || named.has(id))
-	);
+	const named = await videosNamed(db, needle);
+	if (named.rows) {
+		const all = inQueryOrder(named.rows, q);
+		return { rows: all.slice(offset, offset + q.pageSize), total: all.length };
+	}
+	const ids = (await orderedIds(db, q)).filter((id) => named.ids.has(id));
 	// Every id exists (same transaction); the filter only narrows the type.
 	const rows = await db.videos.bulkGet(ids.slice(offset, offset + q.pageSize));
 	return { rows: rows.filter((v) => v !== undefined), total: ids.length };
 }
 
 async function indexedPage(db: KffDatabase, q: HistoryQuery, offset: number): Promise<HistoryPage> {
-	const total = await sorted(db, 'createdAt', q.status).count();
-	const head = await sorted(db, q.sort, q.status, q.direction)
+	const total = await sorted(db, 'createdAt', q.status, 'asc', q.tag).count();
+	const head = await sorted(db, q.sort, q.status, q.direction, q.tag)
 		.offset(offset)
 		.limit(q.pageSize)
 		.toArray();
 	if (q.sort !== 'durationSec' || head.length === q.pageSize) return { rows: head, total };
 	// The page runs past the probed videos: the unprobed follow.
-	const probed = await sorted(db, 'durationSec', q.status).primaryKeys();
-	const unprobed = await unprobedIds(db, q.status, probed);
+	const probed = await sorted(db, 'durationSec', q.status, 'asc', q.tag).primaryKeys();
+	const unprobed = await unprobedIds(db, q, probed);
 	if (q.direction === 'desc') unprobed.reverse();
 	const tail = unprobed.slice(
 		Math.max(0, offset - probed.length),
@@ -125,11 +192,11 @@ async function indexedPage(db: KffDatabase, q: HistoryQuery, offset: number): Pr
 }
 
 export function queryHistory(db: KffDatabase, q: HistoryQuery): Promise<HistoryPage> {
-	const needle = q.search?.trim().toLowerCase() || undefined;
+	const needle = searchText(q.search?.trim() ?? '') || undefined;
 	const offset = (q.page - 1) * q.pageSize;
 	// One read transaction: the page and the total come from the same snapshot.
 	return db.transaction('r', db.videos, () =>
-		q.tag || needle ? filteredPage(db, q, needle, offset) : indexedPage(db, q, offset)
+		needle ? filteredPage(db, q, needle, offset) : indexedPage(db, q, offset)
 	);
 }
 

@@ -58,6 +58,13 @@ export interface VideoRecord {
 	finishedAt: number | null;
 	/** Epoch ms when moved to the trash; NOT_DELETED (0) otherwise. */
 	deletedAt: number;
+	/**
+	 * Derived from `name` for the name search (`*nameGrams`, see name-grams.ts); filled by the
+	 * table's hooks on every write, never set by hand.
+	 */
+	nameGrams?: string[];
+	/** Derived for the tag filter (`*tagKeys`, see tag-keys.ts); kept by the same hooks. */
+	tagKeys?: (string | number)[][];
 }
 
 export interface StoredFace {

@@ -161,6 +161,11 @@ export function resetOrphanedProcessing(db: KffDatabase): Promise<number> {
 	});
 }
 
+/** True while any video is being processed (a native count on the `status` index). */
+export async function anyVideoProcessing(db: KffDatabase): Promise<boolean> {
+	return (await db.videos.where('status').equals('processing').count()) > 0;
+}
+
 /** The batch's pending video with the lowest batchPosition, trash excluded. */
 export function nextPendingVideo(
 	db: KffDatabase,
