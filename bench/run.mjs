@@ -1,4 +1,4 @@
-// `npm run bench [-- --only pipeline|batch|export|history] [-- --no-build]`: builds, serves build/, drives the
+// `npm run bench [-- --only pipeline|quality|batch|export|history] [-- --no-build]`: builds, serves build/, drives the
 // app in headless Chromium, prints one JSON report to stdout and saves it under bench/out/.
 // Progress goes to stderr so stdout stays parseable.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,7 @@ import { batchScenario } from './scenarios/batch.mjs';
 import { exportScenario } from './scenarios/export.mjs';
 import { historyScenario } from './scenarios/history.mjs';
 import { pipelineScenario } from './scenarios/pipeline.mjs';
+import { qualityScenario } from './scenarios/quality.mjs';
 import { startServer } from './server.mjs';
 
 const log = (msg) => console.error(`[bench] ${msg}`);
@@ -39,8 +40,8 @@ function options() {
 	const { values } = parseArgs({
 		options: { only: { type: 'string' }, 'no-build': { type: 'boolean' } }
 	});
-	if (values.only && !['pipeline', 'batch', 'export', 'history'].includes(values.only)) {
-		throw new Error(`--only takes pipeline, batch, export or history, not ${values.only}`);
+	if (values.only && !['pipeline', 'quality', 'batch', 'export', 'history'].includes(values.only)) {
+		throw new Error(`--only takes pipeline, quality, batch, export or history, not ${values.only}`);
 	}
 	return { want: (name) => !values.only || values.only === name, build: !values['no-build'] };
 }
@@ -99,6 +100,11 @@ async function main() {
 				};
 			}
 			log(pipelineTable(report.pipeline, report.native));
+		}
+		if (opts.want('quality')) {
+			log('quality: faces found on the fixtures');
+			report.quality = await qualityScenario(browser, server.url);
+			log(JSON.stringify(report.quality));
 		}
 		if (opts.want('batch')) report.batch = await batchScenario(browser, server.url, log);
 		if (opts.want('export')) {
