@@ -3,6 +3,7 @@ import {
 	DEFAULT_SETTINGS,
 	extractionPart,
 	loadStoredSettings,
+	resolveConcurrency,
 	sanitizeSettings,
 	SETTINGS_STORAGE_KEY,
 	validateSetting,
@@ -17,7 +18,7 @@ describe('extraction settings', () => {
 			confidence: 0.5,
 			model: 'full',
 			decoder: 'auto',
-			concurrency: 1,
+			concurrency: 'auto',
 			keepOriginals: true,
 			trashRetentionDays: 30
 		});
@@ -54,6 +55,17 @@ describe('extraction settings', () => {
 		expect(sanitizeSettings({ decoder: 'gpu' }).decoder).toBe('auto');
 		expect(sanitizeSettings(null)).toEqual(DEFAULT_SETTINGS);
 		expect(sanitizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+	});
+
+	it('resolves Auto concurrency from the cores: one video keeps about two busy', () => {
+		expect(resolveConcurrency('auto', 1)).toBe(1);
+		expect(resolveConcurrency('auto', 2)).toBe(1);
+		expect(resolveConcurrency('auto', 4)).toBe(2);
+		expect(resolveConcurrency('auto', 16)).toBe(3);
+		expect(resolveConcurrency(2, 2)).toBe(2);
+		expect(sanitizeSettings({ concurrency: 'auto' }).concurrency).toBe('auto');
+		expect(sanitizeSettings({ concurrency: 3 }).concurrency).toBe(3);
+		expect(validateSettings({ ...DEFAULT_SETTINGS, concurrency: 'auto' })).toEqual({});
 	});
 
 	it('splits the per-video part from the app settings', () => {

@@ -2,7 +2,11 @@
 import type { KffDatabase } from '$lib/db/database';
 import type { BatchRecord } from '$lib/db/types';
 import { addVideosToBatch } from '$lib/db/videos';
-import { extractionPart, type AppSettings } from '$lib/settings/extraction-settings';
+import {
+	extractionPart,
+	resolveConcurrency,
+	type AppSettings
+} from '$lib/settings/extraction-settings';
 
 /** Default batch name: the local date and time, e.g. "2026-11-22 14:05". */
 export function defaultBatchName(now = new Date()): string {
@@ -22,7 +26,8 @@ export async function createBatch(
 		createdAt: Date.now(),
 		startedAt: null,
 		completedAt: null,
-		concurrency: settings.concurrency,
+		// Auto is resolved here: the batch records how many videos it ran at once.
+		concurrency: resolveConcurrency(settings.concurrency),
 		settings: extractionPart(settings),
 		state: 'running'
 	};

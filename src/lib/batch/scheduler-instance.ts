@@ -1,6 +1,10 @@
 // The app's one scheduler and pool, created on first use in the browser.
 import { db } from '$lib/db/database';
-import { DEFAULT_SETTINGS, loadStoredSettings } from '$lib/settings/extraction-settings';
+import {
+	DEFAULT_SETTINGS,
+	loadStoredSettings,
+	resolveConcurrency
+} from '$lib/settings/extraction-settings';
 import { assetUrls } from '$lib/workers/asset-urls';
 import { createExtractorPool } from '$lib/workers/extractor-pool';
 import { Scheduler } from './scheduler';
@@ -8,8 +12,13 @@ import { Scheduler } from './scheduler';
 let shared: Scheduler | undefined;
 
 export function scheduler(): Scheduler {
-	shared ??= new Scheduler(db(), createExtractorPool(DEFAULT_SETTINGS.concurrency), assetUrls, {
-		keepOriginals: () => loadStoredSettings().keepOriginals
-	});
+	shared ??= new Scheduler(
+		db(),
+		createExtractorPool(resolveConcurrency(DEFAULT_SETTINGS.concurrency)),
+		assetUrls,
+		{
+			keepOriginals: () => loadStoredSettings().keepOriginals
+		}
+	);
 	return shared;
 }

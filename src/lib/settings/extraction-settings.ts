@@ -17,9 +17,13 @@ export interface ExtractionSettings {
 	decoder: DecoderChoice;
 }
 
+export const CONCURRENCY_CHOICES = [1, 2, 3] as const;
+/** 'auto': as many videos at once as the device's cores serve best (`resolveConcurrency`). */
+export type ConcurrencyChoice = 'auto' | (typeof CONCURRENCY_CHOICES)[number];
+
 export interface AppSettings extends ExtractionSettings {
 	/** Videos processed at the same time (worker pool size). */
-	concurrency: number;
+	concurrency: ConcurrencyChoice;
 	/** Keep a video's original file after its keyframes are saved (off frees space). */
 	keepOriginals: boolean;
 	/** Days a video stays in the Trash before start-up deletes it for good. */
@@ -32,7 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
 	confidence: 0.5,
 	model: 'full',
 	decoder: 'auto',
-	concurrency: 1,
+	concurrency: 'auto',
 	keepOriginals: true,
 	trashRetentionDays: 30
 });
@@ -53,7 +57,18 @@ export const SETTING_BOUNDS = {
 	trashRetentionDays: { min: 1, max: 3650, step: 1, integer: true, label: 'Days in Trash' }
 } as const satisfies Record<string, NumberBound>;
 
-export const CONCURRENCY_CHOICES = [1, 2, 3] as const;
+/**
+ * Videos at once for `cores` logical cores. One video keeps about two cores busy (the browser's
+ * decoder thread, the extractor worker and its face-detector worker run side by side), so a
+ * second video only pays where there are cores to spare: on 2 cores it slows both down.
+ */
+export function resolveConcurrency(
+	choice: ConcurrencyChoice,
+	cores: number = globalThis.navigator?.hardwareConcurrency ?? 2
+): number {
+	if (choice !== 'auto') return choice;
+	return Math.min(CONCURRENCY_CHOICES.length, Math.max(1, Math.floor(cores / 2)));
+}
 
 export const FACE_MODELS: readonly { value: FaceModel; label: string }[] = [
 	{ value: 'full', label: 'Full range — finds small and distant faces (default)' },
@@ -83,7 +98,9 @@ export function validateSetting(key: NumericKey, value: number): string | null {
 export function validateSettings(s: AppSettings): Partial<Record<keyof AppSettings, string>> {
 	const errors: Partial<Record<keyof AppSettings, string>> = {};
 	for (const key of Object.keys(SETTING_BOUNDS) as NumericKey[]) {
-		const message = validateSetting(key, s[key]);
+		const value = s[key];
+		if (value === 'auto') continue;
+		const message = validateSetting(key, value);
 		if (message) errors[key] = message;
 	}
 	if (s.model !== 'full' && s.model !== 'short') errors.model = 'Choose a face model.';
@@ -98,8 +115,10 @@ export function sanitizeSettings(stored: unknown): AppSettings {
 	const raw = stored as Record<string, unknown>;
 	for (const key of Object.keys(SETTING_BOUNDS) as NumericKey[]) {
 		const v = raw[key];
-		if (typeof v === 'number' && validateSetting(key, v) === null) result[key] = v;
+		if (typeof v === 'number' && validateSetting(key, v) === null)
+			Object.assign(result, { [key]: v });
 	}
+	if (raw.concurrency === 'auto') result.concurrency = 'auto';
 	if (raw.model === 'full' || raw.model === 'short') result.model = raw.model;
 	if (raw.decoder === 'auto' || raw.decoder === 'ffmpeg') result.decoder = raw.decoder;
 	if (typeof raw.keepOriginals === 'boolean') result.keepOriginals = raw.keepOriginals;
