@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 // One video, start to finish: open a decoder (WebCodecs when the browser decodes the codec,
-// else ffmpeg.wasm) → sample + detect → score → select → extract the chosen frames at full
-// size. Pure decisions live in src/lib/pipeline; decoders in ./decoders.
-import type { FaceDetector } from '@mediapipe/tasks-vision';
+// else ffmpeg.wasm) → sample, detecting on the detector's own thread where the picture calls
+// for it (FrameSampler) → select → the chosen frames at full size, mostly held from sampling
+// (extract-frames). Pure decisions live in src/lib/pipeline; decoders in ./decoders.
 import { errorText, explainFailure } from '$lib/pipeline/failure-message';
 import { bestFace } from '$lib/pipeline/score';
 import { defaultMinGapSec, selectKeyframes } from '$lib/pipeline/select';
@@ -12,7 +12,7 @@ import type {
 	ExtractProgress,
 	ExtractRequest
 } from '$lib/workers/extractor-protocol';
-import { analyzeFrame, type AnalysisTimings, type SampledFrame } from './analyze-frame';
+import { MEASURE_LONG_SIDE, type SampledFrame } from './analyze-frame';
 import { DecodeFailure, FfmpegDecoder } from './decoders/ffmpeg-decoder';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import { WebCodecsDecoder } from './decoders/webcodecs-decoder';
@@ -21,38 +21,21 @@ import {
 	sampleWithFallback,
 	type Fallback
 } from './decoders/with-fallback';
+import type { DetectorClient } from './detector-client';
+import { chosenCanvases } from './extract-frames';
 import type { FFmpegRunner } from './ffmpeg-runner';
+import { FrameSampler } from './frame-sampler';
 import { thumbnailJpeg, toJpeg, videoThumbnailJpeg } from './jpeg';
 import { displaySize } from './probe';
+import { ProgressReporter } from './progress-reporter';
+import { StageTimer } from './stage-timer';
 
-/**
- * Long side of the frames the detector sees. With the full-range model, measured here: ~26 ms a
- * frame at 640×360, ~22 ms at 320×180 — which loses 4 of the 81 faces in faces_timeline.mp4's
- * crowd, so 640 stays; far larger inputs cost much more (~63 ms at 1080p).
- */
-const DETECT_LONG_SIDE = 640;
 /** Hashes at most this many bits apart (of 64) count as the same picture. */
 const MAX_HASH_DISTANCE = 10;
-/** Share of the progress bar each stage takes. */
-const STAGE_WEIGHTS = { probing: 0.02, sampling: 0.83, extracting: 0.15 } as const;
-const PROGRESS_INTERVAL_MS = 100;
 
 export interface ExtractorEnv {
 	ffmpeg(): Promise<FFmpegRunner>;
-	detector(model: ExtractRequest['settings']['model']): Promise<FaceDetector>;
-}
-
-/** Calls `report` at most every 100 ms, except for stage changes, which always go through. */
-function throttle(report: (p: ExtractProgress) => void) {
-	let last = 0;
-	let lastStage = '';
-	return (p: ExtractProgress) => {
-		const now = performance.now();
-		if (p.stage === lastStage && now - last < PROGRESS_INTERVAL_MS) return;
-		last = now;
-		lastStage = p.stage;
-		report(p);
-	};
+	detector: DetectorClient;
 }
 
 interface Decoders {
@@ -100,24 +83,16 @@ export async function extractVideo(
 	req: ExtractRequest,
 	onProgress: (p: ExtractProgress) => void
 ): Promise<ExtractOutcome> {
-	const report = throttle(onProgress);
-	const timings: Record<string, number> = {};
-	let t0 = performance.now();
-	const lap = (stage: string) => {
-		const now = performance.now();
-		timings[stage] = (timings[stage] ?? 0) + (now - t0) / 1000;
-		t0 = now;
-	};
+	const progress = new ProgressReporter(onProgress);
+	const timer = new StageTimer();
 	const opened: FrameDecoder[] = [];
 	let lastDecoder: FrameDecoder | null = null;
 
-	report({ stage: 'probing', progress: 0, framesDone: 0, framesTotal: 0 });
+	progress.report('probing', 0, 0, 0);
 	try {
-		const [detector, decoders] = await Promise.all([
-			env.detector(req.settings.model),
-			openDecoders(env, req, opened)
-		]);
-		lap('load+probe');
+		// The detector loads on its own thread meanwhile, on the first frame sent to it.
+		const decoders = await openDecoders(env, req, opened);
+		timer.lap('load+probe');
 		const { primary, fallback } = decoders;
 		// Switching decoders also changes whose name and log the outcome carries.
 		const switchToFallback: Fallback = fallback && (async () => (lastDecoder = await fallback()));
@@ -125,62 +100,52 @@ export async function extractVideo(
 		lastDecoder = primary;
 		const probe = primary.probe;
 		const source = displaySize(probe);
-		const framesTotal = Math.max(1, Math.ceil(probe.frameCount / req.settings.sampleRate));
-		report({
-			stage: 'sampling',
-			progress: STAGE_WEIGHTS.probing,
-			framesDone: 0,
-			framesTotal,
-			probe
-		});
+		const { settings } = req;
+		const framesTotal = Math.max(1, Math.ceil(probe.frameCount / settings.sampleRate));
+		progress.report('sampling', 0, 0, framesTotal, probe);
 
-		const frames: SampledFrame[] = [];
-		const analysis: AnalysisTimings = { detect: 0, measure: 0 };
-		let analyzed = 0;
+		const select = {
+			maxFrames: settings.maxFrames,
+			minGapSec: defaultMinGapSec(probe.durationSec, settings.maxFrames),
+			maxHashDistance: MAX_HASH_DISTANCE
+		};
+		const sampler = new FrameSampler({
+			source,
+			select,
+			spare: settings.maxFrames,
+			detect: (image, scale) =>
+				env.detector.detect(req.assets, settings.model, image, scale, settings.confidence)
+		});
 		let done = 0;
 		const sampled = await sampleWithFallback(
 			primary,
 			switchToFallback,
-			{ sampleRate: req.settings.sampleRate, longSide: DETECT_LONG_SIDE },
-			(frame) => {
-				analyzed++;
-				const result = analyzeFrame(detector, frame, source, req.settings.confidence, analysis);
-				if (result) frames.push(result);
-			},
+			{ sampleRate: settings.sampleRate, longSide: MEASURE_LONG_SIDE },
+			sampler.onSample,
 			(timeSec) => {
 				done++;
-				const share =
-					probe.durationSec > 0 ? Math.min(1, timeSec / probe.durationSec) : done / framesTotal;
-				report({
-					stage: 'sampling',
-					progress: STAGE_WEIGHTS.probing + STAGE_WEIGHTS.sampling * share,
-					framesDone: done,
-					framesTotal
-				});
+				const share = probe.durationSec > 0 ? timeSec / probe.durationSec : done / framesTotal;
+				progress.report('sampling', share, done, framesTotal);
 			}
-		).catch((error: unknown) => {
-			// Without a fallback a decoder failure is the video's failure, in ffmpeg's words.
-			if (!fallback || error instanceof DecodeFailure) throw error;
-			throw new DecodeFailure(explainFailure(describe(error)), describe(error));
-		});
+		)
+			.catch((error: unknown) => {
+				// Without a fallback a decoder failure is the video's failure, in ffmpeg's words.
+				if (!fallback || error instanceof DecodeFailure) throw error;
+				throw new DecodeFailure(explainFailure(describe(error)), describe(error));
+			})
+			.finally(() => sampler.finish());
 		if (sampled.fallbackReason) notes.push(sampled.fallbackReason);
-		lap('sample+detect');
+		timer.lap('sample+detect');
 		// A damaged tail still yields what decoded before it; nothing decoded at all is a failure.
-		if (analyzed === 0) {
+		if (sampler.counts.sampled === 0) {
 			const details = sampled.decoder.details();
 			throw new DecodeFailure(explainFailure(details), details);
 		}
-		// Stages both decoders report (e.g. convert after a fallback) add up.
-		for (const part of [analysis, ...opened.map((d) => d.timings)]) {
-			for (const [stage, sec] of Object.entries(part)) timings[stage] = (timings[stage] ?? 0) + sec;
-		}
+		timer.addAll(sampler.timings);
+		for (const decoder of opened) timer.addAll(decoder.timings);
 
-		const chosen = selectKeyframes(frames, {
-			maxFrames: req.settings.maxFrames,
-			minGapSec: defaultMinGapSec(probe.durationSec, req.settings.maxFrames),
-			maxHashDistance: MAX_HASH_DISTANCE
-		}) as SampledFrame[];
-		lap('select');
+		const chosen = selectKeyframes(sampler.candidates, select) as SampledFrame[];
+		timer.lap('select');
 
 		const keyframes: ExtractedKeyframe[] = [];
 		let thumbnail: Blob | null = null;
@@ -188,24 +153,17 @@ export async function extractVideo(
 			(b, c) => (!b || c.score > b.score ? c : b),
 			null
 		);
-		const fullFrames = fullFramesWithFallback(
-			sampled.decoder,
-			sampled.decoder === primary ? switchToFallback : null,
-			chosen.map((c) => c.timeSec),
-			(reason) => notes.push(reason)
-		);
+		const decodeAgain = (times: readonly number[]) =>
+			fullFramesWithFallback(
+				sampled.decoder,
+				sampled.decoder === primary ? switchToFallback : null,
+				times,
+				(reason) => notes.push(reason)
+			);
 		let i = 0;
-		for await (const canvas of fullFrames) {
+		for await (const canvas of chosenCanvases(chosen, sampler.held, decodeAgain)) {
 			const frame = chosen[i];
-			report({
-				stage: 'extracting',
-				progress:
-					STAGE_WEIGHTS.probing +
-					STAGE_WEIGHTS.sampling +
-					STAGE_WEIGHTS.extracting * (i / chosen.length),
-				framesDone: i,
-				framesTotal: chosen.length
-			});
+			progress.report('extracting', i / chosen.length, i, chosen.length);
 			const [image, thumb] = await Promise.all([toJpeg(canvas), thumbnailJpeg(canvas)]);
 			if (frame === best) {
 				thumbnail = await videoThumbnailJpeg(
@@ -226,18 +184,20 @@ export async function extractVideo(
 			});
 			i++;
 		}
-		lap('extract');
+		timer.lap('extract');
+		timer.add('detections', sampler.counts.detected);
+		timer.add('held', chosen.filter((c) => sampler.held.has(c.frameIndex)).length);
 		return {
 			ok: true,
 			probe,
 			warning: sampled.complete
 				? null
-				: `The file is damaged or cut short; keyframes come from the part that could be decoded (${analyzed} sampled frames).`,
+				: `The file is damaged or cut short; keyframes come from the part that could be decoded (${sampler.counts.sampled} sampled frames).`,
 			keyframes,
 			thumbnail,
-			framesSampled: analyzed,
-			framesWithFaces: frames.length,
-			timings,
+			framesSampled: sampler.counts.sampled,
+			framesWithFaces: sampler.candidates.length,
+			timings: timer.seconds,
 			decoder: lastDecoder.name,
 			decoderNote: notes.length > 0 ? notes.join(' ') : null
 		};

@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
-// Extractor worker entry: loads ffmpeg core and the face models once (lazily, memoized) and
-// runs one video at a time for the pool. Thin: the work is in extract-video.ts.
+// Extractor worker entry: loads ffmpeg core once (lazily, memoized), starts its face-detector
+// worker (which loads the models the same way) and runs one video at a time for the pool.
+// Thin: the work is in extract-video.ts.
 import * as Comlink from 'comlink';
 import type { AssetUrls, ExtractorApi } from '$lib/workers/extractor-protocol';
 import { extractVideo, type ExtractorEnv } from './extract-video';
-import { detectFaces, FaceDetectors } from './face-detector';
+import { DetectorClient } from './detector-client';
 import { FFmpegRunner } from './ffmpeg-runner';
 import { restrictFetchToOwnOrigin } from './same-origin-fetch';
 
@@ -14,7 +15,7 @@ restrictFetchToOwnOrigin();
 const RECYCLE_AFTER_EXECS = 200;
 
 let ffmpeg: Promise<FFmpegRunner> | null = null;
-let detectors: FaceDetectors | null = null;
+const detector = new DetectorClient();
 
 function envFor(assets: AssetUrls): ExtractorEnv {
 	return {
@@ -23,10 +24,7 @@ function envFor(assets: AssetUrls): ExtractorEnv {
 			ffmpeg.catch(() => (ffmpeg = null));
 			return ffmpeg;
 		},
-		detector: (model) => {
-			detectors ??= new FaceDetectors(assets.visionWasmBase);
-			return detectors.get(assets.models[model]);
-		}
+		detector
 	};
 }
 
@@ -39,14 +37,8 @@ const api: ExtractorApi = {
 		return outcome;
 	},
 
-	async detectImage({ image, model, confidence, assets }) {
-		const detector = await envFor(assets).detector(model);
-		const bitmap = await createImageBitmap(image);
-		try {
-			return detectFaces(detector, bitmap, 1, confidence);
-		} finally {
-			bitmap.close();
-		}
+	detectImage({ image, model, confidence, assets }) {
+		return detector.detectBlob(assets, model, image, confidence);
 	}
 };
 

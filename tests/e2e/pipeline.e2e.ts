@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { fixture, fixtureJson, startBatch, videoRow, waitForFinal, watchPage } from './helpers';
+import { readStores } from './seed-db';
 
 interface Timeline {
 	segments: { start: number; end: number; faces: boolean }[];
@@ -38,6 +39,12 @@ test('faces_timeline.mp4: keyframes only inside face intervals, every interval r
 			`interval ${s.start}-${s.end}s has a keyframe`
 		).toBe(true);
 	}
+	// The detector saw only the frames that needed it: at least one every 0.5 s, fewer than the
+	// ~100 sampled (every 5th of 507 frames), and still every interval is represented.
+	const { videos } = await readStores(page, ['videos']);
+	const detections = (videos[0].timings as Record<string, number>).detections;
+	expect(detections).toBeGreaterThanOrEqual(Math.floor(20.28 / 0.5));
+	expect(detections).toBeLessThan(100);
 	expect(watch.errors).toEqual([]);
 	expect(watch.foreign).toEqual([]);
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameDecoder, SampledImage } from '../../src/workers/decoders/frame-decoder';
+import type { FrameDecoder, SampledPicture } from '../../src/workers/decoders/frame-decoder';
 import {
 	fullFramesWithFallback,
 	sampleWithFallback
 } from '../../src/workers/decoders/with-fallback';
 
-const image = {} as ImageData;
+const picture = {
+	kind: 'rgba',
+	image: { width: 1, height: 1, data: new Uint8ClampedArray(4) }
+} as const;
 
 /** A decoder over `frames` frames (every 5th sampled, 10 fps) that breaks at `breakAt`. */
 function fakeDecoder(
@@ -31,7 +34,7 @@ function fakeDecoder(
 		sample(options, onSample) {
 			for (let i = 0; i < frames; i += options.sampleRate) {
 				if (i >= breakAt) return Promise.reject(new Error(`bad packet at ${i}`));
-				onSample({ frameIndex: i, timeSec: i / 10, image });
+				void onSample({ frameIndex: i, timeSec: i / 10, picture });
 			}
 			return Promise.resolve({ complete: true });
 		},
@@ -59,7 +62,9 @@ describe('sampleWithFallback', () => {
 			first,
 			() => Promise.resolve(second),
 			options,
-			(f: SampledImage) => seen.push(f.frameIndex),
+			(f: SampledPicture) => {
+				seen.push(f.frameIndex);
+			},
 			(t) => progress.push(t)
 		);
 		expect(seen).toEqual([

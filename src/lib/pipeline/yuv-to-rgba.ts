@@ -36,7 +36,8 @@ function axis(outSize: number, inSize: number) {
 	return { lo, hi, w };
 }
 
-function coefficients(matrix: YuvFrame['matrix'], fullRange: boolean) {
+/** The YUV → RGB constants of a matrix and range. */
+export function colourCoefficients(matrix: YuvFrame['matrix'], fullRange: boolean) {
 	const [kr, kb] = matrix === 'bt709' ? [0.2126, 0.0722] : [0.299, 0.114];
 	const kg = 1 - kr - kb;
 	const ys = fullRange ? 1 : 255 / 219;
@@ -63,7 +64,7 @@ export function yuvToRgba(
 	const yy = axis(outHeight, height);
 	const cx = axis(outWidth, (width + 1) >> 1);
 	const cy = axis(outHeight, (height + 1) >> 1);
-	const c = coefficients(frame.matrix, frame.fullRange);
+	const c = colourCoefficients(frame.matrix, frame.fullRange);
 	const nv12 = frame.format === 'NV12';
 	const Y = layout[0];
 	const U = layout[1];

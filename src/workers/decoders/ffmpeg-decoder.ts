@@ -2,12 +2,12 @@
 // The ffmpeg.wasm decoder: reads every container and codec the core knows; the fallback when
 // WebCodecs cannot decode a video or fails part-way.
 import { explainFailure } from '$lib/pipeline/failure-message';
-import { fitWithin, packedI420, yuvToRgba } from '$lib/pipeline/yuv-to-rgba';
+import { packedI420 } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import type { FFmpegRunner } from '../ffmpeg-runner';
 import { rgbaCanvas } from '../jpeg';
 import { probeVideo, type Probed } from '../probe';
-import type { FrameDecoder, SampledImage, SampleOptions } from './frame-decoder';
+import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
 
 const SHOWINFO = /Parsed_showinfo.*\bn:\s*(\d+)\s+pts:\s*\S+\s+pts_time:(\S+).*\bs:(\d+)x(\d+)/;
 
@@ -35,7 +35,7 @@ function execTimeoutMs(durationSec: number) {
 
 export class FfmpegDecoder implements FrameDecoder {
 	readonly name = 'ffmpeg.wasm';
-	readonly timings: Record<string, number> = { convert: 0 };
+	readonly timings: Record<string, number> = {};
 	readonly probe: ProbeInfo;
 	#ffmpeg: FFmpegRunner;
 	#input: string;
@@ -65,30 +65,22 @@ export class FfmpegDecoder implements FrameDecoder {
 	 * runs: when showinfo announces frame k, frame k-1's file is complete. Memory stays flat.
 	 * Frames leave ffmpeg as full-size YUV 4:2:0 and are scaled by the code the WebCodecs path
 	 * uses: both decoders are bit-exact, so the detector sees the very same pixels from either.
+	 * exec is synchronous, so what `onSample` returns cannot hold it back: the consumer bounds
+	 * what it keeps itself.
 	 * showinfo only announces frames: its per-plane checksums and statistics cost ~20 ms a
 	 * full-size frame in wasm, so they are off.
 	 */
-	sample(
-		{ sampleRate, longSide }: SampleOptions,
-		onSample: (frame: SampledImage) => void
-	): Promise<{ complete: boolean }> {
+	sample({ sampleRate }: SampleOptions, onSample: OnSample): Promise<{ complete: boolean }> {
 		const ffmpeg = this.#ffmpeg;
 		let pending: Announced | null = null;
 		let consumeError: unknown = null;
-		let image: ImageData | null = null;
 
 		const consume = (f: Announced) => {
 			const name = `s_${f.k}.yuv`;
 			const data = ffmpeg.readOutput(name);
 			ffmpeg.removeOutput(name);
-			const started = performance.now();
-			const size = fitWithin(f.w, f.h, longSide);
-			if (!image || image.width !== size.width || image.height !== size.height) {
-				image = new ImageData(size.width, size.height);
-			}
-			yuvToRgba(packedI420(data, f.w, f.h, this.#colour), image.data, size.width, size.height);
-			this.timings.convert += (performance.now() - started) / 1000;
-			onSample({ frameIndex: f.k * sampleRate, timeSec: f.timeSec, image });
+			const picture = { kind: 'yuv', frame: packedI420(data, f.w, f.h, this.#colour) } as const;
+			void onSample({ frameIndex: f.k * sampleRate, timeSec: f.timeSec, picture });
 		};
 
 		ffmpeg.clearOutputs();

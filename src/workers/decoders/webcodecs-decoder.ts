@@ -15,9 +15,10 @@ import {
 	type VideoSample
 } from 'mediabunny';
 import { errorText } from '$lib/pipeline/failure-message';
-import { fitWithin, yuvToRgba } from '$lib/pipeline/yuv-to-rgba';
+import type { Picture } from '$lib/pipeline/picture';
+import { fitWithin } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
-import type { FrameDecoder, SampledImage, SampleOptions } from './frame-decoder';
+import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
 
 /** Frames this close to the stream's announced end count as the end (rounding, last frame). */
 const END_TOLERANCE_SEC = 0.5;
@@ -29,7 +30,7 @@ export type OpenResult = { decoder: WebCodecsDecoder } | { unsupported: string }
 
 export class WebCodecsDecoder implements FrameDecoder {
 	readonly name = 'webcodecs';
-	readonly timings: Record<string, number> = { convert: 0 };
+	readonly timings: Record<string, number> = { copy: 0 };
 	readonly probe: ProbeInfo;
 	#input: Input;
 	#track: InputVideoTrack;
@@ -98,34 +99,27 @@ export class WebCodecsDecoder implements FrameDecoder {
 
 	async sample(
 		{ sampleRate, longSide }: SampleOptions,
-		onSample: (frame: SampledImage) => void
+		onSample: OnSample
 	): Promise<{ complete: boolean }> {
-		let image: ImageData | null = null;
 		const sink = new VideoSampleSink(this.#track);
 		let frameIndex = 0;
 		let end = 0;
 		try {
 			for await (const sample of sink.samples()) {
+				let handed: void | Promise<void> = undefined;
 				try {
 					if (frameIndex % sampleRate === 0) {
 						const started = performance.now();
-						// The decoded picture's own size, as ffmpeg sees it (rotation applied).
-						const quarterTurn = Math.abs(sample.rotation) % 180 === 90;
-						const { width, height } = sample.visibleRect;
-						const size = quarterTurn
-							? fitWithin(height, width, longSide)
-							: fitWithin(width, height, longSide);
-						if (!image || image.width !== size.width || image.height !== size.height) {
-							image = new ImageData(size.width, size.height);
-						}
-						await this.#scaleInto(sample, image);
-						this.timings.convert += (performance.now() - started) / 1000;
-						onSample({ frameIndex, timeSec: sample.timestamp, image });
+						const picture = await this.#picture(sample, longSide);
+						this.timings.copy += (performance.now() - started) / 1000;
+						handed = onSample({ frameIndex, timeSec: sample.timestamp, picture });
 					}
 					end = sample.timestamp + sample.duration;
 				} finally {
 					sample.close();
 				}
+				// Closed first: the decoder gets its frame back while the consumer catches up.
+				await handed;
 				frameIndex++;
 			}
 		} catch (error) {
@@ -137,11 +131,13 @@ export class WebCodecsDecoder implements FrameDecoder {
 	}
 
 	/**
-	 * The frame at detection size: planar YUV copied out of the decoder and converted in one
-	 * pass; frames in other layouts, or rotated ones, are drawn by the canvas (slower).
+	 * Planar YUV copied out of the decoder as it is (converting and scaling is the consumer's:
+	 * most samples are only glanced at); frames in other layouts, or rotated ones, are drawn by
+	 * the canvas at detection size (slower).
 	 */
-	async #scaleInto(sample: VideoSample, image: ImageData): Promise<void> {
+	async #picture(sample: VideoSample, longSide: number): Promise<Picture> {
 		const format = sample.format;
+		const { width, height } = sample.visibleRect;
 		if (
 			(format === 'I420' || format === 'I420A' || format === 'NV12') &&
 			sample.rotation === 0 &&
@@ -150,26 +146,29 @@ export class WebCodecsDecoder implements FrameDecoder {
 			const bytes = sample.allocationSize();
 			if (this.#buffer.length < bytes) this.#buffer = new Uint8Array(bytes);
 			const layout = await sample.copyTo(this.#buffer);
-			yuvToRgba(
-				{
+			return {
+				kind: 'yuv',
+				frame: {
 					format: format === 'NV12' ? 'NV12' : 'I420',
-					width: sample.visibleRect.width,
-					height: sample.visibleRect.height,
-					data: this.#buffer,
+					width,
+					height,
+					data: this.#buffer.subarray(0, bytes),
 					layout,
 					matrix: this.#matrix,
 					fullRange: this.#fullRange
-				},
-				image.data,
-				image.width,
-				image.height
-			);
-			return;
+				}
+			};
 		}
-		const canvas = new OffscreenCanvas(image.width, image.height);
+		// The decoded picture's own size, as ffmpeg sees it (rotation applied).
+		const quarterTurn = Math.abs(sample.rotation) % 180 === 90;
+		const size = quarterTurn
+			? fitWithin(height, width, longSide)
+			: fitWithin(width, height, longSide);
+		const canvas = new OffscreenCanvas(size.width, size.height);
 		const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-		sample.draw(ctx, 0, 0, image.width, image.height);
-		image.data.set(ctx.getImageData(0, 0, image.width, image.height).data);
+		sample.draw(ctx, 0, 0, size.width, size.height);
+		const { data } = ctx.getImageData(0, 0, size.width, size.height);
+		return { kind: 'rgba', image: { ...size, data } };
 	}
 
 	async *fullFrames(times: readonly number[]): AsyncGenerator<OffscreenCanvas> {

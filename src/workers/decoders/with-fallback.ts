@@ -1,7 +1,7 @@
 // Switching decoders part-way without losing work: when the first decoder breaks, the second
 // decodes the same video and only frames past the last one already handed over are analysed.
 import { errorText } from '$lib/pipeline/failure-message';
-import type { FrameDecoder, SampledImage, SampleOptions } from './frame-decoder';
+import type { FrameDecoder, OnSample, SampledPicture, SampleOptions } from './frame-decoder';
 
 /** An error thrown by our own frame handling, which another decoder would not fix. */
 class ConsumerError extends Error {
@@ -29,20 +29,23 @@ export async function sampleWithFallback(
 	first: FrameDecoder,
 	second: Fallback,
 	options: SampleOptions,
-	onSample: (frame: SampledImage) => void,
+	onSample: OnSample,
 	onProgress: (timeSec: number) => void
 ): Promise<SampledWith> {
 	let nextIndex = 0;
-	const handle = (frame: SampledImage) => {
-		if (frame.frameIndex >= nextIndex) {
-			try {
-				onSample(frame);
-			} catch (error) {
-				throw new ConsumerError(error);
-			}
-			nextIndex = frame.frameIndex + 1;
-		}
+	const handle = (frame: SampledPicture): void | Promise<void> => {
 		onProgress(frame.timeSec);
+		if (frame.frameIndex < nextIndex) return;
+		nextIndex = frame.frameIndex + 1;
+		let handed: void | Promise<void>;
+		try {
+			handed = onSample(frame);
+		} catch (error) {
+			throw new ConsumerError(error);
+		}
+		return handed?.catch((error: unknown) => {
+			throw new ConsumerError(error);
+		});
 	};
 	try {
 		const { complete } = await first.sample(options, handle);

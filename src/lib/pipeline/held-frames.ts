@@ -1,0 +1,21 @@
+// Which candidates keep their full-size picture during sampling, so extraction needs no second
+// decode: the current provisional selection, plus the next best by score (selection is greedy,
+// so later candidates can shift it), within a memory budget.
+import { selectKeyframes, type SelectOptions } from './select';
+import type { FrameCandidate } from './types';
+
+/** Frame indices whose full-size pictures are worth keeping, best reasons first. */
+export function framesToHold(
+	candidates: readonly FrameCandidate[],
+	select: SelectOptions,
+	spare: number
+): number[] {
+	const chosen = selectKeyframes([...candidates], select).map((c) => c.frameIndex);
+	const taken = new Set(chosen);
+	const runnersUp = [...candidates]
+		.filter((c) => c.score > 0 && !taken.has(c.frameIndex))
+		.sort((a, b) => b.score - a.score || a.timeSec - b.timeSec)
+		.slice(0, spare)
+		.map((c) => c.frameIndex);
+	return [...chosen, ...runnersUp];
+}

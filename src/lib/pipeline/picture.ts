@@ -1,0 +1,191 @@
+// A decoded frame as the sampler receives it, and the cheap views of it the pipeline needs:
+// a tiny luma grid (does this frame need a detection?), the detection-size RGBA, and a full copy
+// held for extraction. Decoders hand over full-size planar YUV where they can; the canvas path
+// (rotated or unusual formats) hands over RGBA already at detection size.
+import type { GrayImage } from './types';
+import { colourCoefficients, fitWithin, type YuvFrame } from './yuv-to-rgba';
+
+export interface RgbaImage {
+	width: number;
+	height: number;
+	data: Uint8ClampedArray<ArrayBuffer>;
+}
+
+export type Picture = { kind: 'yuv'; frame: YuvFrame } | { kind: 'rgba'; image: RgbaImage };
+
+export function pictureSize(p: Picture): { width: number; height: number } {
+	return p.kind === 'yuv' ? p.frame : p.image;
+}
+
+/** Cells of the luma grid that tells frames apart: 16×9, about one cell per 80 px at 720p. */
+export const GRID_COLUMNS = 16;
+export const GRID_ROWS = 9;
+/** Every 4th pixel of every 4th row: ~57k reads at 720p, enough to average out noise. */
+const GRID_STEP = 4;
+
+/** Mean brightness (0..255) of each grid cell, row-major. */
+export function lumaGrid(p: Picture): Float32Array {
+	const { width, height } = pictureSize(p);
+	const sums = new Float64Array(GRID_COLUMNS * GRID_ROWS);
+	const counts = new Uint32Array(GRID_COLUMNS * GRID_ROWS);
+	const yuv = p.kind === 'yuv' ? p.frame : null;
+	const rgba = p.kind === 'rgba' ? p.image.data : null;
+	const plane = yuv?.layout[0];
+	for (let y = 0; y < height; y += GRID_STEP) {
+		const row = Math.min(GRID_ROWS - 1, Math.floor((y * GRID_ROWS) / height)) * GRID_COLUMNS;
+		for (let x = 0; x < width; x += GRID_STEP) {
+			const cell = row + Math.min(GRID_COLUMNS - 1, Math.floor((x * GRID_COLUMNS) / width));
+			let v: number;
+			if (yuv && plane) v = yuv.data[plane.offset + y * plane.stride + x];
+			else {
+				const i = (y * width + x) * 4;
+				v = (77 * rgba![i] + 150 * rgba![i + 1] + 29 * rgba![i + 2]) >> 8;
+			}
+			sums[cell] += v;
+			counts[cell]++;
+		}
+	}
+	return Float32Array.from(sums, (s, i) => (counts[i] ? s / counts[i] : 0));
+}
+
+/** Mean absolute difference of two luma grids, in brightness levels. */
+export function gridDistance(a: Float32Array, b: Float32Array): number {
+	let sum = 0;
+	for (let i = 0; i < a.length; i++) sum += Math.abs(a[i] - b[i]);
+	return sum / a.length;
+}
+
+/**
+ * The source span [start, end) of each of `out` cells over `len` pixels: at least one pixel each,
+ * so a plane smaller than the output (chroma at half size) is sampled, not divided by zero.
+ */
+function cellSpans(len: number, out: number): { start: Int32Array; end: Int32Array } {
+	const start = new Int32Array(out);
+	const end = new Int32Array(out);
+	for (let i = 0; i < out; i++) {
+		start[i] = Math.min(len - 1, Math.floor((i * len) / out));
+		end[i] = Math.max(start[i] + 1, Math.min(len, Math.floor(((i + 1) * len) / out)));
+	}
+	return { start, end };
+}
+
+/** Area average of one plane (`step` 2 for interleaved chroma) down to `outW`×`outH`. */
+function areaPlane(
+	data: Uint8Array,
+	offset: number,
+	stride: number,
+	step: number,
+	inW: number,
+	inH: number,
+	outW: number,
+	outH: number
+): Float32Array {
+	const xs = cellSpans(inW, outW);
+	const ys = cellSpans(inH, outH);
+	const out = new Float32Array(outW * outH);
+	for (let oy = 0; oy < outH; oy++) {
+		for (let y = ys.start[oy]; y < ys.end[oy]; y++) {
+			const row = offset + y * stride;
+			for (let ox = 0; ox < outW; ox++) {
+				let sum = 0;
+				for (let x = xs.start[ox]; x < xs.end[ox]; x++) sum += data[row + x * step];
+				out[oy * outW + ox] += sum;
+			}
+		}
+		const rows = ys.end[oy] - ys.start[oy];
+		for (let ox = 0; ox < outW; ox++) out[oy * outW + ox] /= rows * (xs.end[ox] - xs.start[ox]);
+	}
+	return out;
+}
+
+/**
+ * YUV to RGBA at most `longSide`, area-averaged (every source pixel counts, so the small faces
+ * survive the step down to the model's input size without aliasing).
+ */
+export function yuvToRgbaArea(frame: YuvFrame, longSide: number): RgbaImage {
+	const { width, height } = fitWithin(frame.width, frame.height, longSide);
+	const { data, layout } = frame;
+	const nv12 = frame.format === 'NV12';
+	const cw = (frame.width + 1) >> 1;
+	const ch = (frame.height + 1) >> 1;
+	const step = nv12 ? 2 : 1;
+	const vPlane = nv12 ? { offset: layout[1].offset + 1, stride: layout[1].stride } : layout[2];
+	const Y = areaPlane(
+		data,
+		layout[0].offset,
+		layout[0].stride,
+		1,
+		frame.width,
+		frame.height,
+		width,
+		height
+	);
+	const U = areaPlane(data, layout[1].offset, layout[1].stride, step, cw, ch, width, height);
+	const V = areaPlane(data, vPlane.offset, vPlane.stride, step, cw, ch, width, height);
+	const c = colourCoefficients(frame.matrix, frame.fullRange);
+	const out = new Uint8ClampedArray(width * height * 4);
+	for (let i = 0, o = 0; i < Y.length; i++, o += 4) {
+		const l = (Y[i] - c.yOffset) * c.ys;
+		const u = U[i] - 128;
+		const v = V[i] - 128;
+		out[o] = l + c.rv * v;
+		out[o + 1] = l - c.gu * u - c.gv * v;
+		out[o + 2] = l + c.bu * u;
+		out[o + 3] = 255;
+	}
+	return { width, height, data: out };
+}
+
+/**
+ * The luma of YUV at most `longSide`, bilinear (as the colour converter samples), in full range:
+ * the gray that sharpness and the hash are measured on, without converting colour first.
+ */
+export function yuvLuma(frame: YuvFrame, longSide: number): GrayImage {
+	const { width, height } = fitWithin(frame.width, frame.height, longSide);
+	const { offset, stride } = frame.layout[0];
+	const c = colourCoefficients(frame.matrix, frame.fullRange);
+	const out = new Uint8ClampedArray(width * height);
+	const kx = frame.width / width;
+	const ky = frame.height / height;
+	for (let row = 0; row < height; row++) {
+		const sy = Math.min(frame.height - 1, Math.max(0, (row + 0.5) * ky - 0.5));
+		const y0 = Math.floor(sy);
+		const y1 = Math.min(frame.height - 1, y0 + 1);
+		const wy = sy - y0;
+		const r0 = offset + y0 * stride;
+		const r1 = offset + y1 * stride;
+		for (let col = 0; col < width; col++) {
+			const sx = Math.min(frame.width - 1, Math.max(0, (col + 0.5) * kx - 0.5));
+			const x0 = Math.floor(sx);
+			const x1 = Math.min(frame.width - 1, x0 + 1);
+			const wx = sx - x0;
+			const top = frame.data[r0 + x0] + (frame.data[r0 + x1] - frame.data[r0 + x0]) * wx;
+			const bottom = frame.data[r1 + x0] + (frame.data[r1 + x1] - frame.data[r1 + x0]) * wx;
+			out[row * width + col] = (top + (bottom - top) * wy - c.yOffset) * c.ys;
+		}
+	}
+	return { width, height, data: out };
+}
+
+/** Area-averaged downscale of RGBA to at most `longSide` (never up); alpha is dropped (opaque). */
+export function downscaleRgba(src: RgbaImage, longSide: number): RgbaImage {
+	const { width, height } = fitWithin(src.width, src.height, longSide);
+	if (width === src.width && height === src.height) return src;
+	const bytes = new Uint8Array(src.data.buffer, src.data.byteOffset, src.data.byteLength);
+	const [r, g, b] = [0, 1, 2].map((c) =>
+		areaPlane(bytes, c, src.width * 4, 4, src.width, src.height, width, height)
+	);
+	const out = new Uint8ClampedArray(width * height * 4);
+	for (let i = 0, o = 0; i < r.length; i++, o += 4) {
+		out[o] = r[i];
+		out[o + 1] = g[i];
+		out[o + 2] = b[i];
+		out[o + 3] = 255;
+	}
+	return { width, height, data: out };
+}
+
+/** A copy of a YUV picture that outlives the decoder's buffer (for extraction at full size). */
+export function copyYuv(frame: YuvFrame): YuvFrame {
+	return { ...frame, data: frame.data.slice() };
+}

@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+// The extractor's handle on its face-detector worker: started on first use, the model loaded
+// there once (lazily, while the extractor already decodes), images handed over by transfer.
+import * as Comlink from 'comlink';
+import type { RgbaImage } from '$lib/pipeline/picture';
+import type { FaceBox } from '$lib/pipeline/types';
+import type { AssetUrls } from '$lib/workers/extractor-protocol';
+import type { FaceModel } from '$lib/settings/extraction-settings';
+import type { Detection, FaceDetectorApi } from './face-detector.worker';
+
+export class DetectorClient {
+	#api: Comlink.Remote<FaceDetectorApi> | null = null;
+
+	#remote(): Comlink.Remote<FaceDetectorApi> {
+		this.#api ??= Comlink.wrap<FaceDetectorApi>(
+			new Worker(new URL('./face-detector.worker.ts', import.meta.url), {
+				type: 'module',
+				name: 'face-detector'
+			})
+		);
+		return this.#api;
+	}
+
+	/** Faces in `image` (its buffer is detached: transferred to the detector's thread). */
+	detect(
+		assets: AssetUrls,
+		model: FaceModel,
+		image: RgbaImage,
+		scale: number,
+		minScore: number
+	): Promise<Detection> {
+		const data = new ImageData(image.data, image.width, image.height);
+		return this.#remote().detect(
+			assets.visionWasmBase,
+			assets.models[model],
+			Comlink.transfer(data, [data.data.buffer]),
+			scale,
+			minScore
+		);
+	}
+
+	detectBlob(
+		assets: AssetUrls,
+		model: FaceModel,
+		image: Blob,
+		minScore: number
+	): Promise<FaceBox[]> {
+		return this.#remote().detectBlob(assets.visionWasmBase, assets.models[model], image, minScore);
+	}
+}

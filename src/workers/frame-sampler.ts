@@ -1,0 +1,106 @@
+/// <reference lib="webworker" />
+// The sampling pass's consumer: decides per sampled frame whether the detector must look at it
+// (DetectGate), prepares those frames at once (the decoder reuses its buffers), sends them to the
+// detector's thread and measures them when their faces come back. At most MAX_IN_FLIGHT frames
+// wait for the detector: a decoder that can wait is held back by the promise returned. The
+// full-size pictures of the likely keyframes are kept (within a budget) so extraction need not
+// decode them again.
+import { DetectGate, DEFAULT_GATE } from '$lib/pipeline/detect-gate';
+import { framesToHold } from '$lib/pipeline/held-frames';
+import { lumaGrid, type Picture, type RgbaImage } from '$lib/pipeline/picture';
+import type { SelectOptions } from '$lib/pipeline/select';
+import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
+import { measureFrame, prepareFrame, type PreparedFrame, type SampledFrame } from './analyze-frame';
+import type { SampledPicture } from './decoders/frame-decoder';
+import type { Detection } from './face-detector.worker';
+
+/** Frames sent to the detector and not back yet, before the decoder is made to wait. */
+const MAX_IN_FLIGHT = 8;
+/** Full-size pictures held for extraction, at most (≈ 130 frames of 720p, 60 of 1080p). */
+const HOLD_BUDGET_BYTES = 192 * 1024 * 1024;
+
+export interface SamplerOptions {
+	/** The picture's size in source pixels (faces come back in these). */
+	source: { width: number; height: number };
+	select: SelectOptions;
+	/** Runners-up held beside the provisional selection. */
+	spare: number;
+	detect(image: RgbaImage, scale: number): Promise<Detection>;
+}
+
+export class FrameSampler {
+	readonly candidates: SampledFrame[] = [];
+	/** Full-size pictures by frame index. */
+	readonly held = new Map<number, YuvFrame>();
+	readonly counts = { sampled: 0, detected: 0 };
+	readonly timings = { convert: 0, detect: 0, measure: 0 };
+	#options: SamplerOptions;
+	#gate = new DetectGate(DEFAULT_GATE);
+	#inFlight: Promise<void>[] = [];
+	#heldBytes = 0;
+	#error: { cause: unknown } | null = null;
+
+	constructor(options: SamplerOptions) {
+		this.#options = options;
+	}
+
+	readonly onSample = (frame: SampledPicture): void | Promise<void> => {
+		if (this.#error) throw this.#error.cause;
+		this.counts.sampled++;
+		if (!this.#gate.shouldDetect(frame.timeSec, lumaGrid(frame.picture))) return;
+		this.counts.detected++;
+		const started = performance.now();
+		const prepared = prepareFrame(frame, this.#canHold(frame.picture));
+		if (prepared.full) this.#heldBytes += prepared.full.data.byteLength;
+		this.timings.convert += (performance.now() - started) / 1000;
+		const scale = this.#options.source.width / prepared.detection.width;
+		const settled = this.#options
+			.detect(prepared.detection, scale)
+			.then((detection) => this.#settle(prepared, detection))
+			.catch((cause: unknown) => {
+				this.#error ??= { cause };
+				this.#release(prepared.full);
+			});
+		this.#inFlight.push(settled);
+		if (this.#inFlight.length >= MAX_IN_FLIGHT) return this.#inFlight.shift();
+	};
+
+	/** Waits for the frames still at the detector; rethrows a detection failure. */
+	async finish(): Promise<void> {
+		await Promise.all(this.#inFlight.splice(0));
+		if (this.#error) throw this.#error.cause;
+	}
+
+	#canHold(picture: Picture): boolean {
+		return (
+			picture.kind === 'yuv' && this.#heldBytes + picture.frame.data.byteLength <= HOLD_BUDGET_BYTES
+		);
+	}
+
+	#release(full: YuvFrame | null | undefined) {
+		if (full) this.#heldBytes -= full.data.byteLength;
+	}
+
+	#settle(prepared: PreparedFrame, { faces, seconds }: Detection) {
+		this.timings.detect += seconds;
+		const started = performance.now();
+		const frame = measureFrame(prepared, faces, this.#options.source);
+		if (!frame) {
+			this.#release(prepared.full);
+			return;
+		}
+		this.candidates.push(frame);
+		if (prepared.full) {
+			this.held.set(frame.frameIndex, prepared.full);
+			const keep = new Set(
+				framesToHold(this.candidates, this.#options.select, this.#options.spare)
+			);
+			for (const [index, full] of this.held) {
+				if (keep.has(index)) continue;
+				this.held.delete(index);
+				this.#release(full);
+			}
+		}
+		this.timings.measure += (performance.now() - started) / 1000;
+	}
+}

@@ -1,0 +1,43 @@
+// One video's progress, from stage shares to the 0..1 bar: at most every 100 ms, except stage
+// changes, which always go through.
+import type { ExtractProgress, ExtractStage, ProbeInfo } from '$lib/workers/extractor-protocol';
+
+/** Share of the progress bar each stage takes. */
+const STAGE_WEIGHTS: Readonly<Record<ExtractStage, number>> = {
+	probing: 0.02,
+	sampling: 0.83,
+	extracting: 0.15
+};
+const STAGE_ORDER: readonly ExtractStage[] = ['probing', 'sampling', 'extracting'];
+const PROGRESS_INTERVAL_MS = 100;
+
+export class ProgressReporter {
+	#send: (p: ExtractProgress) => void;
+	#last = 0;
+	#lastStage: ExtractStage | null = null;
+
+	constructor(send: (p: ExtractProgress) => void) {
+		this.#send = send;
+	}
+
+	/** `share` (0..1) of `stage` done; `probe` goes along once known. */
+	report(
+		stage: ExtractStage,
+		share: number,
+		framesDone: number,
+		framesTotal: number,
+		probe?: ProbeInfo
+	): void {
+		const now = performance.now();
+		if (stage === this.#lastStage && now - this.#last < PROGRESS_INTERVAL_MS) return;
+		this.#last = now;
+		this.#lastStage = stage;
+		let before = 0;
+		for (const s of STAGE_ORDER) {
+			if (s === stage) break;
+			before += STAGE_WEIGHTS[s];
+		}
+		const progress = before + STAGE_WEIGHTS[stage] * Math.min(1, Math.max(0, share));
+		this.#send({ stage, progress, framesDone, framesTotal, ...(probe ? { probe } : {}) });
+	}
+}

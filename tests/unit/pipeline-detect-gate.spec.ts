@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DetectGate } from '$lib/pipeline/detect-gate';
+
+const flat = (v: number) => new Float32Array(16).fill(v);
+const gate = () => new DetectGate({ maxGapSec: 1, changeThreshold: 3 });
+
+describe('DetectGate', () => {
+	it('detects the first frame, then skips an unchanged picture until the gap is due', () => {
+		const g = gate();
+		const seen = [0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2].map((t) => g.shouldDetect(t, flat(100)));
+		expect(seen).toEqual([true, false, false, false, false, true, false]);
+	});
+
+	it('detects when the picture changed since the last detected frame (a cut, motion)', () => {
+		const g = gate();
+		expect(g.shouldDetect(0, flat(100))).toBe(true);
+		expect(g.shouldDetect(0.2, flat(101))).toBe(false);
+		expect(g.shouldDetect(0.4, flat(130))).toBe(true);
+		expect(g.shouldDetect(0.6, flat(131))).toBe(false);
+	});
+
+	it('compares with the last detected frame, so a slow drift still triggers', () => {
+		const g = gate();
+		const seen = [100, 101, 102, 103, 104].map((v, i) => g.shouldDetect(i * 0.1, flat(v)));
+		expect(seen).toEqual([true, false, false, true, false]);
+	});
+
+	it('detects again when time goes backwards (a decoder restarted by the fallback)', () => {
+		const g = gate();
+		g.shouldDetect(5, flat(100));
+		expect(g.shouldDetect(2, flat(100))).toBe(true);
+	});
+});

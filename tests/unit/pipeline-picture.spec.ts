@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+	downscaleRgba,
+	gridDistance,
+	GRID_COLUMNS,
+	GRID_ROWS,
+	lumaGrid,
+	yuvLuma,
+	yuvToRgbaArea
+} from '$lib/pipeline/picture';
+import { packedI420, yuvToRgba } from '$lib/pipeline/yuv-to-rgba';
+
+/** A limited-range I420 frame whose luma is `luma(x, y)` and chroma neutral. */
+function i420(width: number, height: number, luma: (x: number, y: number) => number) {
+	const data = new Uint8Array(width * height + 2 * ((width + 1) >> 1) * ((height + 1) >> 1));
+	data.fill(128);
+	for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = luma(x, y);
+	return packedI420(data, width, height, { matrix: 'bt601', fullRange: false });
+}
+
+describe('lumaGrid', () => {
+	it('has one mean per cell, telling a dark left half from a bright right half', () => {
+		const frame = i420(320, 180, (x) => (x < 160 ? 16 : 235));
+		const grid = lumaGrid({ kind: 'yuv', frame });
+		expect(grid).toHaveLength(GRID_COLUMNS * GRID_ROWS);
+		expect(grid[0]).toBe(16);
+		expect(grid[GRID_COLUMNS - 1]).toBe(235);
+	});
+
+	it('reads RGBA pictures as BT.601 luma', () => {
+		const data = new Uint8ClampedArray(64 * 36 * 4).fill(200);
+		const grid = lumaGrid({ kind: 'rgba', image: { width: 64, height: 36, data } });
+		for (const v of grid) expect(v).toBeCloseTo(200, 0);
+	});
+});
+
+describe('gridDistance', () => {
+	it('is the mean absolute difference, zero for the same picture', () => {
+		const a = Float32Array.from([10, 20, 30, 40]);
+		expect(gridDistance(a, a)).toBe(0);
+		expect(gridDistance(a, Float32Array.from([14, 16, 30, 40]))).toBe(2);
+	});
+});
+
+describe('yuvToRgbaArea', () => {
+	it('averages every source pixel: a 1-px checkerboard becomes flat mid-gray', () => {
+		const frame = i420(64, 64, (x, y) => ((x + y) % 2 ? 16 : 235));
+		const out = yuvToRgbaArea(frame, 16);
+		expect([out.width, out.height]).toEqual([16, 16]);
+		for (let i = 0; i < out.data.length; i += 4) {
+			expect(Math.abs(out.data[i] - 128)).toBeLessThanOrEqual(1);
+			expect(out.data[i + 3]).toBe(255);
+		}
+	});
+
+	it('matches the bilinear converter on flat colour (±1 of rounding) and never upscales', () => {
+		const frame = i420(40, 20, () => 100);
+		const area = yuvToRgbaArea(frame, 640);
+		const bilinear = new Uint8ClampedArray(40 * 20 * 4);
+		yuvToRgba(frame, bilinear, 40, 20);
+		expect([area.width, area.height]).toEqual([40, 20]);
+		area.data.forEach((v, i) => expect(Math.abs(v - bilinear[i])).toBeLessThanOrEqual(1));
+	});
+});
+
+describe('yuvLuma', () => {
+	it('expands limited-range luma to full range at the asked size', () => {
+		const gray = yuvLuma(
+			i420(128, 72, (x) => (x < 64 ? 16 : 235)),
+			64
+		);
+		expect([gray.width, gray.height]).toEqual([64, 36]);
+		expect(gray.data[0]).toBe(0);
+		expect(gray.data[63]).toBe(255);
+	});
+});
+
+describe('downscaleRgba', () => {
+	it('area-averages each channel and keeps small images as they are', () => {
+		const data = new Uint8ClampedArray(4 * 2 * 4);
+		for (let i = 0; i < 8; i++) data.set(i % 2 ? [255, 0, 0, 255] : [0, 0, 255, 255], i * 4);
+		const src = { width: 4, height: 2, data };
+		const out = downscaleRgba(src, 2);
+		expect([out.width, out.height]).toEqual([2, 1]);
+		expect(Array.from(out.data.subarray(0, 4))).toEqual([128, 0, 128, 255]);
+		expect(downscaleRgba(src, 640)).toBe(src);
+	});
+});
