@@ -66,7 +66,7 @@ export type ExtractOutcome =
 			/** Frames sampled and checked for faces. */
 			framesSampled: number;
 			framesWithFaces: number;
-			/** Seconds spent per stage, for the benchmark and the details view. */
+			/** Seconds spent per stage, for the benchmark and the details view; `detections` and `held` are counts (frames the detector saw, keyframes taken from held pictures). */
 			timings: Record<string, number>;
 			/** The decoder that finished the job, and why it is not WebCodecs when it is not. */
 			decoder: DecoderName;
