@@ -1,4 +1,4 @@
-// `npm run bench [-- --only pipeline|quality|batch|export|history] [-- --no-build]`: builds, serves build/, drives the
+// `npm run bench [-- --only pipeline|quality|scale|batch|export|history] [-- --no-build]`: builds, serves build/, drives the
 // app in headless Chromium, prints one JSON report to stdout and saves it under bench/out/.
 // Progress goes to stderr so stdout stays parseable.
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ import { exportScenario } from './scenarios/export.mjs';
 import { historyScenario } from './scenarios/history.mjs';
 import { pipelineScenario } from './scenarios/pipeline.mjs';
 import { qualityScenario } from './scenarios/quality.mjs';
+import { scaleScenario } from './scenarios/scale.mjs';
 import { startServer } from './server.mjs';
 
 const log = (msg) => console.error(`[bench] ${msg}`);
@@ -40,8 +41,13 @@ function options() {
 	const { values } = parseArgs({
 		options: { only: { type: 'string' }, 'no-build': { type: 'boolean' } }
 	});
-	if (values.only && !['pipeline', 'quality', 'batch', 'export', 'history'].includes(values.only)) {
-		throw new Error(`--only takes pipeline, quality, batch, export or history, not ${values.only}`);
+	if (
+		values.only &&
+		!['pipeline', 'quality', 'scale', 'batch', 'export', 'history'].includes(values.only)
+	) {
+		throw new Error(
+			`--only takes pipeline, quality, scale, batch, export or history, not ${values.only}`
+		);
 	}
 	return { want: (name) => !values.only || values.only === name, build: !values['no-build'] };
 }
@@ -105,6 +111,17 @@ async function main() {
 			log('quality: faces found on the fixtures');
 			report.quality = await qualityScenario(browser, server.url);
 			log(JSON.stringify(report.quality));
+		}
+		if (opts.want('scale')) {
+			report.scale = await scaleScenario(browser, server.url, log);
+			log(
+				Object.entries(report.scale)
+					.map(
+						([k, v]) =>
+							`${k}: ${v.totalSec} s, ${v.totalOverNative}x native (${v.decoder}), stages ${JSON.stringify(v.stagesSec)}, peak ${JSON.stringify(v.peakMemory)}`
+					)
+					.join('\n')
+			);
 		}
 		if (opts.want('batch')) report.batch = await batchScenario(browser, server.url, log);
 		if (opts.want('export')) {

@@ -1,6 +1,6 @@
-// Issues "keyframe extraction" and "speed": one 60 s 720p video, default settings, through the
-// UI, once per decoder ('auto' = WebCodecs here, 'ffmpeg' = ffmpeg.wasm forced), each in a fresh
-// browser context (so each pays its own worker start-up).
+// Issues "keyframe extraction" and "speed": one video (the 60 s 720p one unless told), default
+// settings, through the UI, with one decoder ('auto' = WebCodecs here, 'ffmpeg' = ffmpeg.wasm
+// forced), in a fresh browser context (so each run pays its own worker start-up).
 import { readVideos, startBatch, waitForCompleted } from '../browser.mjs';
 import { BENCH_FILE } from '../config.mjs';
 import { measureCpu } from '../cpu.mjs';
@@ -9,13 +9,13 @@ import { round } from '../round.mjs';
 
 const TIMEOUT_MS = 10 * 60_000;
 
-export async function pipelineScenario(browser, baseUrl, decoder) {
+export async function pipelineScenario(browser, baseUrl, decoder, file = BENCH_FILE) {
 	const context = await browser.newContext();
 	try {
 		const page = await context.newPage();
 		const memory = await sampleMemory(browser, page);
 		const cpu = measureCpu();
-		const clickedAt = await startBatch(page, baseUrl, [BENCH_FILE], { decoder });
+		const clickedAt = await startBatch(page, baseUrl, [file], { decoder });
 		const { doneAt } = await waitForCompleted(page, 1, TIMEOUT_MS);
 		const cpuUse = cpu.stop();
 		const peaks = await memory.stop();

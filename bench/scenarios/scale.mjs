@@ -1,0 +1,79 @@
+// Issue "speed": the pipeline beyond the 60 s 720p file, on inputs made here from it with native
+// ffmpeg (never stored in the repo): 1080p, ten minutes of 720p (time should grow linearly with
+// duration, peak memory stay flat) and HEVC, which only the ffmpeg.wasm path reads in this
+// Chromium. Each beside native ffmpeg's decode-and-sample time on the same file, same run.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_FILE } from '../config.mjs';
+import { nativeReference } from '../native.mjs';
+import { round } from '../round.mjs';
+import { pipelineScenario } from './pipeline.mjs';
+
+const INPUTS = [
+	{
+		name: '1080p_60s.mp4',
+		decoder: 'auto',
+		args: ['-vf', 'scale=1920:1080', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23']
+	},
+	{ name: '720p_10min.mp4', decoder: 'auto', loops: 9, args: ['-c', 'copy'] },
+	{
+		name: 'hevc_720p_60s.mp4',
+		decoder: 'auto',
+		args: [
+			'-c:v',
+			'libx265',
+			'-preset',
+			'ultrafast',
+			'-tag:v',
+			'hvc1',
+			'-x265-params',
+			'log-level=error'
+		]
+	}
+];
+
+function make(dir, { name, loops, args }) {
+	const out = join(dir, name);
+	const run = spawnSync(
+		'ffmpeg',
+		[
+			'-hide_banner',
+			'-nostdin',
+			'-y',
+			...(loops ? ['-stream_loop', String(loops)] : []),
+			'-i',
+			BENCH_FILE,
+			'-an',
+			...args,
+			out
+		],
+		{ encoding: 'utf8' }
+	);
+	if (run.status !== 0)
+		throw new Error(`ffmpeg could not make ${name}:\n${run.stderr.slice(-2000)}`);
+	return out;
+}
+
+export async function scaleScenario(browser, baseUrl, log) {
+	const dir = await mkdtemp(join(tmpdir(), 'kff-bench-scale-'));
+	const out = {};
+	try {
+		for (const input of INPUTS) {
+			log(`scale: making ${input.name}`);
+			const file = make(dir, input);
+			const native = nativeReference(file);
+			log(`scale: ${input.name} through the app`);
+			const app = await pipelineScenario(browser, baseUrl, input.decoder, file);
+			out[input.name] = {
+				nativeSec: native.bestSec,
+				...app,
+				totalOverNative: round(app.totalSec / native.bestSec)
+			};
+		}
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+	return out;
+}
