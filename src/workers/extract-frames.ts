@@ -1,14 +1,8 @@
 /// <reference lib="webworker" />
 // The chosen frames at full size, in time order: from the pictures the sampling pass held where
 // it could (no second decode), the rest decoded again in one pass over their timestamps.
-import { yuvToRgba, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
-import { rgbaCanvas } from './jpeg';
-
-function yuvCanvas(frame: YuvFrame): OffscreenCanvas {
-	const rgba = new Uint8Array(frame.width * frame.height * 4);
-	yuvToRgba(frame, new Uint8ClampedArray(rgba.buffer), frame.width, frame.height);
-	return rgbaCanvas(rgba, frame.width, frame.height);
-}
+import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
+import { yuvCanvas } from './jpeg';
 
 export async function* chosenCanvases(
 	chosen: readonly { frameIndex: number; timeSec: number }[],

@@ -2,11 +2,12 @@
 // JPEG encoding in the worker with OffscreenCanvas: the single-thread ffmpeg core aborts on
 // full-resolution JPEG encodes, so frames leave ffmpeg as raw RGBA and are encoded here.
 import type { Rect } from '$lib/pipeline/types';
+import { VIDEO_THUMB } from '$lib/shared/thumbnail';
+import { yuvToRgba, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 
 export const KEYFRAME_JPEG_QUALITY = 0.92;
 const THUMB_LONG_SIDE = 360;
 const THUMB_QUALITY = 0.8;
-export const VIDEO_THUMB = { width: 300, height: 200, quality: 0.85 } as const;
 
 export function rgbaCanvas(rgba: Uint8Array, width: number, height: number): OffscreenCanvas {
 	const canvas = new OffscreenCanvas(width, height);
@@ -21,6 +22,13 @@ export function rgbaCanvas(rgba: Uint8Array, width: number, height: number): Off
 		0
 	);
 	return canvas;
+}
+
+/** A YUV frame at full size, through the converter both decoders' detection images use. */
+export function yuvCanvas(frame: YuvFrame): OffscreenCanvas {
+	const rgba = new Uint8Array(frame.width * frame.height * 4);
+	yuvToRgba(frame, new Uint8ClampedArray(rgba.buffer), frame.width, frame.height);
+	return rgbaCanvas(rgba, frame.width, frame.height);
 }
 
 export function toJpeg(canvas: OffscreenCanvas, quality = KEYFRAME_JPEG_QUALITY): Promise<Blob> {

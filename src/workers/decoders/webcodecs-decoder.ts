@@ -16,8 +16,9 @@ import {
 } from 'mediabunny';
 import { errorText } from '$lib/pipeline/failure-message';
 import type { Picture } from '$lib/pipeline/picture';
-import { fitWithin } from '$lib/pipeline/yuv-to-rgba';
+import { fitWithin, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
+import { yuvCanvas } from '../jpeg';
 import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
 
 /** Frames this close to the stream's announced end count as the end (rounding, last frame). */
@@ -136,30 +137,10 @@ export class WebCodecsDecoder implements FrameDecoder {
 	 * the canvas at detection size (slower).
 	 */
 	async #picture(sample: VideoSample, longSide: number): Promise<Picture> {
-		const format = sample.format;
-		const { width, height } = sample.visibleRect;
-		if (
-			(format === 'I420' || format === 'I420A' || format === 'NV12') &&
-			sample.rotation === 0 &&
-			!sample.flip
-		) {
-			const bytes = sample.allocationSize();
-			if (this.#buffer.length < bytes) this.#buffer = new Uint8Array(bytes);
-			const layout = await sample.copyTo(this.#buffer);
-			return {
-				kind: 'yuv',
-				frame: {
-					format: format === 'NV12' ? 'NV12' : 'I420',
-					width,
-					height,
-					data: this.#buffer.subarray(0, bytes),
-					layout,
-					matrix: this.#matrix,
-					fullRange: this.#fullRange
-				}
-			};
-		}
+		const yuv = await this.#yuv(sample);
+		if (yuv) return { kind: 'yuv', frame: yuv };
 		// The decoded picture's own size, as ffmpeg sees it (rotation applied).
+		const { width, height } = sample.visibleRect;
 		const quarterTurn = Math.abs(sample.rotation) % 180 === 90;
 		const size = quarterTurn
 			? fitWithin(height, width, longSide)
@@ -171,6 +152,30 @@ export class WebCodecsDecoder implements FrameDecoder {
 		return { kind: 'rgba', image: { ...size, data } };
 	}
 
+	/** The sample's planes in our buffer (valid until the next call), or null if not planar YUV. */
+	async #yuv(sample: VideoSample): Promise<YuvFrame | null> {
+		const format = sample.format;
+		if (
+			!(format === 'I420' || format === 'I420A' || format === 'NV12') ||
+			sample.rotation !== 0 ||
+			sample.flip
+		) {
+			return null;
+		}
+		const bytes = sample.allocationSize();
+		if (this.#buffer.length < bytes) this.#buffer = new Uint8Array(bytes);
+		const layout = await sample.copyTo(this.#buffer);
+		return {
+			format: format === 'NV12' ? 'NV12' : 'I420',
+			width: sample.visibleRect.width,
+			height: sample.visibleRect.height,
+			data: this.#buffer.subarray(0, bytes),
+			layout,
+			matrix: this.#matrix,
+			fullRange: this.#fullRange
+		};
+	}
+
 	async *fullFrames(times: readonly number[]): AsyncGenerator<OffscreenCanvas> {
 		const sink = new VideoSampleSink(this.#track);
 		const rotated = Math.abs(this.probe.rotation) % 180 === 90;
@@ -179,9 +184,15 @@ export class WebCodecsDecoder implements FrameDecoder {
 		try {
 			for await (const sample of sink.samplesAtTimestamps(times)) {
 				if (!sample) throw new Error('WebCodecs could not find a chosen frame again.');
-				const canvas = new OffscreenCanvas(width, height);
+				let canvas: OffscreenCanvas;
 				try {
-					sample.draw(canvas.getContext('2d')!, 0, 0, width, height);
+					// Our converter where it can: the same colours as the frames held from sampling.
+					const yuv = await this.#yuv(sample);
+					if (yuv) canvas = yuvCanvas(yuv);
+					else {
+						canvas = new OffscreenCanvas(width, height);
+						sample.draw(canvas.getContext('2d')!, 0, 0, width, height);
+					}
 				} finally {
 					sample.close();
 				}
