@@ -14,7 +14,7 @@ import {
 	updateVideo
 } from '$lib/db/videos';
 import type { VideoRecord } from '$lib/db/types';
-import { errorText, noFacesMessage } from '$lib/pipeline/failure-message';
+import { errorText, isStorageFull, noFacesMessage } from '$lib/pipeline/failure-message';
 import type { AssetUrls, ExtractOutcome, ExtractProgress } from '$lib/workers/extractor-protocol';
 import { TaskAbortedError, type WorkerPool } from '$lib/workers/worker-pool';
 import type { ExtractorApi } from '$lib/workers/extractor-protocol';
@@ -41,11 +41,7 @@ interface RunningVideo {
 }
 
 function storageFullMessage(error: unknown): string | null {
-	const name = error instanceof Error ? error.name : '';
-	const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-	return [name, inner].some((n) => n === 'QuotaExceededError')
-		? 'Storage is full — free space in Trash or remove originals.'
-		: null;
+	return isStorageFull(error) ? 'Storage is full — free space in Trash or remove originals.' : null;
 }
 
 export class Scheduler {
