@@ -5,13 +5,7 @@
 // face). The same for every decoder: what a frame is worth never depends on who decoded it.
 import { rgbaToGray } from '$lib/pipeline/gray';
 import { perceptualHash } from '$lib/pipeline/perceptual-hash';
-import {
-	copyYuv,
-	downscaleRgba,
-	yuvLuma,
-	yuvToRgbaArea,
-	type RgbaImage
-} from '$lib/pipeline/picture';
+import { copyYuv, yuvToRgbaArea, type RgbaImage } from '$lib/pipeline/picture';
 import { bestFace, scoreFrame } from '$lib/pipeline/score';
 import { laplacianVariance, normalizeSharpness } from '$lib/pipeline/sharpness';
 import type { FaceBox, FrameCandidate, GrayImage } from '$lib/pipeline/types';
@@ -19,17 +13,14 @@ import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { SampledPicture } from './decoders/frame-decoder';
 
 /**
- * Long side of the image sharpness and the hash are measured on (what `normalizeSharpness` is
- * calibrated for).
+ * Long side of the picture the detector sees and sharpness and the hash are measured on (what
+ * `normalizeSharpness` is calibrated for). The models' inputs are 192×192 (full range) and
+ * 128×128 (short range), but a smaller image loses faces, measured with `npm run bench -- --only
+ * quality` against this size: at 320 px the most faces in one keyframe of faces_timeline.mp4's
+ * crowd fell from 4 to 3 and pedestrians_smallfaces.mp4 (confidence 0.3) from 2 to 0 keyframes;
+ * at 192 px a whole person's segment of people_two.mp4 went. Per frame, 640 px costs ~4 ms more.
  */
-export const MEASURE_LONG_SIDE = 640;
-/**
- * Long side of the detector's image: the models see 192×192 (full range) or 128×128 (short
- * range), letterboxed by MediaPipe, which maps boxes back. Handing it a larger image only adds
- * its own texture upload and resize (~4 ms a frame); our area-averaged step down keeps the small
- * faces that a bilinear step loses.
- */
-export const DETECT_LONG_SIDE = 640;
+export const ANALYSIS_LONG_SIDE = 640;
 
 export interface SampledFrame extends FrameCandidate {
 	faces: FaceBox[];
@@ -48,19 +39,15 @@ export interface PreparedFrame {
 
 export function prepareFrame({ frameIndex, timeSec, picture }: SampledPicture, hold: boolean) {
 	if (picture.kind === 'rgba') {
+		// Drawn by the decoder at ANALYSIS_LONG_SIDE already.
 		const { image } = picture;
 		const gray = rgbaToGray(image.data, image.width, image.height);
-		const detection = downscaleRgba(image, DETECT_LONG_SIDE);
-		return { frameIndex, timeSec, gray, detection, full: null } satisfies PreparedFrame;
+		return { frameIndex, timeSec, gray, detection: image, full: null } satisfies PreparedFrame;
 	}
 	const { frame } = picture;
-	return {
-		frameIndex,
-		timeSec,
-		gray: yuvLuma(frame, MEASURE_LONG_SIDE),
-		detection: yuvToRgbaArea(frame, DETECT_LONG_SIDE),
-		full: hold ? copyYuv(frame) : null
-	} satisfies PreparedFrame;
+	const { rgba, gray } = yuvToRgbaArea(frame, ANALYSIS_LONG_SIDE);
+	const full = hold ? copyYuv(frame) : null;
+	return { frameIndex, timeSec, gray, detection: rgba, full } satisfies PreparedFrame;
 }
 
 /** The frame as a keyframe candidate, or null when it has no face. */

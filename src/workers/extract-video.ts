@@ -12,7 +12,7 @@ import type {
 	ExtractProgress,
 	ExtractRequest
 } from '$lib/workers/extractor-protocol';
-import { MEASURE_LONG_SIDE, type SampledFrame } from './analyze-frame';
+import { ANALYSIS_LONG_SIDE, type SampledFrame } from './analyze-frame';
 import { DecodeFailure, FfmpegDecoder } from './decoders/ffmpeg-decoder';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import { WebCodecsDecoder } from './decoders/webcodecs-decoder';
@@ -120,7 +120,7 @@ export async function extractVideo(
 		const sampled = await sampleWithFallback(
 			primary,
 			switchToFallback,
-			{ sampleRate: settings.sampleRate, longSide: MEASURE_LONG_SIDE },
+			{ sampleRate: settings.sampleRate, longSide: ANALYSIS_LONG_SIDE },
 			sampler.onSample,
 			(timeSec) => {
 				done++;

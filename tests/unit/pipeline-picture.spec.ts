@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-	downscaleRgba,
 	gridDistance,
 	GRID_COLUMNS,
 	GRID_ROWS,
 	lumaGrid,
-	yuvLuma,
 	yuvToRgbaArea
 } from '$lib/pipeline/picture';
 import { packedI420, yuvToRgba } from '$lib/pipeline/yuv-to-rgba';
@@ -45,7 +43,8 @@ describe('gridDistance', () => {
 describe('yuvToRgbaArea', () => {
 	it('averages every source pixel: a 1-px checkerboard becomes flat mid-gray', () => {
 		const frame = i420(64, 64, (x, y) => ((x + y) % 2 ? 16 : 235));
-		const out = yuvToRgbaArea(frame, 16);
+		const { rgba: out, gray } = yuvToRgbaArea(frame, 16);
+		for (const v of gray.data) expect(Math.abs(v - 128)).toBeLessThanOrEqual(1);
 		expect([out.width, out.height]).toEqual([16, 16]);
 		for (let i = 0; i < out.data.length; i += 4) {
 			expect(Math.abs(out.data[i] - 128)).toBeLessThanOrEqual(1);
@@ -55,7 +54,7 @@ describe('yuvToRgbaArea', () => {
 
 	it('matches the bilinear converter on flat colour (±1 of rounding) and never upscales', () => {
 		const frame = i420(40, 20, () => 100);
-		const area = yuvToRgbaArea(frame, 640);
+		const area = yuvToRgbaArea(frame, 640).rgba;
 		const bilinear = new Uint8ClampedArray(40 * 20 * 4);
 		yuvToRgba(frame, bilinear, 40, 20);
 		expect([area.width, area.height]).toEqual([40, 20]);
@@ -63,26 +62,14 @@ describe('yuvToRgbaArea', () => {
 	});
 });
 
-describe('yuvLuma', () => {
+describe('yuvToRgbaArea gray', () => {
 	it('expands limited-range luma to full range at the asked size', () => {
-		const gray = yuvLuma(
+		const { gray } = yuvToRgbaArea(
 			i420(128, 72, (x) => (x < 64 ? 16 : 235)),
 			64
 		);
 		expect([gray.width, gray.height]).toEqual([64, 36]);
 		expect(gray.data[0]).toBe(0);
 		expect(gray.data[63]).toBe(255);
-	});
-});
-
-describe('downscaleRgba', () => {
-	it('area-averages each channel and keeps small images as they are', () => {
-		const data = new Uint8ClampedArray(4 * 2 * 4);
-		for (let i = 0; i < 8; i++) data.set(i % 2 ? [255, 0, 0, 255] : [0, 0, 255, 255], i * 4);
-		const src = { width: 4, height: 2, data };
-		const out = downscaleRgba(src, 2);
-		expect([out.width, out.height]).toEqual([2, 1]);
-		expect(Array.from(out.data.subarray(0, 4))).toEqual([128, 0, 128, 255]);
-		expect(downscaleRgba(src, 640)).toBe(src);
 	});
 });

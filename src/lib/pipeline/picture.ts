@@ -1,7 +1,7 @@
 // A decoded frame as the sampler receives it, and the cheap views of it the pipeline needs:
-// a tiny luma grid (does this frame need a detection?), the detection-size RGBA, and a full copy
-// held for extraction. Decoders hand over full-size planar YUV where they can; the canvas path
-// (rotated or unusual formats) hands over RGBA already at detection size.
+// a tiny luma grid (does this frame need a detection?), RGBA and gray at analysis size, and a
+// full copy held for extraction. Decoders hand over full-size planar YUV where they can; the
+// canvas path (rotated or unusual formats) hands over RGBA already at analysis size.
 import type { GrayImage } from './types';
 import { colourCoefficients, fitWithin, type YuvFrame } from './yuv-to-rgba';
 
@@ -83,26 +83,34 @@ function areaPlane(
 	const xs = cellSpans(inW, outW);
 	const ys = cellSpans(inH, outH);
 	const out = new Float32Array(outW * outH);
+	const row = new Float64Array(outW);
 	for (let oy = 0; oy < outH; oy++) {
+		row.fill(0);
 		for (let y = ys.start[oy]; y < ys.end[oy]; y++) {
-			const row = offset + y * stride;
+			const base = offset + y * stride;
 			for (let ox = 0; ox < outW; ox++) {
+				const x1 = xs.end[ox];
 				let sum = 0;
-				for (let x = xs.start[ox]; x < xs.end[ox]; x++) sum += data[row + x * step];
-				out[oy * outW + ox] += sum;
+				for (let x = xs.start[ox]; x < x1; x++) sum += data[base + x * step];
+				row[ox] += sum;
 			}
 		}
 		const rows = ys.end[oy] - ys.start[oy];
-		for (let ox = 0; ox < outW; ox++) out[oy * outW + ox] /= rows * (xs.end[ox] - xs.start[ox]);
+		const o = oy * outW;
+		for (let ox = 0; ox < outW; ox++) out[o + ox] = row[ox] / (rows * (xs.end[ox] - xs.start[ox]));
 	}
 	return out;
 }
 
 /**
- * YUV to RGBA at most `longSide`, area-averaged (every source pixel counts, so the small faces
- * survive the step down to the model's input size without aliasing).
+ * YUV at most `longSide`, area-averaged (every source pixel counts, so the small faces survive
+ * the step down without aliasing): as RGBA for the detector, and its luma in full range, the gray
+ * that sharpness and the hash are measured on (one pass over the Y plane serves both).
  */
-export function yuvToRgbaArea(frame: YuvFrame, longSide: number): RgbaImage {
+export function yuvToRgbaArea(
+	frame: YuvFrame,
+	longSide: number
+): { rgba: RgbaImage; gray: GrayImage } {
 	const { width, height } = fitWithin(frame.width, frame.height, longSide);
 	const { data, layout } = frame;
 	const nv12 = frame.format === 'NV12';
@@ -123,66 +131,19 @@ export function yuvToRgbaArea(frame: YuvFrame, longSide: number): RgbaImage {
 	const U = areaPlane(data, layout[1].offset, layout[1].stride, step, cw, ch, width, height);
 	const V = areaPlane(data, vPlane.offset, vPlane.stride, step, cw, ch, width, height);
 	const c = colourCoefficients(frame.matrix, frame.fullRange);
-	const out = new Uint8ClampedArray(width * height * 4);
+	const rgba = new Uint8ClampedArray(width * height * 4);
+	const gray = new Uint8ClampedArray(width * height);
 	for (let i = 0, o = 0; i < Y.length; i++, o += 4) {
 		const l = (Y[i] - c.yOffset) * c.ys;
 		const u = U[i] - 128;
 		const v = V[i] - 128;
-		out[o] = l + c.rv * v;
-		out[o + 1] = l - c.gu * u - c.gv * v;
-		out[o + 2] = l + c.bu * u;
-		out[o + 3] = 255;
+		gray[i] = l;
+		rgba[o] = l + c.rv * v;
+		rgba[o + 1] = l - c.gu * u - c.gv * v;
+		rgba[o + 2] = l + c.bu * u;
+		rgba[o + 3] = 255;
 	}
-	return { width, height, data: out };
-}
-
-/**
- * The luma of YUV at most `longSide`, bilinear (as the colour converter samples), in full range:
- * the gray that sharpness and the hash are measured on, without converting colour first.
- */
-export function yuvLuma(frame: YuvFrame, longSide: number): GrayImage {
-	const { width, height } = fitWithin(frame.width, frame.height, longSide);
-	const { offset, stride } = frame.layout[0];
-	const c = colourCoefficients(frame.matrix, frame.fullRange);
-	const out = new Uint8ClampedArray(width * height);
-	const kx = frame.width / width;
-	const ky = frame.height / height;
-	for (let row = 0; row < height; row++) {
-		const sy = Math.min(frame.height - 1, Math.max(0, (row + 0.5) * ky - 0.5));
-		const y0 = Math.floor(sy);
-		const y1 = Math.min(frame.height - 1, y0 + 1);
-		const wy = sy - y0;
-		const r0 = offset + y0 * stride;
-		const r1 = offset + y1 * stride;
-		for (let col = 0; col < width; col++) {
-			const sx = Math.min(frame.width - 1, Math.max(0, (col + 0.5) * kx - 0.5));
-			const x0 = Math.floor(sx);
-			const x1 = Math.min(frame.width - 1, x0 + 1);
-			const wx = sx - x0;
-			const top = frame.data[r0 + x0] + (frame.data[r0 + x1] - frame.data[r0 + x0]) * wx;
-			const bottom = frame.data[r1 + x0] + (frame.data[r1 + x1] - frame.data[r1 + x0]) * wx;
-			out[row * width + col] = (top + (bottom - top) * wy - c.yOffset) * c.ys;
-		}
-	}
-	return { width, height, data: out };
-}
-
-/** Area-averaged downscale of RGBA to at most `longSide` (never up); alpha is dropped (opaque). */
-export function downscaleRgba(src: RgbaImage, longSide: number): RgbaImage {
-	const { width, height } = fitWithin(src.width, src.height, longSide);
-	if (width === src.width && height === src.height) return src;
-	const bytes = new Uint8Array(src.data.buffer, src.data.byteOffset, src.data.byteLength);
-	const [r, g, b] = [0, 1, 2].map((c) =>
-		areaPlane(bytes, c, src.width * 4, 4, src.width, src.height, width, height)
-	);
-	const out = new Uint8ClampedArray(width * height * 4);
-	for (let i = 0, o = 0; i < r.length; i++, o += 4) {
-		out[o] = r[i];
-		out[o + 1] = g[i];
-		out[o + 2] = b[i];
-		out[o + 3] = 255;
-	}
-	return { width, height, data: out };
+	return { rgba: { width, height, data: rgba }, gray: { width, height, data: gray } };
 }
 
 /** A copy of a YUV picture that outlives the decoder's buffer (for extraction at full size). */
