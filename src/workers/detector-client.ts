@@ -11,12 +11,9 @@ import type { Detection, FaceDetectorApi } from './face-detector.worker';
 export class DetectorClient {
 	#api: Comlink.Remote<FaceDetectorApi> | null = null;
 
-	#remote(): Comlink.Remote<FaceDetectorApi> {
+	#remote(assets: AssetUrls): Comlink.Remote<FaceDetectorApi> {
 		this.#api ??= Comlink.wrap<FaceDetectorApi>(
-			new Worker(new URL('./face-detector.worker.ts', import.meta.url), {
-				type: 'module',
-				name: 'face-detector'
-			})
+			new Worker(assets.faceDetectorWorker, { type: 'module', name: 'face-detector' })
 		);
 		return this.#api;
 	}
@@ -30,7 +27,7 @@ export class DetectorClient {
 		minScore: number
 	): Promise<Detection> {
 		const data = new ImageData(image.data, image.width, image.height);
-		return this.#remote().detect(
+		return this.#remote(assets).detect(
 			assets.visionWasmBase,
 			assets.models[model],
 			Comlink.transfer(data, [data.data.buffer]),
@@ -45,6 +42,11 @@ export class DetectorClient {
 		image: Blob,
 		minScore: number
 	): Promise<FaceBox[]> {
-		return this.#remote().detectBlob(assets.visionWasmBase, assets.models[model], image, minScore);
+		return this.#remote(assets).detectBlob(
+			assets.visionWasmBase,
+			assets.models[model],
+			image,
+			minScore
+		);
 	}
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DetectGate } from '$lib/pipeline/detect-gate';
 
 const flat = (v: number) => new Float32Array(16).fill(v);
-const gate = () => new DetectGate({ maxGapSec: 1, changeThreshold: 3 });
+const gate = (maxSkipped = 99) => new DetectGate({ maxGapSec: 1, maxSkipped, changeThreshold: 3 });
 
 describe('DetectGate', () => {
 	it('detects the first frame, then skips an unchanged picture until the gap is due', () => {
@@ -23,6 +23,12 @@ describe('DetectGate', () => {
 		const g = gate();
 		const seen = [100, 101, 102, 103, 104].map((v, i) => g.shouldDetect(i * 0.1, flat(v)));
 		expect(seen).toEqual([true, false, false, true, false]);
+	});
+
+	it('skips at most maxSkipped samples in a row, so dense sampling keeps dense candidates', () => {
+		const g = gate(2);
+		const seen = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6].map((t) => g.shouldDetect(t, flat(100)));
+		expect(seen).toEqual([true, false, false, true, false, false, true]);
 	});
 
 	it('detects again when time goes backwards (a decoder restarted by the fallback)', () => {

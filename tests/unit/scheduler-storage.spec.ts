@@ -40,6 +40,7 @@ const assets = () => ({
 	ffmpegCore: '',
 	ffmpegWasm: '',
 	visionWasmBase: '',
+	faceDetectorWorker: '',
 	models: { full: '', short: '' }
 });
 

@@ -1,6 +1,9 @@
 // URLs of the run-time assets that scripts/prepare-assets.mjs puts in static/vendor/.
 import { base } from '$app/paths';
 import type { AssetUrls } from './extractor-protocol';
+// Imported by URL from the app (not started from inside the extractor by `new URL`), so that the
+// detector's worker is part of the app's build and the service worker precaches it for offline.
+import faceDetectorWorker from '../../workers/face-detector.worker.ts?worker&url';
 
 export function assetUrls(): AssetUrls {
 	const vendor = new URL(`${base}/vendor/`, location.href).href;
@@ -8,6 +11,7 @@ export function assetUrls(): AssetUrls {
 		ffmpegCore: `${vendor}ffmpeg/ffmpeg-core.js`,
 		ffmpegWasm: `${vendor}ffmpeg/ffmpeg-core.wasm`,
 		visionWasmBase: `${vendor}mediapipe`,
+		faceDetectorWorker: new URL(faceDetectorWorker, location.href).href,
 		models: {
 			full: `${vendor}models/face_detection_full_range.tflite`,
 			short: `${vendor}models/face_detection_short_range.tflite`

@@ -10,6 +10,8 @@ export interface AssetUrls {
 	ffmpegCore: string;
 	ffmpegWasm: string;
 	visionWasmBase: string;
+	/** The face-detector worker's script, which each extractor worker starts. */
+	faceDetectorWorker: string;
 	models: Record<ExtractionSettings['model'], string>;
 }
 
