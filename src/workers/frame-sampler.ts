@@ -92,15 +92,21 @@ export class FrameSampler {
 		this.candidates.push(frame);
 		if (prepared.full) {
 			this.held.set(frame.frameIndex, prepared.full);
-			const keep = new Set(
-				framesToHold(this.candidates, this.#options.select, this.#options.spare)
-			);
-			for (const [index, full] of this.held) {
-				if (keep.has(index)) continue;
-				this.held.delete(index);
-				this.#release(full);
-			}
+			// Pruning re-runs the selection over every candidate: only when twice what is kept is
+			// held (or the budget is reached), not per candidate, which was O(n²) on long videos.
+			const kept = this.#options.select.maxFrames + this.#options.spare;
+			if (this.held.size >= 2 * kept) this.#prune();
 		}
 		this.timings.measure += (performance.now() - started) / 1000;
+	}
+
+	/** Lets go of the held pictures that are neither provisionally chosen nor runners-up. */
+	#prune() {
+		const keep = new Set(framesToHold(this.candidates, this.#options.select, this.#options.spare));
+		for (const [index, full] of this.held) {
+			if (keep.has(index)) continue;
+			this.held.delete(index);
+			this.#release(full);
+		}
 	}
 }
