@@ -14,7 +14,7 @@ export interface GateOptions {
 	changeThreshold: number;
 }
 
-/** Defaults measured on the fixtures: see tests/unit/pipeline-detect-gate.spec.ts. */
+/** Defaults checked on the fixtures with `npm run bench -- --only quality` (faces found, keyframes spread). */
 export const DEFAULT_GATE: Readonly<GateOptions> = {
 	maxGapSec: 0.5,
 	maxSkipped: 2,

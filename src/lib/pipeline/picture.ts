@@ -13,7 +13,7 @@ export interface RgbaImage {
 
 export type Picture = { kind: 'yuv'; frame: YuvFrame } | { kind: 'rgba'; image: RgbaImage };
 
-export function pictureSize(p: Picture): { width: number; height: number } {
+function pictureSize(p: Picture): { width: number; height: number } {
 	return p.kind === 'yuv' ? p.frame : p.image;
 }
 
