@@ -1,5 +1,6 @@
 // Rows the bench writes straight into IndexedDB (raw API, not the app's code): the fields every
 // completed video shares, passed into the page and spread under each row's own fields.
+// tests/unit/bench-seed-rows.spec.ts keeps them equal to the app's own defaults and fields.
 export const SETTINGS = {
 	sampleRate: 5,
 	maxFrames: 20,

@@ -1,7 +1,12 @@
 // Test data shared by the database specs: videos stored through the app's own db functions.
-import { upsertAnnotation } from '$lib/db/annotations';
+import { putAnnotations } from '$lib/db/annotations';
 import type { KffDatabase } from '$lib/db/database';
-import type { BatchRecord, VideoRecord } from '$lib/db/types';
+import {
+	EMPTY_ANNOTATION,
+	type AnnotationFields,
+	type BatchRecord,
+	type VideoRecord
+} from '$lib/db/types';
 import { addVideosToBatch, saveExtractionResult, type IncomingVideo } from '$lib/db/videos';
 import { batchRecord, keyframeFields } from './records';
 
@@ -26,7 +31,24 @@ export async function seedVideos(db: KffDatabase, count: number): Promise<VideoR
 	for (const v of videos) {
 		const keyframes = [0, 10].map((frameIndex) => keyframeFields(frameIndex, 10));
 		await saveExtractionResult(db, v.id, { video: {}, keyframes });
-		await upsertAnnotation(db, v.id, 10, { notes: 'n', tags: ['t'] });
+		await annotate(db, v.id, [10], { notes: 'n', tags: ['t'] });
 	}
 	return videos;
+}
+
+/** Annotates keyframes through the app's own write: `changes` over the empty annotation. */
+export function annotate(
+	db: KffDatabase,
+	videoId: string,
+	frameIndexes: number[],
+	changes: Partial<AnnotationFields>,
+	now?: number
+): Promise<void> {
+	const fields = { ...EMPTY_ANNOTATION, ...changes };
+	return putAnnotations(
+		db,
+		videoId,
+		frameIndexes.map((frameIndex) => ({ frameIndex, fields })),
+		now
+	);
 }

@@ -7,7 +7,7 @@ import { createDatabase, V1, VIDEOS_V1 } from '$lib/db/database';
 import { queryHistory } from '$lib/db/history';
 import { gramsOf, nameGrams, needleGrams } from '$lib/db/name-grams';
 import { updateVideo, addVideosToBatch, getVideo, setVideoTags } from '$lib/db/videos';
-import { restoreVideos, softDeleteVideo, softDeleteVideos } from '$lib/db/trash';
+import { restoreVideos, softDeleteVideos } from '$lib/db/trash';
 import type { HistoryQuery } from '$lib/db/history';
 import { testBatch } from '../support/seed-videos';
 import { benchNameGrams, benchTagKeys } from '../../bench/seed-derived.mjs';
@@ -145,7 +145,7 @@ describe('name search on *nameGrams', () => {
 				'x'
 			])
 		);
-		await softDeleteVideo(db, videos[3].id, 5);
+		await softDeleteVideos(db, [videos[3].id], 5);
 		// "clip 1 12" holds every 3-piece of "clip 12" (a candidate) and is still no match.
 		expect(await search(db, 'clip 12')).toEqual(['CLIP 120.mp4', 'clip 12.mp4']);
 		expect(await search(db, 'P 12')).toEqual(['CLIP 120.mp4', 'clip 12.mp4']);
@@ -160,7 +160,7 @@ describe('name search on *nameGrams', () => {
 		const db = createDatabase(`search-many-${crypto.randomUUID()}`);
 		const names = Array.from({ length: 2_100 }, (_, i) => `a${(i * 37) % 2_100}.mp4`);
 		const videos = await addVideosToBatch(db, testBatch(), files([...names, 'b.mp4']));
-		await softDeleteVideo(db, videos[5].id, 9);
+		await softDeleteVideos(db, [videos[5].id], 9);
 		const live = names.filter((_, i) => i !== 5).sort();
 		const page = await queryHistory(db, {
 			search: 'A',

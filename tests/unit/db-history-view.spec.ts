@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { expect, it } from 'vitest';
-import { bulkUpdateAnnotations, upsertAnnotation } from '$lib/db/annotations';
 import type { KffDatabase } from '$lib/db/database';
 import { useFreshDatabase } from '../support/fresh-database';
 import { queryHistoryView, type HistoryQuery } from '$lib/db/history';
-import { softDeleteVideo } from '$lib/db/trash';
+import { softDeleteVideos } from '$lib/db/trash';
 import { saveExtractionResult, setVideoTags, videoTags } from '$lib/db/videos';
-import { seedVideos } from '../support/seed-videos';
+import { annotate, seedVideos } from '../support/seed-videos';
 
 const byDate: HistoryQuery = { sort: 'createdAt', direction: 'asc', page: 1, pageSize: 20 };
 
@@ -34,9 +33,9 @@ it('setVideoTags stores clean tags that the tag filter then finds', async () => 
 
 it('counts kept keyframes (not marked deleted) and names the batch of each row', async () => {
 	const [a, b, c] = await seedVideos(db, 3); // two keyframes each (frames 0 and 10)
-	await bulkUpdateAnnotations(db, a.id, [0, 10], { deleted: true });
-	await upsertAnnotation(db, b.id, 0, { deleted: true });
-	await upsertAnnotation(db, b.id, 99, { deleted: true }); // no keyframe 99: does not count
+	await annotate(db, a.id, [0, 10], { deleted: true });
+	await annotate(db, b.id, [0], { deleted: true });
+	await annotate(db, b.id, [99], { deleted: true }); // no keyframe 99: does not count
 	await db.batches.update(c.batchId, { name: 'Holiday' }); // one batch holds all three
 
 	const view = await queryHistoryView(db, byDate);
@@ -51,7 +50,7 @@ it('counts kept keyframes (not marked deleted) and names the batch of each row',
 
 it('a rerun with other keyframes recounts what is kept', async () => {
 	const [a] = await seedVideos(db, 1);
-	await upsertAnnotation(db, a.id, 10, { deleted: true });
+	await annotate(db, a.id, [10], { deleted: true });
 	expect((await queryHistoryView(db, byDate)).details.get(a.id)?.kept).toBe(1);
 	const frame = (await db.keyframes.toArray())[0];
 	await saveExtractionResult(db, a.id, {
@@ -73,11 +72,11 @@ it('the live view follows keyframe marks, tags and trash moves', async () => {
 	});
 	const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 	await settle();
-	await upsertAnnotation(db, a.id, 0, { deleted: true });
+	await annotate(db, a.id, [0], { deleted: true });
 	await settle();
 	await setVideoTags(db, b.id, ['x']);
 	await settle();
-	await softDeleteVideo(db, a.id, 5_000);
+	await softDeleteVideos(db, [a.id], 5_000);
 	await settle();
 	subscription.unsubscribe();
 	expect(seen).toEqual([

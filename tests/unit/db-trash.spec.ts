@@ -6,13 +6,10 @@ import { useFreshDatabase } from '../support/fresh-database';
 import { queryHistory, type HistoryQuery } from '$lib/db/history';
 import {
 	emptyTrash,
-	hardDeleteVideo,
 	hardDeleteVideos,
 	listTrash,
 	purgeTrashOlderThan,
-	restoreVideo,
 	restoreVideos,
-	softDeleteVideo,
 	softDeleteVideos
 } from '$lib/db/trash';
 import { loadStoredSettings } from '$lib/settings/extraction-settings';
@@ -44,8 +41,8 @@ async function leftovers(id: string) {
 
 it('soft delete hides a video from history and shows it in the trash; restore undoes it', async () => {
 	const [a, b, c] = await seed(3);
-	await softDeleteVideo(db, b.id, 5_000);
-	await softDeleteVideo(db, c.id, 6_000);
+	await softDeleteVideos(db, [b.id], 5_000);
+	await softDeleteVideos(db, [c.id], 6_000);
 
 	expect(await historyIds()).toEqual([a.id]);
 	expect((await queryHistory(db, byDate)).total).toBe(1);
@@ -54,7 +51,7 @@ it('soft delete hides a video from history and shows it in the trash; restore un
 	expect(trash.rows.map((v) => v.id)).toEqual([c.id, b.id]); // most recently deleted first
 	expect((await listTrash(db, { offset: 1, limit: 10 })).rows.map((v) => v.id)).toEqual([b.id]);
 
-	expect(await restoreVideo(db, b.id)).toBe(true);
+	expect(await restoreVideos(db, [b.id])).toBe(1);
 	expect(await historyIds()).toEqual([a.id, b.id]);
 	expect((await listTrash(db, { offset: 0, limit: 10 })).total).toBe(1);
 	expect(await leftovers(b.id)).toMatchObject({ keyframes: 2, annotations: 1 });
@@ -62,7 +59,7 @@ it('soft delete hides a video from history and shows it in the trash; restore un
 
 it('hard delete removes the row, file, keyframes and annotations of that video only', async () => {
 	const [a, b] = await seed(2);
-	expect(await hardDeleteVideo(db, a.id)).toBe(true);
+	expect(await hardDeleteVideos(db, [a.id])).toBe(1);
 	expect(await leftovers(a.id)).toEqual({
 		video: undefined,
 		file: undefined,
@@ -71,14 +68,14 @@ it('hard delete removes the row, file, keyframes and annotations of that video o
 	});
 	expect(await leftovers(b.id)).toMatchObject({ keyframes: 2, annotations: 1 });
 	expect((await leftovers(b.id)).file).toBeDefined();
-	expect(await hardDeleteVideo(db, a.id)).toBe(false);
+	expect(await hardDeleteVideos(db, [a.id])).toBe(0);
 });
 
 it('purgeTrashOlderThan deletes only what has been in the trash longer than the given days', async () => {
 	const now = 100 * DAY_MS;
 	const [live, old, recent] = await seed(3);
-	await softDeleteVideo(db, old.id, now - 31 * DAY_MS);
-	await softDeleteVideo(db, recent.id, now - 29 * DAY_MS);
+	await softDeleteVideos(db, [old.id], now - 31 * DAY_MS);
+	await softDeleteVideos(db, [recent.id], now - 29 * DAY_MS);
 
 	expect(await purgeTrashOlderThan(db, 30, now)).toBe(1);
 	expect((await leftovers(old.id)).video).toBeUndefined();
@@ -89,8 +86,8 @@ it('purgeTrashOlderThan deletes only what has been in the trash longer than the 
 
 it('emptyTrash deletes every trashed video for good and nothing else', async () => {
 	const [live, x, y] = await seed(3);
-	await softDeleteVideo(db, x.id, 5_000);
-	await softDeleteVideo(db, y.id, 6_000);
+	await softDeleteVideos(db, [x.id], 5_000);
+	await softDeleteVideos(db, [y.id], 6_000);
 
 	expect(await emptyTrash(db)).toBe(2);
 	expect(await db.videos.count()).toBe(1);
@@ -114,9 +111,9 @@ it('a live history query sees soft delete and restore (queries stay in the Dexie
 	});
 	const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 	await settle();
-	await softDeleteVideo(db, a.id, 5_000);
+	await softDeleteVideos(db, [a.id], 5_000);
 	await settle();
-	await restoreVideo(db, a.id);
+	await restoreVideos(db, [a.id]);
 	await settle();
 	subscription.unsubscribe();
 	expect(seen).toEqual([[a.id, b.id], [b.id], [a.id, b.id]]);
@@ -124,7 +121,7 @@ it('a live history query sees soft delete and restore (queries stay in the Dexie
 
 it('bulk soft delete and restore move only what is live or trashed, keeping deletion dates', async () => {
 	const [a, b, c] = await seed(3);
-	await softDeleteVideo(db, c.id, 4_000);
+	await softDeleteVideos(db, [c.id], 4_000);
 	expect(await softDeleteVideos(db, [a.id, b.id, c.id, 'missing'], 5_000)).toBe(2);
 	expect((await db.videos.get(c.id))?.deletedAt).toBe(4_000); // already in the trash: untouched
 	expect(await historyIds()).toEqual([]);
@@ -139,7 +136,7 @@ it('bulk soft delete and restore move only what is live or trashed, keeping dele
 
 it('bulk hard delete removes the chosen videos with everything of them, nothing else', async () => {
 	const [a, b, c] = await seed(3);
-	await softDeleteVideo(db, b.id, 5_000);
+	await softDeleteVideos(db, [b.id], 5_000);
 	expect(await hardDeleteVideos(db, [a.id, b.id, 'missing'])).toBe(2);
 	for (const id of [a.id, b.id]) {
 		expect(await leftovers(id)).toEqual({
@@ -157,9 +154,9 @@ it('start-up purge uses the saved days in Trash (30 by default); exactly N days 
 	const now = 400 * DAY_MS;
 	const [live, day30, day31, day8] = await seed(4);
 	await db.videos.update(live.id, { createdAt: now - 300 * DAY_MS }); // old but not in the trash
-	await softDeleteVideo(db, day30.id, now - 30 * DAY_MS);
-	await softDeleteVideo(db, day31.id, now - 31 * DAY_MS);
-	await softDeleteVideo(db, day8.id, now - 8 * DAY_MS);
+	await softDeleteVideos(db, [day30.id], now - 30 * DAY_MS);
+	await softDeleteVideos(db, [day31.id], now - 31 * DAY_MS);
+	await softDeleteVideos(db, [day8.id], now - 8 * DAY_MS);
 
 	const days = loadStoredSettings({ getItem: () => null }).trashRetentionDays;
 	expect(await purgeTrashOlderThan(db, days, now)).toBe(1);

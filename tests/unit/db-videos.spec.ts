@@ -10,7 +10,7 @@ import {
 import type { KffDatabase } from '$lib/db/database';
 import { useFreshDatabase } from '../support/fresh-database';
 import { keyframeCount, keyframesOfVideo } from '$lib/db/keyframes';
-import { softDeleteVideo } from '$lib/db/trash';
+import { softDeleteVideos } from '$lib/db/trash';
 import type { BatchRecord, KeyframeRecord } from '$lib/db/types';
 import { batchRecord, defaultExtraction } from '../support/records';
 import {
@@ -169,7 +169,7 @@ describe('queue helpers', () => {
 		const [a, b, c, d] = await addVideosToBatch(db, batch, incoming('a', 'b', 'c', 'd'));
 		await addVideosToBatch(db, newBatch(), incoming('other'));
 		await updateVideo(db, a.id, { status: 'completed' });
-		await softDeleteVideo(db, b.id, 5_000);
+		await softDeleteVideos(db, [b.id], 5_000);
 
 		expect((await nextPendingVideo(db, batch.id))?.id).toBe(c.id);
 		await updateVideo(db, c.id, { status: 'processing' });
@@ -184,7 +184,7 @@ describe('queue helpers', () => {
 		await addVideosToBatch(db, newBatch(), incoming('other'));
 		await updateVideo(db, a.id, { status: 'completed' });
 		await updateVideo(db, b.id, { status: 'failed' });
-		await softDeleteVideo(db, e.id, 5_000);
+		await softDeleteVideos(db, [e.id], 5_000);
 
 		expect(await batchCounts(db, batch.id)).toEqual({
 			total: 4,
@@ -250,7 +250,7 @@ describe('recentDecoderUse', () => {
 		await updateVideo(db, old.id, { decoder: 'ffmpeg.wasm', decoderNote: 'forced' });
 		await updateVideo(db, fresh.id, { decoder: 'webcodecs' });
 		await updateVideo(db, trashed.id, { decoder: 'webcodecs' });
-		await softDeleteVideo(db, trashed.id, 5_000);
+		await softDeleteVideos(db, [trashed.id], 5_000);
 
 		const rows = await recentDecoderUse(db);
 		expect(rows.map((r) => [r.name, r.decoder, r.decoderNote])).toEqual([

@@ -5,6 +5,7 @@ import * as Comlink from 'comlink';
 import type { KffDatabase } from '$lib/db/database';
 import { finishBatchIfIdle, listRecentBatches, setBatchState } from '$lib/db/batches';
 import {
+	cancelPendingOfBatch,
 	getVideo,
 	getVideoFile,
 	nextPendingVideo,
@@ -15,9 +16,13 @@ import {
 } from '$lib/db/videos';
 import type { VideoRecord } from '$lib/db/types';
 import { errorText, isStorageFull, noFacesMessage } from '$lib/pipeline/failure-message';
-import type { AssetUrls, ExtractOutcome, ExtractProgress } from '$lib/workers/extractor-protocol';
+import type {
+	AssetUrls,
+	ExtractOutcome,
+	ExtractProgress,
+	ExtractorApi
+} from '$lib/workers/extractor-protocol';
 import { TaskAbortedError, type WorkerPool } from '$lib/workers/worker-pool';
-import type { ExtractorApi } from '$lib/workers/extractor-protocol';
 import type { FaceBox } from '$lib/pipeline/types';
 import type { FaceModel } from '$lib/settings/extraction-settings';
 
@@ -108,12 +113,7 @@ export class Scheduler {
 	/** Stops running and pending videos of the batch; completed ones stay. */
 	async cancelBatch(batchId: string) {
 		await setBatchState(this.#db, batchId, 'cancelled');
-		const now = Date.now();
-		await this.#db.videos
-			.where('[batchId+batchPosition]')
-			.between([batchId, -Infinity], [batchId, Infinity])
-			.filter((v) => v.status === 'pending')
-			.modify({ status: 'cancelled', stage: null, finishedAt: now, updatedAt: now });
+		await cancelPendingOfBatch(this.#db, batchId, Date.now());
 		for (const run of this.#running.values()) {
 			if (run.batchId === batchId) run.controller.abort(CANCELLED);
 		}

@@ -1,27 +1,7 @@
 // Per-keyframe notes, tags and the "deleted" (left out of exports) mark.
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
-import type { AnnotationChanges, AnnotationFields, AnnotationRecord } from './types';
-
-function merged(
-	videoId: string,
-	frameIndex: number,
-	existing: AnnotationRecord | undefined,
-	changes: AnnotationChanges,
-	now: number
-): AnnotationRecord {
-	return {
-		notes: '',
-		tags: [],
-		deleted: false,
-		...existing,
-		...changes,
-		videoId,
-		frameIndex,
-		createdAt: existing?.createdAt ?? now,
-		updatedAt: now
-	};
-}
+import type { AnnotationFields, AnnotationRecord } from './types';
 
 /** In frameIndex order; keyframes without an annotation have no row. */
 export function getAnnotations(db: KffDatabase, videoId: string): Promise<AnnotationRecord[]> {
@@ -29,42 +9,6 @@ export function getAnnotations(db: KffDatabase, videoId: string): Promise<Annota
 		.where('[videoId+frameIndex]')
 		.between(...withPrefix(videoId), true, true)
 		.toArray();
-}
-
-export function upsertAnnotation(
-	db: KffDatabase,
-	videoId: string,
-	frameIndex: number,
-	changes: AnnotationChanges,
-	now = Date.now()
-): Promise<AnnotationRecord> {
-	return db.transaction('rw', db.annotations, async () => {
-		const record = merged(
-			videoId,
-			frameIndex,
-			await db.annotations.get([videoId, frameIndex]),
-			changes,
-			now
-		);
-		await db.annotations.put(record);
-		return record;
-	});
-}
-
-/** Applies the same change to several keyframes, all or nothing. */
-export async function bulkUpdateAnnotations(
-	db: KffDatabase,
-	videoId: string,
-	frameIndexes: number[],
-	change: AnnotationChanges,
-	now = Date.now()
-): Promise<void> {
-	await db.transaction('rw', db.annotations, async () => {
-		const existing = await db.annotations.bulkGet(frameIndexes.map((f) => [videoId, f]));
-		await db.annotations.bulkPut(
-			frameIndexes.map((f, i) => merged(videoId, f, existing[i], change, now))
-		);
-	});
 }
 
 export interface AnnotationWrite {

@@ -17,7 +17,7 @@
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
 import { needleGrams, searchText } from './name-grams';
-import type { VideoStatus } from './status';
+import type { VideoStatus } from '$lib/shared/status';
 import { NOT_DELETED, type VideoRecord } from './types';
 
 export type HistorySort = 'createdAt' | 'name' | 'durationSec';

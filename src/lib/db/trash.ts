@@ -44,20 +44,6 @@ function hardDelete(db: KffDatabase, pick: () => Promise<string[]>): Promise<num
 	);
 }
 
-/** False when the video does not exist. */
-export async function softDeleteVideo(db: KffDatabase, id: string, now: number): Promise<boolean> {
-	return (await db.videos.update(id, { deletedAt: now, updatedAt: now })) === 1;
-}
-
-export async function restoreVideo(db: KffDatabase, id: string): Promise<boolean> {
-	return (await db.videos.update(id, { deletedAt: NOT_DELETED, updatedAt: Date.now() })) === 1;
-}
-
-/** Removes the video row, its file, keyframes and annotations; true if the video existed. */
-export async function hardDeleteVideo(db: KffDatabase, id: string): Promise<boolean> {
-	return (await hardDelete(db, () => db.videos.where('id').equals(id).primaryKeys())) === 1;
-}
-
 /** Moves the live ones of `ids` to the trash in one write; returns how many moved. */
 export function softDeleteVideos(db: KffDatabase, ids: string[], now: number): Promise<number> {
 	return db.videos

@@ -107,8 +107,6 @@ export interface AnnotationRecord {
 /** What the user edits on a keyframe. */
 export type AnnotationFields = Pick<AnnotationRecord, 'notes' | 'tags' | 'deleted'>;
 
-export type AnnotationChanges = Partial<AnnotationFields>;
-
 /** A keyframe nobody annotated yet. */
 export const EMPTY_ANNOTATION: Readonly<AnnotationFields> = Object.freeze({
 	notes: '',

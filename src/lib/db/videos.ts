@@ -177,6 +177,19 @@ export function nextPendingVideo(
 		.first();
 }
 
+/** Cancels every pending video of the batch (trashed ones too, so none starts later). */
+export function cancelPendingOfBatch(
+	db: KffDatabase,
+	batchId: string,
+	now: number
+): Promise<number> {
+	return db.videos
+		.where('[batchId+batchPosition]')
+		.between(...withPrefix(batchId), true, true)
+		.filter((v) => v.status === 'pending')
+		.modify({ status: 'cancelled', stage: null, finishedAt: now, updatedAt: now });
+}
+
 /** Frees the space of the original file; the video row and keyframes stay. */
 export async function removeOriginal(db: KffDatabase, videoId: string): Promise<void> {
 	await db.transaction('rw', [db.videos, db.videoBlobs], async () => {
