@@ -42,8 +42,17 @@ const boundaries = [
 		['src/lib/db/**'],
 		[
 			{
-				regex: ours('components', 'routes', 'state', 'batch', 'workers', 'export'),
-				message: 'db/ never imports UI, state, batch, export or workers.'
+				regex: ours(
+					'components',
+					'routes',
+					'state',
+					'batch',
+					'workers',
+					'export',
+					'i18n',
+					'paraglide'
+				),
+				message: 'db/ never imports UI, state, batch, export, words or workers.'
 			}
 		]
 	),
@@ -51,8 +60,9 @@ const boundaries = [
 		['src/workers/**', 'src/lib/workers/**'],
 		[
 			{
-				regex: ours('components', 'routes', 'state', 'batch'),
-				message: 'Workers never import components, state, routes or batch.'
+				regex: ours('components', 'routes', 'state', 'batch', 'i18n', 'paraglide'),
+				message:
+					'Workers never import components, state, routes or batch, nor words: they report codes.'
 			}
 		]
 	),
@@ -86,7 +96,16 @@ const boundaries = [
 ];
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'static/vendor/', 'test-results/', 'bench/out/'] },
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'static/vendor/',
+			'test-results/',
+			'bench/out/',
+			'src/lib/paraglide/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -17,6 +17,8 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		browserName: 'chromium',
+		// English unless a test asks for Chinese (the app follows the browser's languages).
+		locale: 'en-US',
 		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
 		acceptDownloads: true,
 		trace: 'retain-on-failure'

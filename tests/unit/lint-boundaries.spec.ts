@@ -32,12 +32,14 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
 			"import type { ExtractorApi } from '../workers/extractor-protocol';\n"
 		],
 		['src/lib/db/videos.ts', "import Row from '$lib/components/VideoRow.svelte';\n"],
+		['src/lib/db/videos.ts', "import { m } from '$lib/paraglide/messages';\n"],
+		['src/workers/probe.ts', "import { formatBytes } from '$lib/i18n/format';\n"],
 		['src/workers/probe.ts', "import { scheduler } from '$lib/batch/scheduler-instance';\n"],
 		[
 			'src/lib/workers/worker-pool.ts',
 			"import { settingsStore } from '../state/settings.svelte';\n"
 		],
-		['src/lib/shared/format.ts', "import { db } from '$lib/db/database';\n"],
+		['src/lib/shared/trash-retention.ts', "import { db } from '$lib/db/database';\n"],
 		['src/lib/settings/extraction-settings.ts', "import { score } from '$lib/pipeline/score';\n"],
 		[COMPONENT, svelte("import { db } from '$lib/db/database';")],
 		[COMPONENT, svelte("import { liveQuery } from 'dexie';")],
@@ -51,11 +53,11 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
 	it.each([
 		['src/lib/pipeline/select.ts', "import type { FaceBox } from './types';\n"],
 		['src/lib/db/videos.ts', "import type { VideoStatus } from '$lib/shared/status';\n"],
-		['src/lib/shared/format.ts', "import type { FaceBox } from '$lib/pipeline/types';\n"],
+		['src/lib/shared/trash-retention.ts', "import type { FaceBox } from '$lib/pipeline/types';\n"],
 		['src/workers/probe.ts', "import { errorText } from '$lib/pipeline/failure-message';\n"],
 		[PAGE, svelte("import type { VideoRecord } from '$lib/db/types';")],
 		[COMPONENT, svelte("import type { VideoRecord } from '$lib/db/types';")],
-		[COMPONENT, svelte("import { formatBytes } from '$lib/shared/format';")]
+		[COMPONENT, svelte("import { formatBytes } from '$lib/i18n/format';")]
 	])('%s may: %s', async (file, code) => {
 		expect(await boundaryErrors(file, code)).toEqual([]);
 	});

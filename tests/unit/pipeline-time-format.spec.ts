@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	formatDuration,
-	formatEta,
-	formatTimestamp,
-	formatTimestampForFile
-} from '$lib/pipeline/time-format';
+import { formatDuration, formatTimestamp, formatTimestampForFile } from '$lib/pipeline/time-format';
 
 describe('formatTimestamp', () => {
 	it('formats hh:mm:ss.mmm', () => {
@@ -38,20 +33,5 @@ describe('formatDuration', () => {
 		expect(formatDuration(59.6)).toBe('1:00');
 		expect(formatDuration(3725)).toBe('1:02:05');
 		expect(formatDuration(Number.NaN)).toBe('0:00');
-	});
-});
-
-describe('formatEta', () => {
-	it('rounds up and picks units', () => {
-		expect(formatEta(0)).toBe('0 s');
-		expect(formatEta(44.2)).toBe('45 s');
-		expect(formatEta(185)).toBe('3 min 5 s');
-		expect(formatEta(3725)).toBe('1 h 2 min');
-	});
-
-	it('is empty when unknown', () => {
-		expect(formatEta(Number.NaN)).toBe('');
-		expect(formatEta(Infinity)).toBe('');
-		expect(formatEta(-3)).toBe('');
 	});
 });

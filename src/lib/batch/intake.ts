@@ -1,7 +1,7 @@
 // Intake: every dropped file is checked before it is stored — not empty, a known video
 // container by its first bytes, and room for it on the device. Refused files never become rows.
 import { SNIFF_BYTES, sniffContainer } from '$lib/pipeline/container-sniff';
-import { formatBytes } from '$lib/shared/format';
+import { formatBytes } from '$lib/i18n/format';
 
 export interface RefusedFile {
 	name: string;

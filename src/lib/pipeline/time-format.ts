@@ -29,16 +29,3 @@ export function formatDuration(sec: number): string {
 	const s = total % 60;
 	return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
-
-/**
- * Remaining time for progress displays: `45 s`, `3 min 5 s`, `1 h 2 min`. Rounded up so it never
- * promises less than it is; an unknown estimate (NaN, infinite, negative) gives '' for the UI to hide.
- */
-export function formatEta(sec: number): string {
-	if (!Number.isFinite(sec) || sec < 0) return '';
-	const total = Math.ceil(sec);
-	if (total < 60) return `${total} s`;
-	const h = Math.floor(total / 3600);
-	const m = Math.floor(total / 60) % 60;
-	return h > 0 ? `${h} h ${m} min` : `${m} min ${total % 60} s`;
-}

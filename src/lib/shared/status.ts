@@ -1,4 +1,5 @@
-// The one place for the status vocabularies stored in the database, their predicates and labels.
+// The one place for the status vocabularies stored in the database and their predicates;
+// their words are in $lib/i18n/labels.
 
 export const VIDEO_STATUSES = [
 	'pending',
@@ -14,15 +15,6 @@ export type BatchState = (typeof BATCH_STATES)[number];
 
 export const PROCESSING_STAGES = ['queued', 'probing', 'sampling', 'extracting', 'saving'] as const;
 export type ProcessingStage = (typeof PROCESSING_STAGES)[number];
-
-/** What a processing video is doing, in words. */
-export const STAGE_LABELS: Readonly<Record<ProcessingStage, string>> = {
-	queued: 'starting',
-	probing: 'reading the file',
-	sampling: 'finding faces',
-	extracting: 'saving full-size frames',
-	saving: 'saving'
-};
 
 /** True once a video has left the queue for good (the scheduler will not pick it again). */
 export function isFinished(status: VideoStatus): boolean {
