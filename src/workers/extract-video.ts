@@ -190,9 +190,7 @@ export async function extractVideo(
 		return {
 			ok: true,
 			probe,
-			warning: sampled.complete
-				? null
-				: `The file is damaged or cut short; keyframes come from the part that could be decoded (${sampler.counts.sampled} sampled frames).`,
+			warning: sampled.complete ? null : { code: 'damaged-tail', sampled: sampler.counts.sampled },
 			keyframes,
 			thumbnail,
 			framesSampled: sampler.counts.sampled,
@@ -203,10 +201,10 @@ export async function extractVideo(
 		};
 	} catch (error) {
 		if (error instanceof DecodeFailure)
-			return { ok: false, message: error.message, details: error.details };
+			return { ok: false, notice: error.notice, details: error.details };
 		const text = describe(error);
 		const details = lastDecoder?.details() ?? '';
-		return { ok: false, message: explainFailure(text), details: `${text}\n\n${details}` };
+		return { ok: false, notice: explainFailure(text), details: `${text}\n\n${details}` };
 	} finally {
 		for (const decoder of opened) decoder.close();
 	}

@@ -111,7 +111,7 @@ it('a save that hits the quota fails that video only, says so, and damages nothi
 
 	expect(await db.videos.get(full.id)).toMatchObject({
 		status: 'failed',
-		error: 'Storage is full — free space in Trash or remove originals.',
+		error: { code: 'storage-full' },
 		keyframeCount: 0,
 		hasOriginal: true
 	});

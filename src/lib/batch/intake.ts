@@ -1,11 +1,11 @@
 // Intake: every dropped file is checked before it is stored — not empty, a known video
 // container by its first bytes, and room for it on the device. Refused files never become rows.
 import { SNIFF_BYTES, sniffContainer } from '$lib/pipeline/container-sniff';
-import { formatBytes } from '$lib/i18n/format';
+import type { Notice } from '$lib/pipeline/notice';
 
 export interface RefusedFile {
 	name: string;
-	reason: string;
+	reason: Notice;
 }
 
 export interface IntakeResult {
@@ -32,7 +32,7 @@ export async function checkFiles(files: File[]): Promise<IntakeResult> {
 		} else if (file.size > room) {
 			refused.push({
 				name: file.name,
-				reason: `Not enough storage space: the file needs ${formatBytes(file.size)}, ${formatBytes(Math.max(0, room))} is free. Free space in Trash or remove originals.`
+				reason: { code: 'no-room', needs: file.size, free: Math.max(0, room) }
 			});
 		} else {
 			accepted.push(file);

@@ -15,7 +15,8 @@ import {
 	updateVideo
 } from '$lib/db/videos';
 import type { VideoRecord } from '$lib/db/types';
-import { errorText, isStorageFull, noFacesMessage } from '$lib/pipeline/failure-message';
+import { errorText, isStorageFull, noFacesNotice } from '$lib/pipeline/failure-message';
+import type { Notice } from '$lib/pipeline/notice';
 import type {
 	AssetUrls,
 	ExtractOutcome,
@@ -43,10 +44,6 @@ interface RunningVideo {
 	batchId: string;
 	controller: AbortController;
 	lastProgressAt: number;
-}
-
-function storageFullMessage(error: unknown): string | null {
-	return isStorageFull(error) ? 'Storage is full — free space in Trash or remove originals.' : null;
 }
 
 export class Scheduler {
@@ -209,11 +206,7 @@ export class Scheduler {
 	async #process(video: VideoRecord, run: RunningVideo) {
 		const file = await getVideoFile(this.#db, video.id);
 		if (!file) {
-			await this.#fail(
-				video,
-				'The original file is no longer stored, so it cannot be processed.',
-				''
-			);
+			await this.#fail(video, { code: 'original-missing' }, '');
 			return;
 		}
 		let lastWrite = 0;
@@ -264,21 +257,17 @@ export class Scheduler {
 					finishedAt: Date.now()
 				});
 			} else if (error instanceof TaskAbortedError && run.controller.signal.reason === STALLED) {
-				await this.#fail(
-					video,
-					`Processing made no progress for ${STALL_TIMEOUT_MS / 1000} s and was stopped.`,
-					''
-				);
+				await this.#fail(video, { code: 'stalled', seconds: STALL_TIMEOUT_MS / 1000 }, '');
 			} else {
 				const text = errorText(error);
-				await this.#fail(video, 'Processing stopped unexpectedly.', text);
+				await this.#fail(video, { code: 'stopped-unexpectedly' }, text);
 			}
 			await finishBatchIfIdle(this.#db, video.batchId);
 			return;
 		}
 		await writing;
 		if (!outcome.ok) {
-			await this.#fail(video, outcome.message, outcome.details);
+			await this.#fail(video, outcome.notice, outcome.details);
 		} else {
 			let saved = false;
 			try {
@@ -299,7 +288,7 @@ export class Scheduler {
 						timings: outcome.timings,
 						message:
 							outcome.keyframes.length === 0
-								? noFacesMessage(video.settings.confidence, video.settings.model)
+								? noFacesNotice(video.settings.confidence, video.settings.model)
 								: outcome.warning
 					},
 					keyframes: outcome.keyframes
@@ -308,7 +297,7 @@ export class Scheduler {
 				const text = errorText(error);
 				await this.#fail(
 					video,
-					storageFullMessage(error) ?? 'The results could not be saved.',
+					{ code: isStorageFull(error) ? 'storage-full' : 'save-failed' },
 					text
 				);
 			}
@@ -322,11 +311,11 @@ export class Scheduler {
 		await finishBatchIfIdle(this.#db, video.batchId);
 	}
 
-	async #fail(video: VideoRecord, message: string, details: string) {
+	async #fail(video: VideoRecord, notice: Notice, details: string) {
 		await updateVideo(this.#db, video.id, {
 			status: 'failed',
 			stage: null,
-			error: message,
+			error: notice,
 			errorDetails: details || null,
 			finishedAt: Date.now()
 		});

@@ -60,6 +60,20 @@ export class KffDatabase extends Dexie {
 						withDerivedKeys(v);
 					})
 			);
+		// v3: a video's failure and note are notices (a code and values, worded when shown in the
+		// reader's language); sentences stored before keep their words as a 'text' notice.
+		this.version(3)
+			.stores({})
+			.upgrade((tx) =>
+				tx
+					.table<VideoRecord, string>('videos')
+					.toCollection()
+					.modify((v) => {
+						const row = v as unknown as { error: unknown; message: unknown };
+						if (typeof row.error === 'string') v.error = { code: 'text', text: row.error };
+						if (typeof row.message === 'string') v.message = { code: 'text', text: row.message };
+					})
+			);
 		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived
 		// key never lags the name.
 		this.videos.hook('creating', (_id, row) => {

@@ -1,4 +1,5 @@
 // Record types of the Dexie tables (see "Storage model" in ARCHITECTURE.md).
+import type { Notice } from '$lib/pipeline/notice';
 import type { ExtractionSettings } from '$lib/settings/extraction-settings';
 import type { DecoderName } from '$lib/shared/decoders';
 import type { BatchState, ProcessingStage, VideoStatus } from '$lib/shared/status';
@@ -31,12 +32,12 @@ export interface VideoRecord {
 	framesDone: number;
 	framesTotal: number;
 	stage: ProcessingStage | null;
-	/** User-facing failure message. */
-	error: string | null;
+	/** Why it failed, for people (worded in their language when shown). */
+	error: Notice | null;
 	/** ffmpeg log tail, for the details view. */
 	errorDetails: string | null;
-	/** Non-error note, e.g. 'No faces found…'. */
-	message: string | null;
+	/** A note on a finished video, e.g. that no faces were found. */
+	message: Notice | null;
 	tags: string[];
 	batchId: string;
 	batchPosition: number;

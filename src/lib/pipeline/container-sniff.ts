@@ -1,8 +1,9 @@
 // Recognises a file by its first bytes, not its name or MIME type, so that intake can refuse
 // what ffmpeg would never read (an empty file, text named .mp4, a photo) with a clear reason.
+import type { Notice } from './notice';
 
 export type SniffResult =
-	{ kind: 'video'; container: string } | { kind: 'refused'; reason: string };
+	{ kind: 'video'; container: string } | { kind: 'refused'; reason: Notice };
 
 /** How many leading bytes `sniffContainer` needs. */
 export const SNIFF_BYTES = 512;
@@ -38,12 +39,12 @@ function looksLikeText(b: Uint8Array): boolean {
 }
 
 export function sniffContainer(head: Uint8Array, fileSize: number): SniffResult {
-	if (fileSize === 0) return { kind: 'refused', reason: 'The file is empty (0 bytes).' };
+	if (fileSize === 0) return { kind: 'refused', reason: { code: 'empty-file' } };
 	const box = head.length >= 8 ? ascii(head, 4, 4) : '';
 	if (ISO_BOX_TYPES.has(box)) {
 		const brand = box === 'ftyp' && head.length >= 12 ? ascii(head, 8, 4) : '';
 		if (/^(avif|avis|heic|heix|mif1|msf1)$/.test(brand)) {
-			return { kind: 'refused', reason: 'This is a still image (HEIF/AVIF), not a video.' };
+			return { kind: 'refused', reason: { code: 'still-image', format: 'HEIF/AVIF' } };
 		}
 		return { kind: 'video', container: brand.startsWith('qt') ? 'mov' : 'mp4' };
 	}
@@ -52,7 +53,7 @@ export function sniffContainer(head: Uint8Array, fileSize: number): SniffResult 
 		return { kind: 'video', container: 'avi' };
 	}
 	if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WEBP') {
-		return { kind: 'refused', reason: 'This is a still image (WebP), not a video.' };
+		return { kind: 'refused', reason: { code: 'still-image', format: 'WebP' } };
 	}
 	if (ascii(head, 0, 3) === 'FLV') return { kind: 'video', container: 'flv' };
 	if (ascii(head, 0, 4) === 'OggS') return { kind: 'video', container: 'ogg' };
@@ -62,13 +63,12 @@ export function sniffContainer(head: Uint8Array, fileSize: number): SniffResult 
 	}
 	if (isMpegTs(head)) return { kind: 'video', container: 'mpegts' };
 	const image = IMAGE_SIGNATURES.find((s) => startsWith(head, s.sig));
-	if (image)
-		return { kind: 'refused', reason: `This is a still image (${image.name}), not a video.` };
+	if (image) return { kind: 'refused', reason: { code: 'still-image', format: image.name } };
 	if (looksLikeText(head)) {
 		return {
 			kind: 'refused',
-			reason: 'This is a text file, not a video (its name says otherwise).'
+			reason: { code: 'text-file' }
 		};
 	}
-	return { kind: 'refused', reason: 'Not a video format Key Face Frame can read.' };
+	return { kind: 'refused', reason: { code: 'unknown-format' } };
 }

@@ -1,47 +1,37 @@
-// Turns ffmpeg's log into a sentence a person understands. The raw log tail stays available
-// behind a "details" toggle; this only picks the most telling known symptom.
+// Turns ffmpeg's log into the notice a person understands (put into words by $lib/i18n). The raw
+// log tail stays available behind a "details" toggle; this only picks the most telling symptom.
+import type { DecodeFailureCode, Notice } from './notice';
 
-const KNOWN_FAILURES: { pattern: RegExp; message: string }[] = [
-	{
-		pattern: /moov atom not found/i,
-		message:
-			'The file is incomplete: its index (moov) is missing, so it cannot be played. It was probably cut off while downloading or recording.'
-	},
+const KNOWN_FAILURES: { pattern: RegExp; code: DecodeFailureCode }[] = [
+	{ pattern: /moov atom not found/i, code: 'file-incomplete' },
 	{
 		pattern:
 			/Output file #0 does not contain any stream|does not contain any stream|no video stream/i,
-		message: 'The file has no video track.'
+		code: 'no-video-track'
 	},
 	{
 		pattern:
 			/Decoder \(codec [^)]*\) not found|Unknown decoder|unsupported codec|Codec .* is not supported/i,
-		message: 'The video uses a codec Key Face Frame cannot decode.'
+		code: 'codec-unsupported'
 	},
 	{
 		pattern:
 			/Invalid data found when processing input|could not find codec parameters|EBML header parsing failed/i,
-		message: 'The file is damaged or not a video Key Face Frame can read.'
+		code: 'damaged'
 	},
 	{
 		pattern: /Cannot allocate memory|out of memory|memory access out of bounds/i,
-		message: 'The device ran out of memory while decoding this video. Try a lower concurrency.'
+		code: 'out-of-memory'
 	},
-	{
-		pattern: /timeout|timed out/i,
-		message: 'Decoding took too long and was stopped.'
-	}
+	{ pattern: /timeout|timed out/i, code: 'timed-out' }
 ];
 
-export const GENERIC_FAILURE = 'The video could not be decoded.';
-
-export function explainFailure(log: string): string {
-	return KNOWN_FAILURES.find((k) => k.pattern.test(log))?.message ?? GENERIC_FAILURE;
+export function explainFailure(log: string): Notice {
+	return { code: KNOWN_FAILURES.find((k) => k.pattern.test(log))?.code ?? 'decode-failed' };
 }
 
-export function noFacesMessage(confidence: number, model: 'full' | 'short'): string {
-	const hint =
-		model === 'short' ? 'try a lower threshold or the full-range model' : 'try a lower threshold';
-	return `No faces found at confidence ≥ ${confidence} — ${hint}.`;
+export function noFacesNotice(confidence: number, model: 'full' | 'short'): Notice {
+	return { code: 'no-faces', confidence, model };
 }
 
 /** "Name: message" of anything thrown, for details views and notes. */

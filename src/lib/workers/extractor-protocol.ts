@@ -1,6 +1,7 @@
 // The data that crosses between the app and the extractor worker. Plain, structured-cloneable.
 import type { ExtractionSettings } from '$lib/settings/extraction-settings';
 import type { FaceBox } from '$lib/pipeline/types';
+import type { Notice } from '$lib/pipeline/notice';
 import type { DecoderName } from '$lib/shared/decoders';
 
 export type { DecoderName };
@@ -64,7 +65,7 @@ export type ExtractOutcome =
 			keyframes: ExtractedKeyframe[];
 			thumbnail: Blob | null;
 			/** Set when only part of the file could be decoded. */
-			warning: string | null;
+			warning: Notice | null;
 			/** Frames sampled and checked for faces. */
 			framesSampled: number;
 			framesWithFaces: number;
@@ -76,8 +77,8 @@ export type ExtractOutcome =
 	  }
 	| {
 			ok: false;
-			/** What went wrong, in words a person understands. */
-			message: string;
+			/** What went wrong, for people. */
+			notice: Notice;
 			/** The ffmpeg log tail or the exception, for the details view. */
 			details: string;
 	  };

@@ -2,6 +2,7 @@
 // The ffmpeg.wasm decoder: reads every container and codec the core knows; the fallback when
 // WebCodecs cannot decode a video or fails part-way.
 import { explainFailure } from '$lib/pipeline/failure-message';
+import type { Notice } from '$lib/pipeline/notice';
 import { packedI420 } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import type { FFmpegRunner } from '../ffmpeg-runner';
@@ -18,13 +19,13 @@ interface Announced {
 	h: number;
 }
 
-/** A failure whose message is already in a person's words, with the log for the details view. */
+/** A failure already explained for people (its notice), with the log for the details view. */
 export class DecodeFailure extends Error {
 	constructor(
-		message: string,
+		readonly notice: Notice,
 		readonly details: string
 	) {
-		super(message);
+		super(notice.code);
 	}
 }
 
