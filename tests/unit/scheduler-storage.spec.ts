@@ -6,6 +6,7 @@ import type { VideoRecord } from '$lib/db/types';
 import { addVideosToBatch } from '$lib/db/videos';
 import type { ExtractOutcome, ExtractorApi } from '$lib/workers/extractor-protocol';
 import type { WorkerPool } from '$lib/workers/worker-pool';
+import { ExtractorClient } from '$lib/workers/extractor-client';
 import { keyframeFields } from '../support/records';
 import { testBatch, testFiles } from '../support/seed-videos';
 
@@ -43,6 +44,7 @@ const assets = () => ({
 	faceDetectorWorker: '',
 	models: { full: '', short: '' }
 });
+const extractor = new ExtractorClient(pool, assets);
 
 let db: KffDatabase;
 beforeEach(() => {
@@ -63,13 +65,13 @@ async function runBatch(scheduler: Scheduler, count: number): Promise<VideoRecor
 }
 
 it('keeps the original after a successful save by default', async () => {
-	const [v] = await runBatch(new Scheduler(db, pool, assets), 1);
+	const [v] = await runBatch(new Scheduler(db, extractor), 1);
 	expect(await db.videos.get(v.id)).toMatchObject({ status: 'completed', hasOriginal: true });
 	expect(await db.videoBlobs.get(v.id)).toBeDefined();
 });
 
 it('removes the original after a successful save when originals are not kept', async () => {
-	const [v] = await runBatch(new Scheduler(db, pool, assets, { keepOriginals: () => false }), 1);
+	const [v] = await runBatch(new Scheduler(db, extractor, { keepOriginals: () => false }), 1);
 	expect(await db.videos.get(v.id)).toMatchObject({
 		status: 'completed',
 		hasOriginal: false,
@@ -103,7 +105,7 @@ it('a save that hits the quota fails that video only, says so, and damages nothi
 			}
 		})
 	});
-	const scheduler = new Scheduler(db, pool, assets, { keepOriginals: () => false });
+	const scheduler = new Scheduler(db, extractor, { keepOriginals: () => false });
 	db.videos.hook('creating', (_key, video) => {
 		if (video.batchPosition === 1) victim = video.id;
 	});

@@ -6,6 +6,7 @@ import {
 	resolveConcurrency
 } from '$lib/settings/extraction-settings';
 import { assetUrls } from '$lib/workers/asset-urls';
+import { ExtractorClient } from '$lib/workers/extractor-client';
 import { createExtractorPool } from '$lib/workers/extractor-pool';
 import { Scheduler } from './scheduler';
 
@@ -14,8 +15,10 @@ let shared: Scheduler | undefined;
 export function scheduler(): Scheduler {
 	shared ??= new Scheduler(
 		db(),
-		createExtractorPool(resolveConcurrency(DEFAULT_SETTINGS.concurrency)),
-		assetUrls,
+		new ExtractorClient(
+			createExtractorPool(resolveConcurrency(DEFAULT_SETTINGS.concurrency)),
+			assetUrls
+		),
 		{
 			keepOriginals: () => loadStoredSettings().keepOriginals
 		}

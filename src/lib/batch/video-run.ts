@@ -1,0 +1,149 @@
+// One video's run: read its file, extract it in a worker, write progress as it comes and the
+// outcome when it ends. The scheduler decides which video runs when; this decides what a run
+// writes, and is the only place that turns an outcome into a video's final state.
+import type { KffDatabase } from '$lib/db/database';
+import type { VideoRecord } from '$lib/db/types';
+import { getVideoFile, removeOriginal, saveExtractionResult, updateVideo } from '$lib/db/videos';
+import { errorText, isStorageFull, noFacesNotice } from '$lib/pipeline/failure-message';
+import type { Notice } from '$lib/pipeline/notice';
+import type { ExtractorClient } from '$lib/workers/extractor-client';
+import type { ExtractOutcome, ExtractProgress } from '$lib/workers/extractor-protocol';
+import { TaskAbortedError } from '$lib/workers/worker-pool';
+
+/** A video that reports no progress for this long is stopped and failed. */
+export const STALL_TIMEOUT_MS = 120_000;
+/** Progress rows are written at most this often per video. */
+export const PROGRESS_WRITE_MS = 250;
+
+/** Why a run's signal was aborted. */
+export const STALLED = 'stalled';
+export const CANCELLED = 'cancelled';
+
+export interface VideoRunContext {
+	db: KffDatabase;
+	extractor: ExtractorClient;
+	/** Read after each successful save: false removes the original file to free space. */
+	keepOriginals: () => boolean;
+	/** Called on every progress report, for the scheduler's stall watch. */
+	onAlive: () => void;
+}
+
+function fail(db: KffDatabase, video: VideoRecord, notice: Notice, details: string) {
+	return updateVideo(db, video.id, {
+		status: 'failed',
+		stage: null,
+		error: notice,
+		errorDetails: details || null,
+		finishedAt: Date.now()
+	});
+}
+
+/**
+ * Progress rows for the video: at most one per PROGRESS_WRITE_MS (the probe's always), in order,
+ * never moving the bar backwards. `written()` settles once every write issued so far has.
+ */
+function progressWriter(db: KffDatabase, videoId: string, onAlive: () => void) {
+	let lastWrite = 0;
+	let shown = 0;
+	let writing: Promise<unknown> = Promise.resolve();
+	const onProgress = (p: ExtractProgress) => {
+		onAlive();
+		const now = Date.now();
+		if (!p.probe && now - lastWrite < PROGRESS_WRITE_MS) return;
+		lastWrite = now;
+		// Seen in Chromium: a fresh worker's first callback can arrive after later ones.
+		shown = Math.max(shown, p.progress);
+		const changes: Partial<VideoRecord> = {
+			stage: p.stage,
+			progress: shown,
+			framesDone: p.framesDone,
+			framesTotal: p.framesTotal
+		};
+		if (p.probe) {
+			const { durationSec, fps, width, height, codec, rotation } = p.probe;
+			Object.assign(changes, { durationSec, fps, width, height, codec, rotation });
+		}
+		writing = writing.then(() => updateVideo(db, videoId, changes)).catch(() => {});
+	};
+	return { onProgress, written: () => writing };
+}
+
+async function saveOutcome(
+	ctx: VideoRunContext,
+	video: VideoRecord,
+	outcome: Extract<ExtractOutcome, { ok: true }>
+) {
+	const { db } = ctx;
+	let saved = false;
+	try {
+		// Inside the try: when the disk is full even this small write fails, and the video must
+		// end failed with the storage notice, not stay 'processing'.
+		await updateVideo(db, video.id, { stage: 'saving', progress: 0.99 });
+		const { durationSec, fps, width, height, codec, rotation } = outcome.probe;
+		saved = await saveExtractionResult(db, video.id, {
+			video: {
+				durationSec,
+				fps,
+				width,
+				height,
+				codec,
+				rotation,
+				thumbnail: outcome.thumbnail,
+				decoder: outcome.decoder,
+				decoderNote: outcome.decoderNote,
+				timings: outcome.timings,
+				message:
+					outcome.keyframes.length === 0
+						? noFacesNotice(video.settings.confidence, video.settings.model)
+						: outcome.warning
+			},
+			keyframes: outcome.keyframes
+		});
+	} catch (error) {
+		const code = isStorageFull(error) ? 'storage-full' : 'save-failed';
+		await fail(db, video, { code }, errorText(error));
+	}
+	// Outside the try: the keyframes are saved; failing to free space must not fail the video.
+	if (saved && !ctx.keepOriginals()) {
+		await removeOriginal(db, video.id).catch((error: unknown) =>
+			console.warn('Could not remove the original file', error)
+		);
+	}
+}
+
+/** Runs `video` to its final state: completed, failed or cancelled (when `signal` says so). */
+export async function runVideo(ctx: VideoRunContext, video: VideoRecord, signal: AbortSignal) {
+	const { db } = ctx;
+	const file = await getVideoFile(db, video.id);
+	if (!file) {
+		await fail(db, video, { code: 'original-missing' }, '');
+		return;
+	}
+	const progress = progressWriter(db, video.id, ctx.onAlive);
+	let outcome: ExtractOutcome;
+	try {
+		outcome = await ctx.extractor.extract(
+			{ file, name: video.name, settings: video.settings },
+			progress.onProgress,
+			signal
+		);
+	} catch (error) {
+		await progress.written();
+		const aborted = error instanceof TaskAbortedError;
+		if (aborted && signal.reason === CANCELLED) {
+			await updateVideo(db, video.id, {
+				status: 'cancelled',
+				stage: null,
+				finishedAt: Date.now()
+			});
+		} else if (aborted && signal.reason === STALLED) {
+			await fail(db, video, { code: 'stalled', seconds: STALL_TIMEOUT_MS / 1000 }, '');
+		} else {
+			await fail(db, video, { code: 'stopped-unexpectedly' }, errorText(error));
+		}
+		return;
+	}
+	await progress.written();
+	if (outcome.ok) await saveOutcome(ctx, video, outcome);
+	else await fail(db, video, outcome.notice, outcome.details);
+}

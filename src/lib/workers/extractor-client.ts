@@ -1,0 +1,53 @@
+// The one typed door to the extractor workers: callers pass plain values and a signal, this adds
+// the asset URLs, wraps the progress callback for Comlink and queues the job on the pool (which
+// owns abort: a signalled job's worker is terminated and replaced).
+import * as Comlink from 'comlink';
+import type { FaceBox } from '$lib/pipeline/types';
+import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
+import type {
+	AssetUrls,
+	ExtractOutcome,
+	ExtractProgress,
+	ExtractorApi
+} from './extractor-protocol';
+import type { WorkerPool } from './worker-pool';
+
+export interface ExtractJob {
+	file: Blob;
+	name: string;
+	settings: ExtractionSettings;
+}
+
+export class ExtractorClient {
+	#pool: WorkerPool<ExtractorApi>;
+	#assets: () => AssetUrls;
+
+	constructor(pool: WorkerPool<ExtractorApi>, assets: () => AssetUrls) {
+		this.#pool = pool;
+		this.#assets = assets;
+	}
+
+	/** How many videos may be processed at once (workers are started and stopped to match). */
+	resize(size: number) {
+		this.#pool.resize(size);
+	}
+
+	/** Rejects with the pool's TaskAbortedError when `signal` fires, carrying its reason. */
+	extract(
+		job: ExtractJob,
+		onProgress: (p: ExtractProgress) => void,
+		signal: AbortSignal
+	): Promise<ExtractOutcome> {
+		return this.#pool.run<ExtractOutcome>(
+			(api) => api.extract({ ...job, assets: this.#assets() }, Comlink.proxy(onProgress)),
+			signal
+		);
+	}
+
+	/** Runs the face detector on a still photo (queued like any job). */
+	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]> {
+		return this.#pool.run((api) =>
+			api.detectImage({ image, model, confidence, assets: this.#assets() })
+		);
+	}
+}

@@ -1,0 +1,129 @@
+// One video's run against a stand-in extractor: what it writes as progress and as its final state.
+import 'fake-indexeddb/auto';
+import { expect, it, vi } from 'vitest';
+import { CANCELLED, runVideo, STALLED, type VideoRunContext } from '$lib/batch/video-run';
+import type { KffDatabase } from '$lib/db/database';
+import { addVideosToBatch, getVideo } from '$lib/db/videos';
+import type { ExtractorClient } from '$lib/workers/extractor-client';
+import type { ExtractOutcome, ExtractProgress } from '$lib/workers/extractor-protocol';
+import { TaskAbortedError } from '$lib/workers/worker-pool';
+import { useFreshDatabase } from '../support/fresh-database';
+import { keyframeFields } from '../support/records';
+import { testBatch, testFiles } from '../support/seed-videos';
+
+let db: KffDatabase;
+useFreshDatabase((fresh) => (db = fresh));
+
+const probe = {
+	durationSec: 2,
+	fps: 25,
+	frameCount: 50,
+	width: 640,
+	height: 360,
+	codec: 'h264',
+	rotation: 0,
+	container: 'mp4'
+};
+const completed = (keyframes = 2): ExtractOutcome => ({
+	ok: true,
+	probe,
+	keyframes: Array.from({ length: keyframes }, (_, i) => keyframeFields(i * 25, 25, 4)),
+	thumbnail: null,
+	warning: null,
+	framesSampled: 10,
+	framesWithFaces: keyframes,
+	timings: {},
+	decoder: 'webcodecs',
+	decoderNote: null
+});
+
+type Extract = (onProgress: (p: ExtractProgress) => void) => Promise<ExtractOutcome>;
+
+async function run(extract: Extract, fields: Partial<VideoRunContext> = {}, signal?: AbortSignal) {
+	const [video] = await addVideosToBatch(db, testBatch(), testFiles(1));
+	const extractor = {
+		extract: (_job: unknown, onProgress: (p: ExtractProgress) => void) => extract(onProgress)
+	} as unknown as ExtractorClient;
+	const onAlive = vi.fn();
+	const context = { db, extractor, keepOriginals: () => true, onAlive, ...fields };
+	await runVideo(context, video, signal ?? new AbortController().signal);
+	return { video: (await getVideo(db, video.id))!, onAlive };
+}
+
+it('saves the keyframes and the probe; no faces leaves a notice naming the settings', async () => {
+	const { video } = await run(() => Promise.resolve(completed()));
+	expect(video).toMatchObject({ status: 'completed', keyframeCount: 2, width: 640, error: null });
+	const { video: faceless } = await run(() => Promise.resolve(completed(0)));
+	expect(faceless).toMatchObject({
+		status: 'completed',
+		message: { code: 'no-faces', confidence: 0.5, model: 'full' }
+	});
+});
+
+it('writes the probe at once, then progress at most every 250 ms and never backwards', async () => {
+	const { video, onAlive } = await run(async (onProgress) => {
+		const at = (progress: number, withProbe = false) =>
+			onProgress({
+				stage: 'sampling',
+				progress,
+				framesDone: 0,
+				framesTotal: 10,
+				...(withProbe ? { probe } : {})
+			});
+		at(0.1, true);
+		at(0.5); // within 250 ms of the probe: not written
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		at(0.3);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		at(0.2); // behind what is shown: the bar holds
+		throw new Error('boom');
+	});
+	expect(onAlive).toHaveBeenCalledTimes(4);
+	expect(video).toMatchObject({ status: 'failed', progress: 0.3, width: 640, durationSec: 2 });
+	expect(video.error).toEqual({ code: 'stopped-unexpectedly' });
+	expect(video.errorDetails).toBe('Error: boom');
+});
+
+it("a failed outcome keeps the worker's notice and log", async () => {
+	const { video } = await run(() =>
+		Promise.resolve({ ok: false, notice: { code: 'file-incomplete' }, details: 'moov' })
+	);
+	expect(video).toMatchObject({
+		status: 'failed',
+		error: { code: 'file-incomplete' },
+		errorDetails: 'moov'
+	});
+});
+
+it('an abort is a cancel or a stall, by the reason the signal carries', async () => {
+	for (const [reason, expected] of [
+		[CANCELLED, { status: 'cancelled', error: null }],
+		[STALLED, { status: 'failed', error: { code: 'stalled', seconds: 120 } }]
+	] as const) {
+		const controller = new AbortController();
+		controller.abort(reason);
+		const { video } = await run(
+			() => Promise.reject(new TaskAbortedError()),
+			{},
+			controller.signal
+		);
+		expect(video).toMatchObject(expected);
+	}
+});
+
+it('without its original file the video fails at once; keepOriginals false frees the file', async () => {
+	const [video] = await addVideosToBatch(db, testBatch(), testFiles(1));
+	await db.videoBlobs.delete(video.id);
+	const extract = vi.fn();
+	const extractor = { extract } as unknown as ExtractorClient;
+	const context = { db, extractor, keepOriginals: () => true, onAlive: () => {} };
+	await runVideo(context, video, new AbortController().signal);
+	expect(extract).not.toHaveBeenCalled();
+	expect((await getVideo(db, video.id))?.error).toEqual({ code: 'original-missing' });
+
+	const { video: freed } = await run(() => Promise.resolve(completed()), {
+		keepOriginals: () => false
+	});
+	expect(freed).toMatchObject({ status: 'completed', hasOriginal: false });
+	expect(await db.videoBlobs.get(freed.id)).toBeUndefined();
+});
