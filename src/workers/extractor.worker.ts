@@ -4,7 +4,8 @@
 // Thin: the work is in extract-video.ts.
 import * as Comlink from 'comlink';
 import type { AssetUrls, ExtractorApi } from '$lib/workers/extractor-protocol';
-import { extractVideo, type ExtractorEnv } from './extract-video';
+import { extractVideo } from './extract-video';
+import type { ExtractorEnv } from './extraction-run';
 import { DetectorClient } from './detector-client';
 import { FFmpegRunner } from './ffmpeg-runner';
 import { restrictFetchToOwnOrigin } from './same-origin-fetch';

@@ -1,0 +1,57 @@
+/// <reference lib="webworker" />
+// The extraction pass: the chosen frames at full size (mostly held from sampling, the rest
+// decoded again in one pass), as JPEGs and thumbnails, and the video's thumbnail from the best.
+import { bestFace } from '$lib/pipeline/score';
+import type { ExtractedKeyframe } from '$lib/workers/extractor-protocol';
+import type { SampledFrame } from './analyze-frame';
+import { fullFramesWithFallback } from './decoders/with-fallback';
+import { chosenCanvases } from './extract-frames';
+import { thumbnailJpeg, toJpeg, videoThumbnailJpeg } from './jpeg';
+import type { Sampling } from './sample-video';
+import type { ExtractionRun } from './extraction-run';
+
+export async function extractKeyframes(
+	chosen: readonly SampledFrame[],
+	{ sampler, sampled }: Sampling,
+	run: ExtractionRun
+): Promise<{ keyframes: ExtractedKeyframe[]; thumbnail: Blob | null }> {
+	const { primary, switchToFallback, progress, notes } = run;
+	const keyframes: ExtractedKeyframe[] = [];
+	let thumbnail: Blob | null = null;
+	const best = chosen.reduce<SampledFrame | null>(
+		(b, c) => (!b || c.score > b.score ? c : b),
+		null
+	);
+	const decodeAgain = (times: readonly number[]) =>
+		fullFramesWithFallback(
+			sampled.decoder,
+			sampled.decoder === primary ? switchToFallback : null,
+			times,
+			(reason) => notes.push(reason)
+		);
+	let i = 0;
+	for await (const canvas of chosenCanvases(chosen, sampler.held, decodeAgain)) {
+		const frame = chosen[i];
+		progress.report('extracting', i / chosen.length, i, chosen.length);
+		const [image, thumb] = await Promise.all([toJpeg(canvas), thumbnailJpeg(canvas)]);
+		if (frame === best) {
+			thumbnail = await videoThumbnailJpeg(
+				canvas,
+				bestFace(frame.faces, canvas.width, canvas.height)
+			);
+		}
+		keyframes.push({
+			frameIndex: frame.frameIndex,
+			timeSec: frame.timeSec,
+			score: frame.score,
+			sharpness: frame.sharpness,
+			faces: frame.faces,
+			width: canvas.width,
+			height: canvas.height,
+			image,
+			thumb
+		});
+		i++;
+	}
+	return { keyframes, thumbnail };
+}

@@ -1,0 +1,24 @@
+// What the stages of one video's extraction share: the worker's services, and per video the
+// decoders, the progress bar, the stage timer and the decoder notes of the outcome.
+import type { DetectorClient } from './detector-client';
+import type { FFmpegRunner } from './ffmpeg-runner';
+import type { FrameDecoder } from './decoders/frame-decoder';
+import type { Fallback } from './decoders/with-fallback';
+import type { ProgressReporter } from './progress-reporter';
+import type { StageTimer } from './stage-timer';
+
+/** What the extractor worker provides to every video it runs. */
+export interface ExtractorEnv {
+	ffmpeg(): Promise<FFmpegRunner>;
+	detector: DetectorClient;
+}
+
+export interface ExtractionRun {
+	primary: FrameDecoder;
+	/** Opens ffmpeg.wasm when WebCodecs gives up; null when there is nothing to fall back to. */
+	switchToFallback: Fallback;
+	progress: ProgressReporter;
+	timer: StageTimer;
+	/** Why the decoders used are not the obvious ones, for the outcome's decoder note. */
+	notes: string[];
+}
