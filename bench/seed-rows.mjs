@@ -32,5 +32,6 @@ export const COMPLETED_VIDEO = {
 	decoder: 'ffmpeg.wasm',
 	decoderNote: null,
 	timings: null,
+	attempts: 1,
 	deletedAt: 0
 };

@@ -154,14 +154,33 @@ describe('queue helpers', () => {
 	it('resetOrphanedProcessing puts processing videos back to pending', async () => {
 		const [a, b, c] = await addVideosToBatch(db, newBatch(), incoming('a', 'b', 'c'));
 		for (const v of [a, b]) {
-			await updateVideo(db, v.id, { status: 'processing', progress: 0.5, stage: 'sampling' });
+			await updateVideo(db, v.id, {
+				status: 'processing',
+				progress: 0.5,
+				stage: 'sampling',
+				attempts: 1
+			});
 		}
 		await updateVideo(db, c.id, { status: 'completed' });
 
-		expect(await resetOrphanedProcessing(db)).toBe(2);
+		expect(await resetOrphanedProcessing(db, 2)).toBe(2);
 		expect(await getVideo(db, a.id)).toMatchObject({ status: 'pending', progress: 0, stage: null });
 		expect((await getVideo(db, c.id))?.status).toBe('completed');
-		expect(await resetOrphanedProcessing(db)).toBe(0);
+		expect(await resetOrphanedProcessing(db, 2)).toBe(0);
+	});
+
+	it('resetOrphanedProcessing fails a video the tab died in twice instead of resuming it', async () => {
+		const [twice, once] = await addVideosToBatch(db, newBatch(), incoming('twice', 'once'));
+		await updateVideo(db, twice.id, { status: 'processing', attempts: 2 });
+		await updateVideo(db, once.id, { status: 'processing', attempts: 1 });
+
+		expect(await resetOrphanedProcessing(db, 2)).toBe(1);
+		expect(await getVideo(db, twice.id)).toMatchObject({
+			status: 'failed',
+			error: { code: 'interrupted-repeatedly', attempts: 2 },
+			attempts: 2
+		});
+		expect((await getVideo(db, once.id))?.status).toBe('pending');
 	});
 
 	it('nextPendingVideo takes the lowest position, skipping finished and trashed videos', async () => {

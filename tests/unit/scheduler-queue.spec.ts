@@ -82,3 +82,24 @@ it('cancelling a batch stops its running video and cancels its pending ones', as
 	await scheduler.retry([second.id]);
 	await vi.waitFor(() => expect(started).toEqual(['c0.mp4', 'c1.mp4']));
 });
+
+it('the watchdog counts awake time: a long sleep does not stall a run, 2 min awake without progress does', async () => {
+	vi.useFakeTimers({ toFake: ['setInterval', 'Date'] });
+	const { extractor, started } = heldExtractor();
+	const scheduler = new Scheduler(db, extractor);
+	const [video] = await addVideosToBatch(db, batchRecord({ id: 's' }), files('s', 1));
+	await scheduler.startBatch('s');
+	await vi.waitFor(() => expect(started).toEqual(['s0.mp4']));
+
+	// The laptop sleeps for an hour: the first look after waking counts two looks at most.
+	vi.setSystemTime(Date.now() + 3_600_000);
+	vi.advanceTimersByTime(5_000);
+	await new Promise((resolve) => setTimeout(resolve, 100)); // a stall would requeue by now
+	expect(started).toEqual(['s0.mp4']);
+	expect((await db.videos.get(video.id))?.attempts).toBe(1);
+
+	// Awake and silent for over two minutes: stalled, and (a first stall) queued again.
+	vi.advanceTimersByTime(125_000);
+	await vi.waitFor(() => expect(started).toEqual(['s0.mp4', 's0.mp4']));
+	expect((await db.videos.get(video.id))?.attempts).toBe(2);
+});

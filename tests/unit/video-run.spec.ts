@@ -1,7 +1,13 @@
 // One video's run against a stand-in extractor: what it writes as progress and as its final state.
 import 'fake-indexeddb/auto';
 import { expect, it, vi } from 'vitest';
-import { CANCELLED, runVideo, STALLED, type VideoRunContext } from '$lib/batch/video-run';
+import {
+	CANCELLED,
+	MAX_ATTEMPTS,
+	runVideo,
+	STALLED,
+	type VideoRunContext
+} from '$lib/batch/video-run';
 import type { KffDatabase } from '$lib/db/database';
 import { addVideosToBatch, getVideo } from '$lib/db/videos';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
@@ -39,8 +45,15 @@ const completed = (keyframes = 2): ExtractOutcome => ({
 
 type Extract = (onProgress: (p: ExtractProgress) => void) => Promise<ExtractOutcome>;
 
-async function run(extract: Extract, fields: Partial<VideoRunContext> = {}, signal?: AbortSignal) {
-	const [video] = await addVideosToBatch(db, testBatch(), testFiles(1));
+/** Runs a stored video as its `attempts`-th run (the scheduler counts a run as it launches it). */
+async function run(
+	extract: Extract,
+	fields: Partial<VideoRunContext> = {},
+	signal?: AbortSignal,
+	attempts = 1
+) {
+	const [stored] = await addVideosToBatch(db, testBatch(), testFiles(1));
+	const video = { ...stored, attempts };
 	const extractor = {
 		extract: (_job: unknown, onProgress: (p: ExtractProgress) => void) => extract(onProgress)
 	} as unknown as ExtractorClient;
@@ -61,27 +74,58 @@ it('saves the keyframes and the probe; no faces leaves a notice naming the setti
 });
 
 it('writes the probe at once, then progress at most every 250 ms and never backwards', async () => {
-	const { video, onAlive } = await run(async (onProgress) => {
-		const at = (progress: number, withProbe = false) =>
-			onProgress({
-				stage: 'sampling',
-				progress,
-				framesDone: 0,
-				framesTotal: 10,
-				...(withProbe ? { probe } : {})
-			});
-		at(0.1, true);
-		at(0.5); // within 250 ms of the probe: not written
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		at(0.3);
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		at(0.2); // behind what is shown: the bar holds
-		throw new Error('boom');
-	});
+	const { video, onAlive } = await run(
+		async (onProgress) => {
+			const at = (progress: number, withProbe = false) =>
+				onProgress({
+					stage: 'sampling',
+					progress,
+					framesDone: 0,
+					framesTotal: 10,
+					...(withProbe ? { probe } : {})
+				});
+			at(0.1, true);
+			at(0.5); // within 250 ms of the probe: not written
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			at(0.3);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			at(0.2); // behind what is shown: the bar holds
+			throw new Error('boom');
+		},
+		{},
+		undefined,
+		MAX_ATTEMPTS
+	);
 	expect(onAlive).toHaveBeenCalledTimes(4);
 	expect(video).toMatchObject({ status: 'failed', progress: 0.3, width: 640, durationSec: 2 });
 	expect(video.error).toEqual({ code: 'stopped-unexpectedly' });
 	expect(video.errorDetails).toBe('Error: boom');
+});
+
+it('a first crash or stall puts the video back in the queue; the last one fails it', async () => {
+	const controller = new AbortController();
+	controller.abort(STALLED);
+	const { video: stalled } = await run(
+		() => Promise.reject(new TaskAbortedError()),
+		{},
+		controller.signal,
+		1
+	);
+	expect(stalled).toMatchObject({ status: 'pending', progress: 0, error: null });
+	const { video: crashed } = await run(
+		() => Promise.reject(new Error('worker died')),
+		{},
+		undefined,
+		1
+	);
+	expect(crashed).toMatchObject({ status: 'pending', errorDetails: 'Error: worker died' });
+	const { video: again } = await run(
+		() => Promise.reject(new Error('worker died')),
+		{},
+		undefined,
+		MAX_ATTEMPTS
+	);
+	expect(again).toMatchObject({ status: 'failed', error: { code: 'stopped-unexpectedly' } });
 });
 
 it("a failed outcome keeps the worker's notice and log", async () => {
@@ -105,7 +149,8 @@ it('an abort is a cancel or a stall, by the reason the signal carries', async ()
 		const { video } = await run(
 			() => Promise.reject(new TaskAbortedError()),
 			{},
-			controller.signal
+			controller.signal,
+			MAX_ATTEMPTS
 		);
 		expect(video).toMatchObject(expected);
 	}

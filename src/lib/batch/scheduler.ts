@@ -16,7 +16,8 @@ import type { FaceBox } from '$lib/pipeline/types';
 import type { FaceModel } from '$lib/settings/extraction-settings';
 import { isUnsuccessful } from '$lib/shared/status';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
-import { CANCELLED, runVideo, STALL_TIMEOUT_MS, STALLED } from './video-run';
+import { AwakeClock } from './awake-clock';
+import { CANCELLED, MAX_ATTEMPTS, runVideo, STALL_TIMEOUT_MS, STALLED } from './video-run';
 
 export interface SchedulerOptions {
 	/** Read after each successful save: false removes the original file to free space. */
@@ -26,14 +27,20 @@ export interface SchedulerOptions {
 interface RunningVideo {
 	batchId: string;
 	controller: AbortController;
+	/** Awake time (the watchdog's clock) at the last progress report. */
 	lastProgressAt: number;
 }
+
+/** How often the watchdog looks; a gap between two looks counts as at most two of them awake. */
+const STALL_CHECK_MS = 5_000;
 
 export class Scheduler {
 	#db: KffDatabase;
 	#extractor: ExtractorClient;
 	#options: SchedulerOptions;
 	#running = new Map<string, RunningVideo>();
+	#awake = new AwakeClock(Date.now(), 2 * STALL_CHECK_MS);
+	#awakeMs = 0;
 	#pumping: Promise<void> | null = null;
 	#again = false;
 
@@ -46,7 +53,7 @@ export class Scheduler {
 		this.#extractor = extractor;
 		this.#options = options;
 		// Lives as long as the page, like the scheduler itself.
-		setInterval(() => this.#checkStalls(), 5_000);
+		setInterval(() => this.#checkStalls(), STALL_CHECK_MS);
 	}
 
 	/** Ids of the videos being processed right now. */
@@ -59,7 +66,7 @@ export class Scheduler {
 	 * continue. Returns how many videos were reset.
 	 */
 	async resume(): Promise<number> {
-		const reset = await resetOrphanedProcessing(this.#db);
+		const reset = await resetOrphanedProcessing(this.#db, MAX_ATTEMPTS);
 		await this.pump();
 		return reset;
 	}
@@ -110,7 +117,8 @@ export class Scheduler {
 				error: null,
 				errorDetails: null,
 				message: null,
-				finishedAt: null
+				finishedAt: null,
+				attempts: 0
 			});
 			batchIds.add(video.batchId);
 		}
@@ -162,9 +170,11 @@ export class Scheduler {
 		const run: RunningVideo = {
 			batchId: video.batchId,
 			controller: new AbortController(),
-			lastProgressAt: Date.now()
+			lastProgressAt: this.#awakeMs
 		};
 		this.#running.set(video.id, run);
+		// Counted before the run starts, so a run the tab dies in counts too.
+		const launched = { ...video, attempts: video.attempts + 1 };
 		await updateVideo(this.#db, video.id, {
 			status: 'processing',
 			stage: 'queued',
@@ -172,15 +182,16 @@ export class Scheduler {
 			error: null,
 			errorDetails: null,
 			message: null,
-			startedAt: Date.now()
+			startedAt: Date.now(),
+			attempts: launched.attempts
 		});
 		const context = {
 			db: this.#db,
 			extractor: this.#extractor,
 			keepOriginals: this.#options.keepOriginals,
-			onAlive: () => (run.lastProgressAt = Date.now())
+			onAlive: () => (run.lastProgressAt = this.#awakeMs)
 		};
-		void runVideo(context, video, run.controller.signal)
+		void runVideo(context, launched, run.controller.signal)
 			.then(() => finishBatchIfIdle(this.#db, video.batchId))
 			.finally(() => {
 				// A quick retry may already have put a new run under the same id.
@@ -190,9 +201,9 @@ export class Scheduler {
 	}
 
 	#checkStalls() {
-		const now = Date.now();
+		this.#awakeMs = this.#awake.tick(Date.now());
 		for (const run of this.#running.values()) {
-			if (now - run.lastProgressAt > STALL_TIMEOUT_MS) run.controller.abort(STALLED);
+			if (this.#awakeMs - run.lastProgressAt > STALL_TIMEOUT_MS) run.controller.abort(STALLED);
 		}
 	}
 }

@@ -10,8 +10,13 @@ import type { ExtractorClient } from '$lib/workers/extractor-client';
 import type { ExtractOutcome, ExtractProgress } from '$lib/workers/extractor-protocol';
 import { TaskAbortedError } from '$lib/workers/worker-pool';
 
-/** A video that reports no progress for this long is stopped and failed. */
+/** A video that reports no progress for this long (awake) is stopped. */
 export const STALL_TIMEOUT_MS = 120_000;
+/**
+ * Runs a video gets before a crash or stall fails it: the first one goes back to the queue (a
+ * worker can die of something else, e.g. memory another tab took), the second is its own fault.
+ */
+export const MAX_ATTEMPTS = 2;
 /** Progress rows are written at most this often per video. */
 export const PROGRESS_WRITE_MS = 250;
 
@@ -35,6 +40,17 @@ function fail(db: KffDatabase, video: VideoRecord, notice: Notice, details: stri
 		error: notice,
 		errorDetails: details || null,
 		finishedAt: Date.now()
+	});
+}
+
+/** Back to the queue for another run; `details` says what stopped the last one. */
+function requeue(db: KffDatabase, video: VideoRecord, details: string) {
+	return updateVideo(db, video.id, {
+		status: 'pending',
+		stage: null,
+		progress: 0,
+		startedAt: null,
+		errorDetails: details || null
 	});
 }
 
@@ -111,7 +127,10 @@ async function saveOutcome(
 	}
 }
 
-/** Runs `video` to its final state: completed, failed or cancelled (when `signal` says so). */
+/**
+ * Runs `video` (its `attempts` counting this run) to its final state: completed, failed or
+ * cancelled (when `signal` says so), or back to pending after a first crash or stall.
+ */
 export async function runVideo(ctx: VideoRunContext, video: VideoRecord, signal: AbortSignal) {
 	const { db } = ctx;
 	const file = await getVideoFile(db, video.id);
@@ -136,10 +155,14 @@ export async function runVideo(ctx: VideoRunContext, video: VideoRecord, signal:
 				stage: null,
 				finishedAt: Date.now()
 			});
-		} else if (aborted && signal.reason === STALLED) {
-			await fail(db, video, { code: 'stalled', seconds: STALL_TIMEOUT_MS / 1000 }, '');
 		} else {
-			await fail(db, video, { code: 'stopped-unexpectedly' }, errorText(error));
+			const stalled = aborted && signal.reason === STALLED;
+			const notice: Notice = stalled
+				? { code: 'stalled', seconds: STALL_TIMEOUT_MS / 1000 }
+				: { code: 'stopped-unexpectedly' };
+			const details = stalled ? '' : errorText(error);
+			if (video.attempts < MAX_ATTEMPTS) await requeue(db, video, details);
+			else await fail(db, video, notice, details);
 		}
 		return;
 	}

@@ -61,7 +61,8 @@ export class KffDatabase extends Dexie {
 					})
 			);
 		// v3: a video's failure and note are notices (a code and values, worded when shown in the
-		// reader's language); sentences stored before keep their words as a 'text' notice.
+		// reader's language); sentences stored before keep their words as a 'text' notice. Videos
+		// count their runs (`attempts`).
 		this.version(3)
 			.stores({})
 			.upgrade((tx) =>
@@ -72,6 +73,7 @@ export class KffDatabase extends Dexie {
 						const row = v as unknown as { error: unknown; message: unknown };
 						if (typeof row.error === 'string') v.error = { code: 'text', text: row.error };
 						if (typeof row.message === 'string') v.message = { code: 'text', text: row.message };
+						v.attempts ??= 0;
 					})
 			);
 		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived

@@ -57,6 +57,11 @@ export interface VideoRecord {
 	updatedAt: number;
 	startedAt: number | null;
 	finishedAt: number | null;
+	/**
+	 * Runs started since it was queued or retried by hand. A run that a closed or crashed tab
+	 * left behind counts too, so a video that keeps crashing the tab is not resumed forever.
+	 */
+	attempts: number;
 	/** Epoch ms when moved to the trash; NOT_DELETED (0) otherwise. */
 	deletedAt: number;
 	/**

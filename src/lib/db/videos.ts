@@ -60,6 +60,7 @@ export function newVideoRecord(
 		updatedAt: createdAt,
 		startedAt: null,
 		finishedAt: null,
+		attempts: 0,
 		deletedAt: NOT_DELETED
 	};
 }
@@ -150,14 +151,35 @@ export async function saveExtractionResult(
 	});
 }
 
-/** Start-up: no worker owns a `processing` row after a reload, so it goes back to the queue. */
-export function resetOrphanedProcessing(db: KffDatabase): Promise<number> {
-	return db.videos.where('status').equals('processing').modify({
-		status: 'pending',
-		progress: 0,
-		stage: null,
-		startedAt: null,
-		updatedAt: Date.now()
+/**
+ * Start-up: no worker owns a `processing` row after a reload, so it goes back to the queue,
+ * unless it has had `maxAttempts` runs already: then the tab most likely died of it, and it
+ * fails instead of crashing the next start too. Returns how many went back to the queue.
+ */
+export async function resetOrphanedProcessing(
+	db: KffDatabase,
+	maxAttempts: number
+): Promise<number> {
+	const now = Date.now();
+	const orphans = () => db.videos.where('status').equals('processing');
+	return db.transaction('rw', db.videos, async () => {
+		await orphans()
+			.filter((v) => v.attempts >= maxAttempts)
+			.modify({
+				status: 'failed',
+				stage: null,
+				error: { code: 'interrupted-repeatedly', attempts: maxAttempts },
+				errorDetails: null,
+				finishedAt: now,
+				updatedAt: now
+			});
+		return orphans().modify({
+			status: 'pending',
+			progress: 0,
+			stage: null,
+			startedAt: null,
+			updatedAt: now
+		});
 	});
 }
 

@@ -29,6 +29,8 @@ export function noticeText(notice: Notice): string {
 			return m.notice_damaged_tail({ sampled: formatNumber(notice.sampled) });
 		case 'stalled':
 			return m.notice_stalled({ seconds: notice.seconds });
+		case 'interrupted-repeatedly':
+			return m.notice_interrupted_repeatedly({ attempts: notice.attempts });
 		case 'stopped-unexpectedly':
 			return m.notice_stopped_unexpectedly();
 		case 'original-missing':

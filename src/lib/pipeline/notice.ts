@@ -17,6 +17,7 @@ export type Notice =
 	| { code: 'no-faces'; confidence: number; model: 'full' | 'short' }
 	| { code: 'damaged-tail'; sampled: number }
 	| { code: 'stalled'; seconds: number }
+	| { code: 'interrupted-repeatedly'; attempts: number }
 	| { code: 'stopped-unexpectedly' }
 	| { code: 'original-missing' }
 	| { code: 'storage-full' }
