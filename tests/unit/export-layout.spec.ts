@@ -106,4 +106,17 @@ describe('toCsv', () => {
 			)
 		).toBe('\uFEFFa,b\r\n"x,y","line\nbreak"\r\n1,plain\r\n');
 	});
+
+	it('keeps text that starts like a formula from running in a spreadsheet (OWASP)', () => {
+		const notes = ['=HYPERLINK("http://x","click")', '+1', '-2+3', '@SUM(A1)', '\tx', 'a=b'];
+		const csv = toCsv(['notes', 'n'], [...notes.map((n) => [n, -1])]);
+		expect(csv.split('\r\n').slice(1, -1)).toEqual([
+			`"'=HYPERLINK(""http://x"",""click"")",-1`,
+			"'+1,-1",
+			"'-2+3,-1",
+			"'@SUM(A1),-1",
+			"'\tx,-1",
+			'a=b,-1'
+		]);
+	});
 });

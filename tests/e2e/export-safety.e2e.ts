@@ -1,0 +1,48 @@
+// A note that looks like a spreadsheet formula reaches metadata.csv as text, not as a formula.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import JSZip from 'jszip';
+import { seedBatch, seedDb, seedVideo } from '../support/browser-db';
+
+test('notes and tags starting with = + - @ are neutralised in metadata.csv (OWASP)', async ({
+	page
+}) => {
+	const batch = seedBatch('csv-batch', 'CSV');
+	const video = seedVideo({ id: 'csv', name: 'formula.mp4', batchId: batch.id, keyframeCount: 2 });
+	await page.goto('/');
+	const annotation = (frameIndex: number, notes: string, tags: string[]) => ({
+		videoId: video.id,
+		frameIndex,
+		notes,
+		tags,
+		deleted: false,
+		createdAt: 1,
+		updatedAt: 1
+	});
+	await seedDb(page, {
+		videos: [video],
+		batches: [batch],
+		keyframes: [
+			{ videoId: video.id, frameIndex: 0 },
+			{ videoId: video.id, frameIndex: 25 }
+		],
+		annotations: [
+			annotation(0, '=HYPERLINK("http://evil.example","click me")', ['@SUM(A1)']),
+			annotation(25, '-2+3 is a formula too', ['plain'])
+		]
+	});
+	await page.goto(`/videos/${video.id}`);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-zip').click()
+	]);
+	const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+	const csv = await zip.file('metadata.csv')!.async('string');
+	const [, first, second] = csv.split('\r\n');
+	expect(first).toContain(`"'=HYPERLINK(""http://evil.example"",""click me"")"`);
+	expect(first).toContain(",'@SUM(A1)");
+	expect(second).toContain(",'-2+3 is a formula too,plain");
+	// metadata.json keeps the words exactly as typed.
+	const meta = JSON.parse(await zip.file('metadata.json')!.async('string'));
+	expect(meta.keyframes[0].notes).toBe('=HYPERLINK("http://evil.example","click me")');
+});
