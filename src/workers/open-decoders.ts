@@ -2,7 +2,8 @@
 // Which decoder reads a video: WebCodecs when allowed and able, else ffmpeg.wasm, with ffmpeg.wasm
 // kept as the fallback a WebCodecs run can switch to.
 import type { ExtractRequest } from '$lib/workers/extractor-protocol';
-import { FfmpegDecoder } from './decoders/ffmpeg-decoder';
+import { streamRefusal } from '$lib/pipeline/probe-limits';
+import { DecodeFailure, FfmpegDecoder } from './decoders/ffmpeg-decoder';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import { WebCodecsDecoder } from './decoders/webcodecs-decoder';
 import type { Fallback } from './decoders/with-fallback';
@@ -16,6 +17,13 @@ export interface Decoders {
 	note: string | null;
 }
 
+/** Before any frame is allocated: a stream too large or with no sensible length fails the video. */
+function refuseUnreasonable(decoder: FrameDecoder): FrameDecoder {
+	const refusal = streamRefusal(decoder.probe);
+	if (refusal) throw new DecodeFailure(refusal, JSON.stringify(decoder.probe));
+	return decoder;
+}
+
 /** WebCodecs when allowed and able, else ffmpeg.wasm. Every decoder opened lands in `opened`. */
 export async function openDecoders(
 	env: ExtractorEnv,
@@ -25,7 +33,7 @@ export async function openDecoders(
 	const openFfmpeg = async () => {
 		const decoder = FfmpegDecoder.open(await env.ffmpeg(), req.file);
 		opened.push(decoder);
-		return decoder;
+		return refuseUnreasonable(decoder);
 	};
 	if (req.settings.decoder === 'ffmpeg') {
 		return {
@@ -39,6 +47,7 @@ export async function openDecoders(
 		return { primary: await openFfmpeg(), fallback: null, note: webcodecs.unsupported };
 	}
 	opened.push(webcodecs.decoder);
+	refuseUnreasonable(webcodecs.decoder);
 	let ffmpeg: Promise<FrameDecoder> | null = null;
 	return { primary: webcodecs.decoder, fallback: () => (ffmpeg ??= openFfmpeg()), note: null };
 }

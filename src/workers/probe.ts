@@ -34,6 +34,31 @@ export interface Probed {
 	colour: Pick<YuvFrame, 'matrix' | 'fullRange'>;
 }
 
+/**
+ * The stream's packets counted by reading the whole file: the length of a video whose header
+ * does not say (0 when even that fails). Slow for a long file, so only asked when needed.
+ */
+function countedPackets(ffmpeg: FFmpegRunner, input: string): number {
+	const out: string[] = [];
+	ffmpeg.ffprobe(
+		[
+			'-v',
+			'error',
+			'-select_streams',
+			'v:0',
+			'-count_packets',
+			'-show_entries',
+			'stream=nb_read_packets',
+			'-of',
+			'csv=p=0',
+			input
+		],
+		(line) => out.push(line)
+	);
+	const packets = Number.parseInt(out.join('').trim(), 10);
+	return Number.isFinite(packets) && packets > 0 ? packets : 0;
+}
+
 /** Returns the probe, or null when ffprobe finds no readable video stream. */
 export function probeVideo(ffmpeg: FFmpegRunner, input: string): Probed | null {
 	const out: string[] = [];
@@ -64,7 +89,8 @@ export function probeVideo(ffmpeg: FFmpegRunner, input: string): Probed | null {
 	const s = json.streams?.[0];
 	if (!s || !s.width || !s.height) return null;
 	const fps = parseRate(s.avg_frame_rate) || parseRate(s.r_frame_rate) || 25;
-	const durationSec = Number(s.duration) || Number(json.format?.duration) || 0;
+	const durationSec =
+		Number(s.duration) || Number(json.format?.duration) || countedPackets(ffmpeg, input) / fps || 0;
 	const rotation =
 		Number(
 			s.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? s.tags?.rotate ?? 0

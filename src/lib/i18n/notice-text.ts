@@ -49,6 +49,14 @@ export function noticeText(notice: Notice): string {
 			return m.notice_unknown_format();
 		case 'no-room':
 			return m.notice_no_room({ needs: formatBytes(notice.needs), free: formatBytes(notice.free) });
+		case 'frame-too-large':
+			return m.notice_frame_too_large({
+				width: notice.width,
+				height: notice.height,
+				max: formatNumber(notice.max)
+			});
+		case 'bad-duration':
+			return m.notice_bad_duration();
 		case 'text':
 			return notice.text;
 	}

@@ -27,5 +27,7 @@ export type Notice =
 	| { code: 'text-file' }
 	| { code: 'unknown-format' }
 	| { code: 'no-room'; needs: number; free: number }
+	| { code: 'frame-too-large'; width: number; height: number; max: number }
+	| { code: 'bad-duration' }
 	/** Written before notices had codes (database v3): shown as it was stored. */
 	| { code: 'text'; text: string };
