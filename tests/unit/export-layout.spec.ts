@@ -92,6 +92,15 @@ describe('uniqueFolders', () => {
 			'a (3)'
 		]);
 	});
+
+	it('never gives two videos one folder, whatever their names or case', () => {
+		expect(uniqueFolders(['a.mp4', 'a (2).mp4', 'a.mov', 'A.mp4'])).toEqual([
+			'a',
+			'a (2)',
+			'a (3)',
+			'A (4)'
+		]);
+	});
 });
 
 describe('toCsv', () => {

@@ -76,14 +76,19 @@ function cropWithMargin(face: Rect, width: number, height: number): Rect {
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
-/** Folder names for several videos: the sanitized stem, made unique with " (2)", " (3)"… */
+/**
+ * Folder names for several videos: the sanitized stem, made unique with " (2)", " (3)"… Unique
+ * ignoring case (Windows and macOS unzip 'A' and 'a' into one folder), also against a name that
+ * already looks numbered ('a (2).mp4').
+ */
 export function uniqueFolders(names: string[]): string[] {
-	const seen = new Map<string, number>();
+	const taken = new Set<string>();
 	return names.map((name) => {
 		const base = fileStem(sanitizeFileName(name)) || 'video';
-		const n = (seen.get(base) ?? 0) + 1;
-		seen.set(base, n);
-		return n === 1 ? base : `${base} (${n})`;
+		let folder = base;
+		for (let n = 2; taken.has(folder.toLowerCase()); n++) folder = `${base} (${n})`;
+		taken.add(folder.toLowerCase());
+		return folder;
 	});
 }
 
