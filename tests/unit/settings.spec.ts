@@ -7,7 +7,8 @@ import {
 	sanitizeSettings,
 	SETTINGS_STORAGE_KEY,
 	validateSetting,
-	validateSettings
+	validateSettings,
+	type AppSettings
 } from '$lib/settings/extraction-settings';
 
 describe('extraction settings', () => {
@@ -25,15 +26,36 @@ describe('extraction settings', () => {
 		expect(validateSettings({ ...DEFAULT_SETTINGS })).toEqual({});
 	});
 
-	it('explains out-of-range and non-integer values', () => {
-		expect(validateSetting('concurrency', 4)).toBe('Concurrency must be between 1 and 3.');
-		expect(validateSetting('sampleRate', 2.5)).toBe('Sample rate must be a whole number.');
-		expect(validateSetting('confidence', Number.NaN)).toBe(
-			'Confidence threshold must be a number.'
-		);
+	it('names out-of-range and non-integer values, with the bounds', () => {
+		expect(validateSetting('concurrency', 4)).toEqual({
+			setting: 'concurrency',
+			problem: 'out-of-range',
+			min: 1,
+			max: 3
+		});
+		expect(validateSetting('sampleRate', 2.5)).toEqual({
+			setting: 'sampleRate',
+			problem: 'not-whole'
+		});
+		expect(validateSetting('confidence', Number.NaN)).toEqual({
+			setting: 'confidence',
+			problem: 'not-a-number'
+		});
 		expect(validateSetting('confidence', 0.35)).toBeNull();
 		expect(validateSettings({ ...DEFAULT_SETTINGS, maxFrames: 0 })).toEqual({
-			maxFrames: 'Max frames must be between 1 and 500.'
+			maxFrames: { setting: 'maxFrames', problem: 'out-of-range', min: 1, max: 500 }
+		});
+	});
+
+	it('names a face model or decoder that is none of the choices', () => {
+		const stale = {
+			...DEFAULT_SETTINGS,
+			model: 'medium',
+			decoder: 'gpu'
+		} as unknown as AppSettings;
+		expect(validateSettings(stale)).toEqual({
+			model: { setting: 'model', problem: 'no-choice' },
+			decoder: { setting: 'decoder', problem: 'no-choice' }
 		});
 	});
 
@@ -87,9 +109,10 @@ describe('extraction settings', () => {
 		expect(sanitizeSettings({ keepOriginals: 'no', trashRetentionDays: 0 })).toEqual(
 			DEFAULT_SETTINGS
 		);
-		expect(validateSetting('trashRetentionDays', 1.5)).toBe(
-			'Days in Trash must be a whole number.'
-		);
+		expect(validateSetting('trashRetentionDays', 1.5)).toEqual({
+			setting: 'trashRetentionDays',
+			problem: 'not-whole'
+		});
 	});
 
 	it('reads the saved settings, or the defaults when nothing or garbage is stored', () => {

@@ -1,6 +1,7 @@
 // The one place for settings: defaults (from the product's history), bounds, validation and the
 // stored copy. Extraction settings, plus storage ones (keep originals, days in Trash). The UI,
-// the scheduler, start-up and the worker all read these from here.
+// the scheduler, start-up and the worker all read these from here. No words: validation names
+// the problem, and $lib/i18n/settings-words.ts says it in the reader's language.
 
 export type FaceModel = 'full' | 'short';
 /** 'auto': WebCodecs when the browser decodes the codec, else ffmpeg.wasm. */
@@ -46,16 +47,27 @@ interface NumberBound {
 	max: number;
 	step: number;
 	integer: boolean;
-	label: string;
 }
 
 export const SETTING_BOUNDS = {
-	sampleRate: { min: 1, max: 300, step: 1, integer: true, label: 'Sample rate' },
-	maxFrames: { min: 1, max: 500, step: 1, integer: true, label: 'Max frames' },
-	confidence: { min: 0.05, max: 0.99, step: 0.05, integer: false, label: 'Confidence threshold' },
-	concurrency: { min: 1, max: 3, step: 1, integer: true, label: 'Concurrency' },
-	trashRetentionDays: { min: 1, max: 3650, step: 1, integer: true, label: 'Days in Trash' }
+	sampleRate: { min: 1, max: 300, step: 1, integer: true },
+	maxFrames: { min: 1, max: 500, step: 1, integer: true },
+	confidence: { min: 0.05, max: 0.99, step: 0.05, integer: false },
+	concurrency: { min: 1, max: 3, step: 1, integer: true },
+	trashRetentionDays: { min: 1, max: 3650, step: 1, integer: true }
 } as const satisfies Record<string, NumberBound>;
+
+/** The settings that are numbers within bounds. */
+export type NumericSetting = keyof typeof SETTING_BOUNDS;
+
+/** What is wrong with a setting's value; the UI puts it in words. */
+export type SettingProblem =
+	| { setting: NumericSetting; problem: 'not-a-number' | 'not-whole' }
+	| { setting: NumericSetting; problem: 'out-of-range'; min: number; max: number }
+	| { setting: 'model' | 'decoder'; problem: 'no-choice' };
+
+/** Every problem of a settings object, by field. */
+export type SettingErrors = Partial<Record<keyof AppSettings, SettingProblem>>;
 
 /**
  * Videos at once for `cores` logical cores: one per core, 1 to 3. One video alone leaves part
@@ -72,41 +84,34 @@ export function resolveConcurrency(
 	return Math.min(CONCURRENCY_CHOICES.length, Math.max(1, Math.floor(cores)));
 }
 
-export const FACE_MODELS: readonly { value: FaceModel; label: string }[] = [
-	{ value: 'full', label: 'Full range — finds small and distant faces (default)' },
-	{ value: 'short', label: 'Short range — faster, faces close to the camera' }
-];
+/** The face models, in the order the UI offers them (the default first). */
+export const FACE_MODELS: readonly FaceModel[] = ['full', 'short'];
 
-export const DECODER_CHOICES: readonly { value: DecoderChoice; label: string }[] = [
-	{
-		value: 'auto',
-		label: 'WebCodecs when the browser can decode the video, else ffmpeg.wasm (default)'
-	},
-	{ value: 'ffmpeg', label: 'Always ffmpeg.wasm — slower, reads every format it knows' }
-];
+/** The decoder choices, in the order the UI offers them (the default first). */
+export const DECODER_CHOICES: readonly DecoderChoice[] = ['auto', 'ffmpeg'];
 
-type NumericKey = keyof typeof SETTING_BOUNDS;
-
-/** Returns a user-facing message for an out-of-bounds value, or null when it is valid. */
-export function validateSetting(key: NumericKey, value: number): string | null {
+/** What is wrong with a value out of bounds, or null when it is valid. */
+export function validateSetting(key: NumericSetting, value: number): SettingProblem | null {
 	const b: NumberBound = SETTING_BOUNDS[key];
-	if (!Number.isFinite(value)) return `${b.label} must be a number.`;
-	if (b.integer && !Number.isInteger(value)) return `${b.label} must be a whole number.`;
-	if (value < b.min || value > b.max) return `${b.label} must be between ${b.min} and ${b.max}.`;
+	if (!Number.isFinite(value)) return { setting: key, problem: 'not-a-number' };
+	if (b.integer && !Number.isInteger(value)) return { setting: key, problem: 'not-whole' };
+	if (value < b.min || value > b.max)
+		return { setting: key, problem: 'out-of-range', min: b.min, max: b.max };
 	return null;
 }
 
 /** Every problem with a settings object, keyed by field; empty when all are valid. */
-export function validateSettings(s: AppSettings): Partial<Record<keyof AppSettings, string>> {
-	const errors: Partial<Record<keyof AppSettings, string>> = {};
-	for (const key of Object.keys(SETTING_BOUNDS) as NumericKey[]) {
+export function validateSettings(s: AppSettings): SettingErrors {
+	const errors: SettingErrors = {};
+	for (const key of Object.keys(SETTING_BOUNDS) as NumericSetting[]) {
 		const value = s[key];
 		if (value === 'auto') continue;
-		const message = validateSetting(key, value);
-		if (message) errors[key] = message;
+		const problem = validateSetting(key, value);
+		if (problem) errors[key] = problem;
 	}
-	if (s.model !== 'full' && s.model !== 'short') errors.model = 'Choose a face model.';
-	if (s.decoder !== 'auto' && s.decoder !== 'ffmpeg') errors.decoder = 'Choose a decoder.';
+	if (!FACE_MODELS.includes(s.model)) errors.model = { setting: 'model', problem: 'no-choice' };
+	if (!DECODER_CHOICES.includes(s.decoder))
+		errors.decoder = { setting: 'decoder', problem: 'no-choice' };
 	return errors;
 }
 
@@ -115,7 +120,7 @@ export function sanitizeSettings(stored: unknown): AppSettings {
 	const result: AppSettings = { ...DEFAULT_SETTINGS };
 	if (!stored || typeof stored !== 'object') return result;
 	const raw = stored as Record<string, unknown>;
-	for (const key of Object.keys(SETTING_BOUNDS) as NumericKey[]) {
+	for (const key of Object.keys(SETTING_BOUNDS) as NumericSetting[]) {
 		const v = raw[key];
 		if (typeof v === 'number' && validateSetting(key, v) === null)
 			Object.assign(result, { [key]: v });

@@ -24,7 +24,8 @@ const SEARCH_DELAY_MS = 250;
 const UNDO_MS = 10_000;
 
 export interface UndoNotice {
-	message: string;
+	/** How many videos went to the Trash (the page says so in words). */
+	moved: number;
 	/** What the undo brings back from the Trash. */
 	ids: string[];
 }
@@ -121,10 +122,7 @@ export class HistoryPageState {
 		await stopUnfinished(ids);
 		const moved = await softDeleteVideos(db(), ids, Date.now());
 		this.#forget(ids);
-		this.#showUndo({
-			message: moved === 1 ? 'Moved 1 video to the Trash.' : `Moved ${moved} videos to the Trash.`,
-			ids
-		});
+		this.#showUndo({ moved, ids });
 	}
 
 	async undoMoveToTrash() {

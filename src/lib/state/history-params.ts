@@ -20,18 +20,17 @@ const SORT_PARAM: Record<HistorySort, string> = {
 	durationSec: 'duration'
 };
 
-/** The sort choices the page offers, in order, with their labels. */
+/** The sort choices the page offers, in order ($lib/i18n/history-words.ts names them). */
 export const HISTORY_SORTS: readonly {
 	sort: HistorySort;
 	direction: HistoryQuery['direction'];
-	label: string;
 }[] = [
-	{ sort: 'createdAt', direction: 'desc', label: 'Newest first' },
-	{ sort: 'createdAt', direction: 'asc', label: 'Oldest first' },
-	{ sort: 'name', direction: 'asc', label: 'Name A–Z' },
-	{ sort: 'name', direction: 'desc', label: 'Name Z–A' },
-	{ sort: 'durationSec', direction: 'asc', label: 'Shortest first' },
-	{ sort: 'durationSec', direction: 'desc', label: 'Longest first' }
+	{ sort: 'createdAt', direction: 'desc' },
+	{ sort: 'createdAt', direction: 'asc' },
+	{ sort: 'name', direction: 'asc' },
+	{ sort: 'name', direction: 'desc' },
+	{ sort: 'durationSec', direction: 'asc' },
+	{ sort: 'durationSec', direction: 'desc' }
 ];
 
 function isStatus(value: string | null): value is VideoStatus {

@@ -12,7 +12,7 @@ import { StorageStatus } from './storage-status.svelte';
 
 export interface ModelTrial {
 	name: string;
-	/** Faces found by each model, or why the photo could not be read. */
+	/** Faces found by each model, or the error message of why the photo could not be read. */
 	results: { model: FaceModel; faces: FaceBox[] | string }[];
 }
 
@@ -50,10 +50,10 @@ export class SettingsPageState {
 	async tryModels(file: File) {
 		this.#trial = { name: file.name, results: [] };
 		const trial = this.#trial;
-		for (const { value: model } of FACE_MODELS) {
+		for (const model of FACE_MODELS) {
 			const faces = await scheduler()
 				.detectImage(file, model, this.settings.values.confidence)
-				.catch((e: unknown) => `Could not read this photo: ${errorMessage(e)}`);
+				.catch((e: unknown) => errorMessage(e));
 			trial.results.push({ model, faces });
 		}
 	}
