@@ -432,7 +432,7 @@ test('storage settings: space, persistence, keep originals; remove an original f
 
 	await seedHistory(page);
 	const r = row(page, 'vid-44');
-	await expect(r).toContainText('original 977 KB');
+	await expect(r).toContainText('original 977 kB');
 	await r.getByTestId('remove-original').click();
 	await page.getByTestId('confirm-remove-original').click();
 	await expect(r).toContainText('original removed');

@@ -9,8 +9,16 @@ import {
 
 export class SettingsStore {
 	#values = $state<AppSettings>({ ...DEFAULT_SETTINGS });
-	readonly errors = $derived(validateSettings(this.#values));
-	readonly valid = $derived(Object.keys(this.errors).length === 0);
+
+	// Getters, not $derived fields: the store outlives the page that first creates it, and a
+	// derived made inside that page's component stopped updating once the page was left.
+	get errors() {
+		return validateSettings(this.#values);
+	}
+
+	get valid(): boolean {
+		return Object.keys(this.errors).length === 0;
+	}
 
 	constructor() {
 		this.#values = loadStoredSettings();
