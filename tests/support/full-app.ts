@@ -176,7 +176,7 @@ function seededRows(videoId: string, frames: number[]): SeedData {
 				name: 'broken-upload.mp4',
 				status: 'failed',
 				keyframeCount: 0,
-				error: 'This file could not be decoded: it may be damaged.',
+				error: { code: 'damaged' },
 				errorDetails: '[mov,mp4] moov atom not found\nInvalid data found when processing input',
 				batchPosition: 3
 			}),
