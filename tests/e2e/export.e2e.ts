@@ -1,9 +1,8 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import JSZip from 'jszip';
-import { fixture, startBatch, waitForFinal } from '../support/app-driver';
+import { downloadZip, fixture, startBatch, waitForFinal } from '../support/app-driver';
 
 interface StoredKeyframe {
 	id: string;
@@ -57,16 +56,6 @@ async function database(
 		db.close();
 		return { videos, keyframes };
 	}, annotate);
-}
-
-async function downloadZip(page: Page, faceCrops = false) {
-	if (faceCrops) await page.getByTestId('export-face-crops').check();
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('export-zip').click()
-	]);
-	const zip = await JSZip.loadAsync(readFileSync(await download.path()));
-	return { name: download.suggestedFilename(), zip };
 }
 
 test('one video: kept keyframes by the contract, metadata matching the database, CJK names, face crops', async ({

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { setOptionsAndStart } from './app-core.mjs';
 
 const FIXTURES = resolve(
@@ -31,6 +32,17 @@ export async function startBatch(page: Page, files: string[], options: BatchOpti
 	if (new URL(page.url(), 'http://x').pathname !== '/') await page.goto('/');
 	if (files.length) await page.getByTestId('file-input').setInputFiles(files.map(fixture));
 	await setOptionsAndStart(page, options);
+}
+
+/** Clicks "Download ZIP" (with face crops if asked) and opens the ZIP the browser saved. */
+export async function downloadZip(page: Page, faceCrops = false) {
+	if (faceCrops) await page.getByTestId('export-face-crops').check();
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-zip').click()
+	]);
+	const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+	return { name: download.suggestedFilename(), zip };
 }
 
 /** The row of a video on the batch page, by file name. */

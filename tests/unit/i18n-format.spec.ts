@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatEta, formatNumber } from '$lib/i18n/format';
+import { formatBytes, formatDate, formatEta, formatList, formatNumber } from '$lib/i18n/format';
 import { baseLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
 
 const speak = (locale: Locale) => overwriteGetLocale(() => locale);
@@ -39,5 +39,16 @@ describe('sizes, numbers and dates follow the locale', () => {
 		expect(formatDate(day)).toBe('Dec 2, 2026');
 		speak('zh-CN');
 		expect(formatDate(day)).toBe('2026年12月2日');
+	});
+});
+
+describe('formatList', () => {
+	it('joins with commas in English and the enumeration comma in Chinese', () => {
+		expect(formatList(['3 completed', '1 failed'])).toBe('3 completed, 1 failed');
+		expect(formatList(['a', 'b', 'c'])).toBe('a, b, c');
+		speak('zh-CN');
+		expect(formatList(['完成 3 个', '失败 1 个', '取消 2 个'])).toBe(
+			'完成 3 个、失败 1 个、取消 2 个'
+		);
 	});
 });

@@ -65,7 +65,7 @@ describe('review shortcuts', () => {
 	});
 
 	it('the help list covers every action key', () => {
-		const text = SHORTCUTS.map((s) => s.keys).join(' ');
+		const text = SHORTCUTS.map((s) => s.keys()).join(' ');
 		for (const k of ['Space', 'Delete', 'D', 'T', 'N', 'Enter', 'Esc', '?', 'Z', 'A'])
 			expect(text).toContain(k);
 	});

@@ -7,6 +7,7 @@ import type { KffDatabase } from '$lib/db/database';
 import { keyframesOfVideo } from '$lib/db/keyframes';
 import { getVideos } from '$lib/db/videos';
 import { NOT_DELETED, type KeyframeRecord, type VideoRecord } from '$lib/db/types';
+import { m } from '$lib/paraglide/messages';
 import { sanitizeFileName, zipFileName } from '$lib/pipeline/naming';
 import { cropJpeg } from './face-crop';
 import { planVideo, uniqueFolders } from './zip-layout';
@@ -15,7 +16,8 @@ export interface ExportOptions {
 	faceCrops: boolean;
 	/** Names the ZIP when several videos go into it (a batch name, "selection"…). */
 	label?: string;
-	onProgress?: (message: string, fraction: number) => void;
+	/** What is being done, in the reader's language, and how far along (0..1). */
+	onProgress?: (step: string, fraction: number) => void;
 }
 
 export interface ExportResult {
@@ -54,7 +56,7 @@ async function streamToFile(
 	const picker = window as unknown as SaveFilePicker;
 	const handle = await picker.showSaveFilePicker({
 		suggestedName: fileName,
-		types: [{ description: 'ZIP archive', accept: { 'application/zip': ['.zip'] } }]
+		types: [{ description: m.export_zip_archive(), accept: { 'application/zip': ['.zip'] } }]
 	});
 	const writable = await handle.createWritable();
 	await new Promise<void>((resolve, reject) => {
@@ -85,7 +87,7 @@ export async function exportZip(
 ): Promise<ExportResult> {
 	const report = options.onProgress ?? (() => {});
 	const videos = await exportableVideos(db, videoIds);
-	if (videos.length === 0) throw new Error('There are no keyframes to export.');
+	if (videos.length === 0) throw new Error(m.export_nothing());
 	const single = videos.length === 1;
 	const folders = single ? [''] : uniqueFolders(videos.map((v) => v.name));
 	const fileName = single
@@ -96,7 +98,7 @@ export async function exportZip(
 	let images = 0;
 	let bytes = 0;
 	for (const [i, video] of videos.entries()) {
-		report(`Collecting ${video.name}`, (0.5 * i) / videos.length);
+		report(m.export_collecting({ name: video.name }), (0.5 * i) / videos.length);
 		const [keyframes, annotations] = await Promise.all([
 			keyframesOfVideo(db, video.id),
 			getAnnotations(db, video.id)
@@ -118,7 +120,7 @@ export async function exportZip(
 		zip.file(`${prefix}metadata.csv`, plan.metadataCsv);
 	}
 
-	const writeProgress = (f: number) => report('Writing the ZIP', 0.5 + 0.5 * f);
+	const writeProgress = (f: number) => report(m.export_writing(), 0.5 + 0.5 * f);
 	if (bytes > STREAM_THRESHOLD_BYTES && 'showSaveFilePicker' in window) {
 		await streamToFile(zip, fileName, writeProgress);
 		return { fileName, videos: videos.length, images, blob: null };

@@ -47,3 +47,8 @@ export function formatEta(sec: number): string {
 		? [unit(h, 'hour'), unit(m, 'minute')].join(joiner)
 		: [unit(m, 'minute'), unit(total % 60, 'second')].join(joiner);
 }
+
+/** Items as a plain list: `a, b, c` / `a、b、c` (no "and": the list is shown, not spoken). */
+export function formatList(items: readonly string[]): string {
+	return new Intl.ListFormat(getLocale(), { type: 'conjunction', style: 'narrow' }).format(items);
+}

@@ -1,6 +1,6 @@
-// The words for the stored vocabularies (statuses, stages), in the reader's language.
+// The words for the stored vocabularies (statuses, stages, batch states), in the reader's language.
 import { m } from '$lib/paraglide/messages';
-import type { ProcessingStage, VideoStatus } from '$lib/shared/status';
+import type { BatchState, ProcessingStage, VideoStatus } from '$lib/shared/status';
 
 const STATUS: Record<VideoStatus, () => string> = {
 	pending: m.status_pending,
@@ -18,7 +18,15 @@ const STAGE: Record<ProcessingStage, () => string> = {
 	saving: m.stage_saving
 };
 
+const BATCH_STATE: Record<BatchState, () => string> = {
+	running: m.batch_state_running,
+	cancelled: m.batch_state_cancelled,
+	done: m.batch_state_done
+};
+
 export const statusLabel = (status: VideoStatus): string => STATUS[status]();
 
 /** What a processing video is doing, in words. */
 export const stageLabel = (stage: ProcessingStage): string => STAGE[stage]();
+
+export const batchStateLabel = (state: BatchState): string => BATCH_STATE[state]();

@@ -4,6 +4,7 @@
 // Every edit is one undoable step; typing in one note merges into a step until it is sealed.
 import type { AnnotationWrite } from '$lib/db/annotations';
 import { EMPTY_ANNOTATION, type AnnotationFields, type AnnotationRecord } from '$lib/db/types';
+import { m } from '$lib/paraglide/messages';
 import { isStorageFull } from '$lib/pipeline/failure-message';
 import { withTag, withoutTag } from '$lib/pipeline/tags';
 import {
@@ -36,7 +37,7 @@ export interface AnnotationsManagerOptions {
 }
 
 function describeError(error: unknown): string {
-	if (isStorageFull(error)) return 'the browser storage is full';
+	if (isStorageFull(error)) return m.review_storage_full();
 	if (error instanceof Error) return error.message || error.name;
 	return String(error);
 }
@@ -211,9 +212,10 @@ export class AnnotationsManager {
 		this.#queue.discard(frameIndexes);
 		this.#local = withoutEdits(this.#local, frameIndexes);
 		this.#failed = true;
-		const what =
-			frameIndexes.length === 1 ? 'a change' : `changes to ${frameIndexes.length} keyframes`;
-		this.#error = `Could not save ${what} (${describeError(error)}); it was undone.`;
+		this.#error = m.review_save_failed({
+			count: frameIndexes.length,
+			reason: describeError(error)
+		});
 	}
 
 	#syncHistory() {

@@ -8,6 +8,7 @@ import { checkFiles, type RefusedFile } from '$lib/batch/intake';
 import { scheduler } from '$lib/batch/scheduler-instance';
 import { listRecentBatches } from '$lib/db/batches';
 import { db } from '$lib/db/database';
+import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import { LiveQuery } from './live-query.svelte';
 import { SettingsStore } from './settings.svelte';
@@ -59,7 +60,7 @@ export class NewBatchPageState {
 			await scheduler().startBatch(batch.id);
 			await goto(resolve('/batches/[id]', { id: batch.id }));
 		} catch (e) {
-			this.#error = `The videos could not be stored: ${errorMessage(e)}`;
+			this.#error = m.home_store_failed({ reason: errorMessage(e) });
 			this.#busy = false;
 		}
 	}

@@ -5,6 +5,7 @@ import { allTags, getAnnotations, putAnnotations } from '$lib/db/annotations';
 import { db } from '$lib/db/database';
 import { keyframesOfVideo } from '$lib/db/keyframes';
 import { getVideo, getVideoFile, setVideoTags } from '$lib/db/videos';
+import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import { AnnotationsManager } from './annotations-manager.svelte';
 import { exportVideos } from './export-videos';
@@ -68,7 +69,7 @@ export class ReviewPageState {
 	saveVideoTags(tags: string[]) {
 		this.#videoTagError = null;
 		setVideoTags(db(), this.#videoId(), tags).catch((error: unknown) => {
-			this.#videoTagError = `Could not save the video's tags (${errorMessage(error)}).`;
+			this.#videoTagError = m.review_video_tags_failed({ reason: errorMessage(error) });
 		});
 	}
 

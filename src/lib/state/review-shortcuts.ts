@@ -1,4 +1,5 @@
 // Keyboard shortcuts of the keyframe review page: one table for the handler and the help list.
+import { m } from '$lib/paraglide/messages';
 
 export type ReviewAction =
 	| 'left'
@@ -26,20 +27,22 @@ export interface KeyInput {
 	altKey: boolean;
 }
 
-/** Shown by `?`; order is the order of the list. */
-export const SHORTCUTS: readonly { keys: string; does: string }[] = [
-	{ keys: '← → ↑ ↓', does: 'Move to another keyframe (Shift extends the selection)' },
-	{ keys: 'Home / End', does: 'First / last keyframe' },
-	{ keys: 'Space', does: 'Add the keyframe to the selection, or take it out' },
-	{ keys: 'Ctrl/⌘ + A', does: 'Select all keyframes' },
-	{ keys: 'Delete / D', does: 'Mark deleted (left out of exports), or restore' },
-	{ keys: 'T', does: 'Type a tag' },
-	{ keys: 'N', does: 'Type a note' },
-	{ keys: 'Enter', does: 'Open full size' },
-	{ keys: 'Esc', does: 'Close; leave a text field; clear the selection' },
-	{ keys: 'Ctrl/⌘ + Z', does: 'Undo' },
-	{ keys: 'Ctrl/⌘ + Shift + Z, Ctrl + Y', does: 'Redo' },
-	{ keys: '?', does: 'Show these shortcuts' }
+const keys = (text: string) => () => text;
+
+/** Shown by `?`, in this order. Keys as printed on the keyboard; Space is a word, so translated. */
+export const SHORTCUTS: readonly { keys: () => string; does: () => string }[] = [
+	{ keys: keys('← → ↑ ↓'), does: m.shortcut_move },
+	{ keys: keys('Home / End'), does: m.shortcut_edges },
+	{ keys: m.shortcut_key_space, does: m.shortcut_pick },
+	{ keys: keys('Ctrl/⌘ + A'), does: m.shortcut_pick_all },
+	{ keys: keys('Delete / D'), does: m.shortcut_delete },
+	{ keys: keys('T'), does: m.shortcut_tag },
+	{ keys: keys('N'), does: m.shortcut_note },
+	{ keys: keys('Enter'), does: m.shortcut_open },
+	{ keys: keys('Esc'), does: m.shortcut_close },
+	{ keys: keys('Ctrl/⌘ + Z'), does: m.review_undo },
+	{ keys: keys('Ctrl/⌘ + Shift + Z, Ctrl + Y'), does: m.review_redo },
+	{ keys: keys('?'), does: m.shortcut_help }
 ];
 
 /** The action a key press asks for, or null. Callers skip this while the user types in a field. */
