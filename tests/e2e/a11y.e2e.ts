@@ -174,6 +174,13 @@ test('keyboard: every control shows its focus; dialogs keep the focus and give i
 	await staysInDialog(page);
 	await page.keyboard.press('Escape');
 	await expect(del).toBeFocused();
+	// Moved to the Trash from the keyboard: the focus goes to the toast's Undo, not to <body>.
+	await page.keyboard.press('Enter');
+	await page.getByTestId('delete-soft').focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('toast-action')).toBeFocused();
+	await page.keyboard.press('Enter'); // Undo
+	await expect(historyRow(page, SEEDED.longEnglish)).toBeVisible();
 
 	// Trash: the empty-Trash confirmation.
 	await page.goto('/trash');
@@ -183,6 +190,10 @@ test('keyboard: every control shows its focus; dialogs keep the focus and give i
 	await staysInDialog(page);
 	await page.keyboard.press('Escape');
 	await expect(page.getByTestId('empty-trash')).toBeFocused();
+	// A row restored from the keyboard leaves the focus on the page's heading, not on <body>.
+	await page.getByTestId('trash-row').first().getByTestId('restore-video').focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 
 	// Review: Enter opens the lightbox, Esc comes back to the card; ? and Esc the same.
 	await page.goto(`/videos/${appData.videoId}`);

@@ -60,6 +60,9 @@ describe('gallery selection', () => {
 		expect(s.current).toBe(30);
 		expect(moveCurrent(emptySelection<number>(), order, -1).current).toBe(30);
 		expect(moveCurrent(emptySelection<number>(), [], 1).current).toBeNull();
+		// Home and End from nothing selected go to their own edge.
+		expect(moveToEdge(emptySelection<number>(), order, 'first').current).toBe(0);
+		expect(moveToEdge(emptySelection<number>(), order, 'last').current).toBe(30);
 	});
 
 	it('moving keeps the multi-selection; Shift+arrow extends it from the anchor', () => {

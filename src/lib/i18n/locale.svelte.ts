@@ -25,6 +25,7 @@ class LocaleState {
 
 	choose(choice: LocaleChoice) {
 		this.choice = choice;
+		showLang(this.current);
 		try {
 			if (choice === 'auto') localStorage.removeItem(STORAGE_KEY);
 			else localStorage.setItem(STORAGE_KEY, choice);
@@ -34,5 +35,11 @@ class LocaleState {
 	}
 }
 
+/** `<html lang>`, for screen readers, fonts and the browser's own text (set before first render). */
+function showLang(current: Locale) {
+	if (typeof document !== 'undefined') document.documentElement.lang = current;
+}
+
 export const locale = new LocaleState();
 overwriteGetLocale(() => locale.current);
+showLang(locale.current);

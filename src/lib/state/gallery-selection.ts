@@ -79,7 +79,11 @@ export function moveToEdge<K>(
 	edge: 'first' | 'last',
 	extend = false
 ): GallerySelection<K> {
-	return moveCurrent(selection, order, edge === 'first' ? -order.length : order.length, extend);
+	const end = edge === 'first' ? order[0] : order.at(-1);
+	// With nothing selected, start at the edge itself (moveCurrent would start Home at the end).
+	const from =
+		selection.current === null && end !== undefined ? { ...selection, current: end } : selection;
+	return moveCurrent(from, order, edge === 'first' ? -order.length : order.length, extend);
 }
 
 export function pickAll<K>(
