@@ -6,7 +6,8 @@ import { scheduler } from '$lib/batch/scheduler-instance';
 import { batchCounts, getBatch } from '$lib/db/batches';
 import { db } from '$lib/db/database';
 import { videosOfBatch } from '$lib/db/videos';
-import { isUnsuccessful } from '$lib/shared/status';
+import type { VideoRecord } from '$lib/db/types';
+import { isFinished, isUnsuccessful } from '$lib/shared/status';
 import { exportVideos } from './export-videos';
 import { LiveQuery } from './live-query.svelte';
 
@@ -45,6 +46,18 @@ export class BatchPageState {
 	);
 	readonly retryable = $derived(
 		(this.videos.current ?? []).filter((v) => isUnsuccessful(v.status)).map((v) => v.id)
+	);
+	/** The video that finished last, for the page's announcement of each video's end. */
+	readonly lastFinished = $derived(
+		(this.videos.current ?? [])
+			.filter((v) => isFinished(v.status) && v.finishedAt !== null)
+			.reduce<VideoRecord | null>(
+				(last, v) => (!last || v.finishedAt! > last.finishedAt! ? v : last),
+				null
+			)
+	);
+	readonly finishedCount = $derived(
+		(this.videos.current ?? []).filter((v) => isFinished(v.status)).length
 	);
 	readonly exportVideos = exportVideos;
 
