@@ -34,26 +34,28 @@ export interface Probed {
 	colour: Pick<YuvFrame, 'matrix' | 'fullRange'>;
 }
 
+/** What ffprobe prints about the first video stream of `input`, asked with `args`. */
+function probeFirstVideo(ffmpeg: FFmpegRunner, input: string, ...args: string[]): string[] {
+	const out: string[] = [];
+	ffmpeg.ffprobe(['-v', 'error', '-select_streams', 'v:0', ...args, input], (line) =>
+		out.push(line)
+	);
+	return out;
+}
+
 /**
  * The stream's packets counted by reading the whole file: the length of a video whose header
  * does not say (0 when even that fails). Slow for a long file, so only asked when needed.
  */
 function countedPackets(ffmpeg: FFmpegRunner, input: string): number {
-	const out: string[] = [];
-	ffmpeg.ffprobe(
-		[
-			'-v',
-			'error',
-			'-select_streams',
-			'v:0',
-			'-count_packets',
-			'-show_entries',
-			'stream=nb_read_packets',
-			'-of',
-			'csv=p=0',
-			input
-		],
-		(line) => out.push(line)
+	const out = probeFirstVideo(
+		ffmpeg,
+		input,
+		'-count_packets',
+		'-show_entries',
+		'stream=nb_read_packets',
+		'-of',
+		'csv=p=0'
 	);
 	const packets = Number.parseInt(out.join('').trim(), 10);
 	return Number.isFinite(packets) && packets > 0 ? packets : 0;
@@ -61,20 +63,13 @@ function countedPackets(ffmpeg: FFmpegRunner, input: string): number {
 
 /** Returns the probe, or null when ffprobe finds no readable video stream. */
 export function probeVideo(ffmpeg: FFmpegRunner, input: string): Probed | null {
-	const out: string[] = [];
-	ffmpeg.ffprobe(
-		[
-			'-v',
-			'error',
-			'-select_streams',
-			'v:0',
-			'-show_entries',
-			'stream=codec_name,width,height,r_frame_rate,avg_frame_rate,nb_frames,duration,color_space,color_range:stream_side_data=rotation:stream_tags=rotate:format=duration,format_name',
-			'-of',
-			'json',
-			input
-		],
-		(line) => out.push(line)
+	const out = probeFirstVideo(
+		ffmpeg,
+		input,
+		'-show_entries',
+		'stream=codec_name,width,height,r_frame_rate,avg_frame_rate,nb_frames,duration,color_space,color_range:stream_side_data=rotation:stream_tags=rotate:format=duration,format_name',
+		'-of',
+		'json'
 	);
 	const text = out.join('\n');
 	const start = text.indexOf('{');
