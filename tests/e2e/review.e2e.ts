@@ -244,7 +244,7 @@ test('user text is shown as text, never as markup', async () => {
 	await expect(page.getByTestId('lightbox')).toHaveCount(0);
 });
 
-test('a failed write rolls the keyframe back and says so', async () => {
+test('a failed write keeps the typed text with the error, and Retry saves it', async () => {
 	await openReview();
 	const target = frames[6];
 	await card(target).click();
@@ -252,13 +252,20 @@ test('a failed write rolls the keyframe back and says so', async () => {
 	await notes().fill('this will not fit');
 	await notes().press('Escape'); // blur flushes
 	await expect(page.getByTestId('save-error')).toContainText('storage is full');
-	await expect(notes()).toHaveValue('');
+	await expect(page.getByTestId('save-error')).toContainText('kept here');
+	await expect(notes()).toHaveValue('this will not fit');
 	await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'failed');
+	// Leaving with unsaved edits asks first; declining keeps the page and the text.
+	page.once('dialog', (dialog) => void dialog.dismiss());
+	await page.getByRole('link', { name: 'History' }).first().click();
+	await expect(notes()).toHaveValue('this will not fit');
 	await page.evaluate(() => (window.__failAnnotationWrites = false));
-	await notes().fill('fits now');
-	await notes().press('Escape');
+	await page.getByTestId('save-retry').click();
 	await saved();
 	await expect(page.getByTestId('save-error')).toHaveCount(0);
+	expect((await storedAnnotations(page)).find((a) => a.frameIndex === target)?.notes).toBe(
+		'this will not fit'
+	);
 });
 
 test('bulk: tag ten keyframes in one transaction, then mark and restore them', async () => {
@@ -294,6 +301,8 @@ test('bulk: tag ten keyframes in one transaction, then mark and restore them', a
 	}
 	// Notes written earlier were kept by the bulk edits.
 	expect(stored.find((a) => a.frameIndex === frames[0])?.notes).toBe('第一帧：主角正脸');
+	// The shortcut needs the reloaded gallery (on a busy machine it may still be loading).
+	await expect(page.getByTestId('keyframe')).toHaveCount(frames.length);
 	await page.keyboard.press('Control+a');
 	await expect(page.getByTestId('selection-count')).toHaveText(`${frames.length} selected`);
 	await page.getByTestId('bulk-restore').click();

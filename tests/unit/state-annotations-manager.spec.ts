@@ -1,4 +1,4 @@
-// The optimistic annotation editor: what the user sees, what is written and when, rollback, undo.
+// The optimistic annotation editor: what the user sees, what is written and when, kept failed edits, undo.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnnotationWrite } from '$lib/db/annotations';
 import type { AnnotationRecord } from '$lib/db/types';
@@ -67,21 +67,42 @@ describe('AnnotationsManager', () => {
 		expect(manager.get(1).notes).toBe('from another tab');
 	});
 
-	it('a failed write rolls the keyframe back to what is stored and says so', async () => {
-		const { manager, fail } = setup([record(1, 'stored')]);
+	it('a failed write keeps the typed edits, says so, and a retry stores them', async () => {
+		const { manager, fail, writes } = setup([record(1, 'stored')]);
 		fail(new Error('QuotaExceededError: full'));
 		manager.setNotes(1, 'typed');
-		manager.addTag([1], 'lost');
-		expect(manager.get(1)).toMatchObject({ notes: 'typed', tags: ['lost'] });
+		manager.addTag([1], 'kept');
 		await vi.advanceTimersByTimeAsync(500);
-		expect(manager.get(1)).toMatchObject({ notes: 'stored', tags: [] });
+		expect(manager.get(1)).toMatchObject({ notes: 'typed', tags: ['kept'] });
 		expect(manager.saveState).toBe('failed');
-		expect(manager.error).toMatch(/storage is full.*undone/);
+		expect(manager.hasUnsaved).toBe(true);
+		expect(manager.error).toMatch(/storage is full.*kept here/);
+		// An edit of another keyframe that saves does not hide the one still unsaved.
 		fail(null);
-		manager.setNotes(1, 'again');
-		expect(manager.error).toBeNull();
+		manager.setNotes(2, 'other');
 		await manager.flush();
+		expect(manager.saveState).toBe('failed');
+		expect(manager.error).not.toBeNull();
+		await manager.retry();
+		expect(writes.at(-1)?.writes).toMatchObject([
+			{ frameIndex: 1, fields: { notes: 'typed', tags: ['kept'] } }
+		]);
+		expect(manager.hasUnsaved).toBe(false);
+		expect(manager.error).toBeNull();
 		expect(manager.saveState).toBe('saved');
+	});
+
+	it('a later edit of the failed keyframe that saves clears the failure', async () => {
+		const { manager, fail } = setup();
+		fail(new Error('boom'));
+		manager.setNotes(1, 'a');
+		await manager.flush();
+		expect(manager.hasUnsaved).toBe(true);
+		fail(null);
+		manager.setNotes(1, 'ab');
+		await manager.flush();
+		expect(manager.hasUnsaved).toBe(false);
+		expect(manager.get(1).notes).toBe('ab');
 	});
 
 	it('undo restores the previous note (typing is one step) and redo brings it back', async () => {

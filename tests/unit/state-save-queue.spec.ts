@@ -184,15 +184,6 @@ describe('SaveQueue', () => {
 		expect(failures.map((f) => f.keys)).toEqual([['k']]);
 	});
 
-	it('discard forgets unwritten values', async () => {
-		const { queue, writes } = setup();
-		queue.schedule('a', 'a1');
-		queue.schedule('b', 'b1');
-		queue.discard(['a']);
-		await queue.flush();
-		expect(writes.map((w) => w.batch)).toEqual([[['b', 'b1']]]);
-	});
-
 	it('tells when it becomes busy and idle', async () => {
 		const states: boolean[] = [];
 		const { queue } = setup({ onChange: () => states.push(queue.busy) });

@@ -1,5 +1,6 @@
 // The Dexie schema: one class holds every version. Never drop a user's data in an upgrade.
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import { shareConnection } from './connection';
 import { derivedChanges, withDerivedKeys } from './derived-keys';
 import type {
 	AnnotationRecord,
@@ -84,9 +85,8 @@ export class KffDatabase extends Dexie {
 		this.videos.hook('updating', (changes: Partial<VideoRecord>, _id, row: VideoRecord) =>
 			derivedChanges(changes, row)
 		);
-		this.on('versionchange', () => {
-			// A newer tab upgrades the schema: stop using the old one and load the new code.
-			this.close();
+		// A newer tab upgrades the schema: write what is pending, let go, and load the new code.
+		shareConnection(this, () => {
 			if (typeof window !== 'undefined') window.location.reload();
 		});
 	}

@@ -62,13 +62,6 @@ export function markSaved(
 	return next;
 }
 
-/** `local` without these keyframes' edits (they show the stored state again). */
-export function withoutEdits(local: LocalEdits, frameIndexes: Iterable<number>): LocalEdits {
-	const next = new Map(local);
-	for (const frameIndex of frameIndexes) next.delete(frameIndex);
-	return next;
-}
-
 export function sameFields(a: AnnotationFields, b: AnnotationFields): boolean {
 	return (
 		a.notes === b.notes &&

@@ -1,10 +1,12 @@
 // Optimistic editing of one video's annotations (notes, tags, deleted marks).
 // Edits show at once; each keyframe's whole state is written through a SaveQueue (debounced per
-// keyframe, flushed on demand); a failed write rolls those keyframes back to what is stored.
+// keyframe, flushed on demand). A failed write keeps those edits on screen, unsaved, with the
+// error, until a retry (or a later edit of the same keyframe) stores them: typed text never vanishes.
 // Every edit is one undoable step; typing in one note merges into a step until it is sealed.
 import type { AnnotationWrite } from '$lib/db/annotations';
 import { EMPTY_ANNOTATION, type AnnotationFields, type AnnotationRecord } from '$lib/db/types';
 import { m } from '$lib/paraglide/messages';
+import { SvelteSet } from 'svelte/reactivity';
 import { isStorageFull } from '$lib/pipeline/failure-message';
 import { withTag, withoutTag } from '$lib/pipeline/tags';
 import {
@@ -14,7 +16,6 @@ import {
 	sameFields,
 	visibleAnnotations,
 	withEdits,
-	withoutEdits,
 	type LocalEdits
 } from './annotation-overlay';
 import { SaveQueue, type Timers } from './save-queue';
@@ -58,6 +59,8 @@ export class AnnotationsManager {
 	#error = $state<string | null>(null);
 	#canUndo = $state(false);
 	#canRedo = $state(false);
+	/** Keyframes whose last write failed; their edits stay in `#local` until one succeeds. */
+	readonly #unsaved = new SvelteSet<number>();
 
 	constructor(options: AnnotationsManagerOptions) {
 		this.#options = options;
@@ -68,7 +71,7 @@ export class AnnotationsManager {
 			maxWaitMs: options.maxWaitMs,
 			timers: options.timers,
 			now: this.#now,
-			onFailed: (error, batch) => this.#rollBack(error, batch),
+			onFailed: (error, batch) => this.#keepUnsaved(error, batch),
 			onChange: () => {
 				this.#busy = this.#queue.busy;
 				if (!this.#busy && !this.#failed) this.#saved = true;
@@ -96,9 +99,14 @@ export class AnnotationsManager {
 		return this.#saved ? 'saved' : 'idle';
 	}
 
-	/** Why the last write failed (its edits were rolled back); null otherwise. */
+	/** Why the last write failed (its edits are kept, unsaved); null otherwise. */
 	get error(): string | null {
 		return this.#error;
+	}
+
+	/** Edits a write failed to store and no later write has stored yet. */
+	get hasUnsaved(): boolean {
+		return this.#unsaved.size > 0;
 	}
 
 	get canUndo(): boolean {
@@ -158,9 +166,9 @@ export class AnnotationsManager {
 		return this.#queue.flush();
 	}
 
-	dismissError(): void {
-		this.#error = null;
-		this.#failed = false;
+	/** Writes the edits whose save failed again, as they are now. */
+	retry(): Promise<void> {
+		return this.#queue.saveNow([...this.#unsaved].map((i) => [i, this.get(i)] as const));
 	}
 
 	#changeEach(frameIndexes: number[], edit: (fields: AnnotationFields) => AnnotationFields) {
@@ -184,8 +192,6 @@ export class AnnotationsManager {
 	/** Shows the new states at once and queues their write. */
 	#apply(next: Snapshot) {
 		this.#local = withEdits(this.#local, next);
-		this.#failed = false;
-		this.#error = null;
 		if (next.length === 1) {
 			const [[frameIndex, fields]] = next;
 			this.#queue.schedule(frameIndex, fields);
@@ -205,15 +211,18 @@ export class AnnotationsManager {
 		await this.#options.write(writes, now);
 		// Keep showing the written fields until the stored rows catch up (no flicker back).
 		this.#local = markSaved(this.#local, batch, now);
+		for (const frameIndex of batch.keys()) this.#unsaved.delete(frameIndex);
+		if (this.#unsaved.size === 0) {
+			this.#failed = false;
+			this.#error = null;
+		}
 	}
 
-	#rollBack(error: unknown, batch: ReadonlyMap<number, AnnotationFields>) {
-		const frameIndexes = [...batch.keys()];
-		this.#queue.discard(frameIndexes);
-		this.#local = withoutEdits(this.#local, frameIndexes);
+	#keepUnsaved(error: unknown, batch: ReadonlyMap<number, AnnotationFields>) {
+		for (const frameIndex of batch.keys()) this.#unsaved.add(frameIndex);
 		this.#failed = true;
 		this.#error = m.review_save_failed({
-			count: frameIndexes.length,
+			count: this.#unsaved.size,
 			reason: describeError(error)
 		});
 	}

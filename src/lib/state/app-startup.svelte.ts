@@ -1,8 +1,10 @@
 // What the app does once when it opens: register the service worker (update notice), reset
 // videos a closed tab left processing and continue running batches, and delete for good what
-// has been in the Trash longer than the user's setting.
+// has been in the Trash longer than the user's setting. It also tells when the database cannot
+// open because an older tab holds it.
 import { dev } from '$app/environment';
 import { scheduler } from '$lib/batch/scheduler-instance';
+import { watchUpgradeBlocked } from '$lib/db/connection';
 import { db } from '$lib/db/database';
 import { purgeTrashOlderThan } from '$lib/db/trash';
 import { loadStoredSettings } from '$lib/settings/extraction-settings';
@@ -11,6 +13,17 @@ import { PwaStatus } from './pwa.svelte';
 export class AppStartup {
 	readonly pwa = new PwaStatus();
 	#resumed = $state(0);
+	#upgradeBlocked = $state(false);
+
+	constructor() {
+		// The layout lives as long as the page, so this never needs releasing.
+		watchUpgradeBlocked((blocked) => (this.#upgradeBlocked = blocked));
+	}
+
+	/** A newer version waits for this site's other tabs to close before it opens the library. */
+	get upgradeBlocked(): boolean {
+		return this.#upgradeBlocked;
+	}
 
 	/** Videos that were interrupted when the page closed and now run again. */
 	get resumed(): number {

@@ -2,6 +2,7 @@
 // annotation edits (AnnotationsManager), the gallery selection, and the video's own tags.
 // Focus and keyboard stay in the page component (they need its DOM); the data lives here.
 import { allTags, getAnnotations, putAnnotations } from '$lib/db/annotations';
+import { holdPendingWrites } from '$lib/db/connection';
 import { db } from '$lib/db/database';
 import { keyframesOfVideo } from '$lib/db/keyframes';
 import { getVideo, getVideoFile, setVideoTags } from '$lib/db/videos';
@@ -56,6 +57,8 @@ export class ReviewPageState {
 
 	constructor(videoId: () => string) {
 		this.#videoId = videoId;
+		// A newer tab's schema upgrade waits for the edits typed here.
+		$effect(() => holdPendingWrites(() => this.manager.flush()));
 	}
 
 	get videoTagError(): string | null {

@@ -101,15 +101,6 @@ export class SaveQueue<K, V> {
 		return this.#drain();
 	}
 
-	/** Forgets unwritten values of these keys (a write already running is not stopped). */
-	discard(keys: Iterable<K>): void {
-		for (const key of keys) {
-			this.#drop(key);
-			this.#ready.delete(key);
-		}
-		this.#changed();
-	}
-
 	#drop(key: K) {
 		const entry = this.#pending.get(key);
 		if (entry) this.#timers.clear(entry.timer);
