@@ -10,6 +10,7 @@ import type { VideoRecord } from '$lib/db/types';
 import { isFinished, isUnsuccessful } from '$lib/shared/status';
 import { exportVideos } from './export-videos';
 import { LiveQuery } from './live-query.svelte';
+import { StorageStatus } from './storage-status.svelte';
 
 export class BatchPageState {
 	readonly id = $derived(page.params.id ?? '');
@@ -60,8 +61,11 @@ export class BatchPageState {
 		(this.videos.current ?? []).filter((v) => isFinished(v.status)).length
 	);
 	readonly exportVideos = exportVideos;
+	/** Whether the browser will keep this library (asked when the batch was stored). */
+	readonly storage = new StorageStatus();
 
 	constructor() {
+		$effect(() => void this.storage.refresh());
 		$effect(() => {
 			const timer = setInterval(() => (this.#now = Date.now()), 1000);
 			return () => clearInterval(timer);

@@ -12,6 +12,7 @@ import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import { LiveQuery } from './live-query.svelte';
 import { SettingsStore } from './settings.svelte';
+import { askPersistentStorage } from './storage-status.svelte';
 
 export class NewBatchPageState {
 	/** This batch's settings, starting from the saved defaults. */
@@ -55,6 +56,9 @@ export class NewBatchPageState {
 		if (!this.files.length || !this.settings.valid) return;
 		this.#busy = true;
 		this.#error = null;
+		// Storing videos is when the library starts to matter: ask the browser to keep it, here in
+		// the click (the batch page shows the answer).
+		void askPersistentStorage().catch(() => null);
 		try {
 			const batch = await createBatch(db(), this.batchName, this.files, this.settings.values);
 			await scheduler().startBatch(batch.id);

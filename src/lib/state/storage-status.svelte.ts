@@ -1,4 +1,24 @@
 // How much this site stores and may store, and whether the browser keeps it under pressure.
+
+/**
+ * Asks the browser to keep this site's data unless it already does. Call it in the click that
+ * stores videos: Firefox asks the person, and only within a user gesture. Chromium and Safari
+ * decide on their own (installed app, bookmarks, use); resolves to their answer, null if unknown.
+ */
+export function askPersistentStorage(): Promise<boolean | null> {
+	lastAsk = ask();
+	return lastAsk;
+}
+
+/** The answer being awaited, so a page opened meanwhile reads the answer, not the question. */
+let lastAsk: Promise<boolean | null> = Promise.resolve(null);
+
+async function ask(): Promise<boolean | null> {
+	if (typeof navigator === 'undefined' || !navigator.storage?.persist) return null;
+	if (await navigator.storage.persisted()) return true;
+	return navigator.storage.persist();
+}
+
 export class StorageStatus {
 	#usage = $state<number | null>(null);
 	#quota = $state<number | null>(null);
@@ -29,6 +49,7 @@ export class StorageStatus {
 
 	async refresh() {
 		if (!this.supported) return;
+		await lastAsk.catch(() => null);
 		const [estimate, persisted] = await Promise.all([
 			navigator.storage.estimate(),
 			navigator.storage.persisted()
@@ -43,7 +64,7 @@ export class StorageStatus {
 		if (!this.supported) return;
 		this.#asking = true;
 		try {
-			this.#persisted = await navigator.storage.persist();
+			this.#persisted = await askPersistentStorage();
 		} finally {
 			this.#asking = false;
 		}
