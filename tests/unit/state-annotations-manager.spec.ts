@@ -9,12 +9,13 @@ function record(frameIndex: number, notes: string, updatedAt = 1): AnnotationRec
 	return { videoId: 'v', frameIndex, notes, tags: [], deleted: false, createdAt: 1, updatedAt };
 }
 
-function setup(initial: AnnotationRecord[] = []) {
+function setup(initial: AnnotationRecord[] = [], locked = () => false) {
 	const stored = new Cell<AnnotationRecord[] | undefined>(initial);
 	const writes: { writes: AnnotationWrite[]; now: number }[] = [];
 	let failWith: Error | null = null;
 	const manager = new AnnotationsManager({
 		stored: () => stored.value,
+		locked,
 		write: (w, now) => {
 			writes.push({ writes: w, now });
 			return failWith ? Promise.reject(failWith) : Promise.resolve();
@@ -103,6 +104,24 @@ describe('AnnotationsManager', () => {
 		await manager.flush();
 		expect(manager.hasUnsaved).toBe(false);
 		expect(manager.get(1).notes).toBe('ab');
+	});
+
+	it('refuses every edit while locked (a video in the Trash), and takes them once unlocked', async () => {
+		let locked = false;
+		const { manager, writes } = setup([record(1, 'stored')], () => locked);
+		manager.setNotes(1, 'before trash');
+		await manager.flush();
+		locked = true;
+		manager.setNotes(1, 'typed in the trash');
+		manager.addTag([1], 'x');
+		manager.setDeleted([1], true);
+		expect(manager.undo()).toBeNull();
+		await manager.flush();
+		expect(manager.get(1)).toMatchObject({ notes: 'before trash', tags: [], deleted: false });
+		expect(writes).toHaveLength(1);
+		locked = false;
+		expect(manager.undo()).toEqual([1]);
+		expect(manager.get(1).notes).toBe('stored');
 	});
 
 	it('undo restores the previous note (typing is one step) and redo brings it back', async () => {

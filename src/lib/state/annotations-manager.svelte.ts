@@ -31,6 +31,8 @@ export interface AnnotationsManagerOptions {
 	stored: () => AnnotationRecord[] | undefined;
 	/** Stores complete states, all or nothing (`putAnnotations`). */
 	write: (writes: AnnotationWrite[], now: number) => Promise<void>;
+	/** While true every edit (undo and redo too) is refused, e.g. the video is in the Trash. */
+	locked?: () => boolean;
 	delayMs?: number;
 	maxWaitMs?: number;
 	timers?: Timers;
@@ -145,6 +147,7 @@ export class AnnotationsManager {
 
 	/** Reverts the last step; returns the keyframes it touched, or null when there was none. */
 	undo(): number[] | null {
+		if (this.#options.locked?.()) return null;
 		const step = this.#history.undo();
 		this.#syncHistory();
 		if (!step) return null;
@@ -154,6 +157,7 @@ export class AnnotationsManager {
 
 	/** Re-applies the last undone step; returns the keyframes it touched, or null. */
 	redo(): number[] | null {
+		if (this.#options.locked?.()) return null;
 		const step = this.#history.redo();
 		this.#syncHistory();
 		if (!step) return null;
@@ -179,6 +183,7 @@ export class AnnotationsManager {
 	}
 
 	#change(next: Snapshot, group: string | null) {
+		if (this.#options.locked?.()) return;
 		const changed = next.filter(
 			([frameIndex, fields]) => !sameFields(this.get(frameIndex), fields)
 		);

@@ -1,17 +1,22 @@
 // The review page of one video: the video, its keyframes and annotations (live), the optimistic
-// annotation edits (AnnotationsManager), the gallery selection, and the video's own tags.
+// annotation edits (AnnotationsManager), the gallery selection, and the video's own tags. A video in
+// the Trash is shown read-only until it is restored.
 // Focus and keyboard stay in the page component (they need its DOM); the data lives here.
 import { allTags, getAnnotations, putAnnotations } from '$lib/db/annotations';
 import { holdPendingWrites } from '$lib/db/connection';
 import { db } from '$lib/db/database';
 import { keyframesOfVideo } from '$lib/db/keyframes';
+import { restoreVideos } from '$lib/db/trash';
+import { NOT_DELETED } from '$lib/db/types';
 import { getVideo, getVideoFile, setVideoTags } from '$lib/db/videos';
 import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/pipeline/failure-message';
+import { purgeAt } from '$lib/shared/trash-retention';
 import { AnnotationsManager } from './annotations-manager.svelte';
 import { exportVideos } from './export-videos';
 import { emptySelection, keepExisting, type GallerySelection } from './gallery-selection';
 import { LiveQuery } from './live-query.svelte';
+import { settingsStore } from './settings.svelte';
 
 export class ReviewPageState {
 	#videoId: () => string;
@@ -30,7 +35,8 @@ export class ReviewPageState {
 	readonly tagsInUse = new LiveQuery(() => () => allTags(db()));
 	readonly manager = new AnnotationsManager({
 		stored: () => this.stored.current,
-		write: (writes, now) => putAnnotations(db(), this.#videoId(), writes, now)
+		write: (writes, now) => putAnnotations(db(), this.#videoId(), writes, now),
+		locked: () => this.trashed
 	});
 	readonly exportVideos = exportVideos;
 
@@ -54,6 +60,14 @@ export class ReviewPageState {
 			.sort()
 	);
 	readonly ready = $derived(this.keyframes.loaded && this.manager.loaded);
+	/** In the Trash: nothing on it can be edited until it is restored. */
+	readonly trashed = $derived((this.video.current?.deletedAt ?? NOT_DELETED) !== NOT_DELETED);
+	/** When start-up deletes it for good, if it is in the Trash. */
+	readonly purgeAt = $derived(
+		this.trashed
+			? purgeAt(this.video.current!.deletedAt, settingsStore().values.trashRetentionDays)
+			: null
+	);
 
 	constructor(videoId: () => string) {
 		this.#videoId = videoId;
@@ -69,7 +83,12 @@ export class ReviewPageState {
 		this.#chosen = next;
 	}
 
+	restore() {
+		return restoreVideos(db(), [this.#videoId()]);
+	}
+
 	saveVideoTags(tags: string[]) {
+		if (this.trashed) return;
 		this.#videoTagError = null;
 		setVideoTags(db(), this.#videoId(), tags).catch((error: unknown) => {
 			this.#videoTagError = m.review_video_tags_failed({ reason: errorMessage(error) });
