@@ -29,6 +29,7 @@ export const COMPLETED_VIDEO = {
 	settings: SETTINGS,
 	thumbnail: null,
 	hasOriginal: false,
+	contentKey: null,
 	decoder: 'ffmpeg.wasm',
 	decoderNote: null,
 	timings: null,

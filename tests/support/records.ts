@@ -36,7 +36,13 @@ export function videoRecord(
 ): VideoRecord {
 	const createdAt = fields.createdAt ?? Date.now();
 	const batch = batchRecord({ id: fields.batchId ?? 'batch', createdAt });
-	const file = { file: new Blob([]), name: fields.name, size: 1_000_000, type: 'video/mp4' };
+	const file = {
+		file: new Blob([]),
+		name: fields.name,
+		size: 1_000_000,
+		type: 'video/mp4',
+		contentKey: null
+	};
 	return {
 		...newVideoRecord(batch, file, 0),
 		durationSec: 10,

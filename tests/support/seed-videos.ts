@@ -21,7 +21,8 @@ export function testFiles(count: number): IncomingVideo[] {
 		file: new Blob([`video ${i}`]),
 		name: `v${i}.mp4`,
 		size: 7,
-		type: 'video/mp4'
+		type: 'video/mp4',
+		contentKey: null
 	}));
 }
 

@@ -14,7 +14,7 @@ it('allTags lists distinct tags of annotations and videos, sorted', async () => 
 	await annotate(db, 'v1', [1], { tags: ['smile', 'outdoor'] });
 	await annotate(db, 'v1', [2], { tags: ['smile'] });
 	const [video] = await addVideosToBatch(db, batchRecord({ id: 'b1', createdAt: 1 }), [
-		{ file: new Blob(['x']), name: 'a.mp4', size: 1, type: 'video/mp4' }
+		{ file: new Blob(['x']), name: 'a.mp4', size: 1, type: 'video/mp4', contentKey: null }
 	]);
 	await updateVideo(db, video.id, { tags: ['beach', 'outdoor'] });
 	expect(await allTags(db)).toEqual(['beach', 'outdoor', 'smile']);

@@ -15,7 +15,13 @@ import { tagKeys } from '$lib/db/tag-keys';
 import type { VideoRecord } from '$lib/db/types';
 
 const files = (names: string[]) =>
-	names.map((name) => ({ file: new Blob(['x']), name, size: 1, type: 'video/mp4' }));
+	names.map((name) => ({
+		file: new Blob(['x']),
+		name,
+		size: 1,
+		type: 'video/mp4',
+		contentKey: null
+	}));
 
 async function search(db: ReturnType<typeof createDatabase>, search: string) {
 	const page = await queryHistory(db, {

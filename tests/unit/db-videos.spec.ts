@@ -38,7 +38,8 @@ function incoming(...names: string[]): IncomingVideo[] {
 		file: new Blob([name], { type: 'video/mp4' }),
 		name,
 		size: name.length,
-		type: 'video/mp4'
+		type: 'video/mp4',
+		contentKey: null
 	}));
 }
 

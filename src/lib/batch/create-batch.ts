@@ -2,6 +2,7 @@
 import type { KffDatabase } from '$lib/db/database';
 import type { BatchRecord } from '$lib/db/types';
 import { addVideosToBatch } from '$lib/db/videos';
+import type { IntakeFile } from './duplicates';
 import {
 	extractionPart,
 	resolveConcurrency,
@@ -17,7 +18,7 @@ export function defaultBatchName(now = new Date()): string {
 export async function createBatch(
 	db: KffDatabase,
 	name: string,
-	files: File[],
+	files: IntakeFile[],
 	settings: AppSettings
 ): Promise<BatchRecord> {
 	const batch: BatchRecord = {
@@ -34,7 +35,13 @@ export async function createBatch(
 	await addVideosToBatch(
 		db,
 		batch,
-		files.map((file) => ({ file, name: file.name, size: file.size, type: file.type }))
+		files.map(({ file, contentKey }) => ({
+			file,
+			name: file.name,
+			size: file.size,
+			type: file.type,
+			contentKey
+		}))
 	);
 	return batch;
 }

@@ -2,6 +2,8 @@
 // container by its first bytes, and room for it on the device. Refused files never become rows.
 import { SNIFF_BYTES, sniffContainer } from '$lib/pipeline/container-sniff';
 import type { Notice } from '$lib/pipeline/notice';
+import { contentKey } from './content-key';
+import type { IntakeFile } from './duplicates';
 
 export interface RefusedFile {
 	name: string;
@@ -9,7 +11,8 @@ export interface RefusedFile {
 }
 
 export interface IntakeResult {
-	accepted: File[];
+	/** With their content keys, to notice files already in the library. */
+	accepted: IntakeFile[];
 	refused: RefusedFile[];
 }
 
@@ -21,7 +24,7 @@ async function availableBytes(): Promise<number> {
 }
 
 export async function checkFiles(files: File[]): Promise<IntakeResult> {
-	const accepted: File[] = [];
+	const accepted: IntakeFile[] = [];
 	const refused: RefusedFile[] = [];
 	let room = await availableBytes();
 	for (const file of files) {
@@ -35,7 +38,7 @@ export async function checkFiles(files: File[]): Promise<IntakeResult> {
 				reason: { code: 'no-room', needs: file.size, free: Math.max(0, room) }
 			});
 		} else {
-			accepted.push(file);
+			accepted.push({ file, contentKey: await contentKey(file) });
 			room -= file.size;
 		}
 	}

@@ -26,6 +26,9 @@ export const VIDEOS_V1 = [
 	'[deletedAt+status+durationSec]'
 ];
 
+/** Version 2's indexes of `videos`: the name search's and the tag filter's derived keys. */
+const VIDEOS_V2 = [...VIDEOS_V1, '*nameGrams', '*tagKeys'];
+
 /** Version 1's other tables (unchanged since). */
 export const V1 = {
 	videoBlobs: 'videoId',
@@ -52,7 +55,7 @@ export class KffDatabase extends Dexie {
 		// filter (`*tagKeys`, see tag-keys.ts), filled for every existing row here and kept in
 		// step by the hooks below on every write.
 		this.version(2)
-			.stores({ videos: [...VIDEOS_V1, '*nameGrams', '*tagKeys'].join(', ') })
+			.stores({ videos: VIDEOS_V2.join(', ') })
 			.upgrade((tx) =>
 				tx
 					.table<VideoRecord, string>('videos')
@@ -75,6 +78,18 @@ export class KffDatabase extends Dexie {
 						if (typeof row.error === 'string') v.error = { code: 'text', text: row.error };
 						if (typeof row.message === 'string') v.message = { code: 'text', text: row.message };
 						v.attempts ??= 0;
+					})
+			);
+		// v5: videos keep their file's content key (`contentKey`, indexed) to notice a file added
+		// again. Rows from before get null here; start-up fills in those whose original is kept.
+		this.version(5)
+			.stores({ videos: [...VIDEOS_V2, 'contentKey'].join(', ') })
+			.upgrade((tx) =>
+				tx
+					.table<VideoRecord, string>('videos')
+					.toCollection()
+					.modify((v) => {
+						v.contentKey ??= null;
 					})
 			);
 		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived

@@ -47,6 +47,11 @@ export interface VideoRecord {
 	thumbnail: Blob | null;
 	/** False once the original file was removed from `videoBlobs` to save space. */
 	hasOriginal: boolean;
+	/**
+	 * The file's size and a hash of its first and last MiB (batch/content-key.ts), to notice the
+	 * same file added again; null for rows stored before it was kept, until start-up fills it in.
+	 */
+	contentKey: string | null;
 	/** The decoder that read the frames in the last run. */
 	decoder: DecoderName | null;
 	/** Why that decoder is not WebCodecs, or why WebCodecs was given up part-way. */

@@ -10,6 +10,8 @@ export interface IncomingVideo {
 	name: string;
 	size: number;
 	type: string;
+	/** See `VideoRecord.contentKey`. */
+	contentKey: string | null;
 }
 
 export type VideoChanges = Partial<Omit<VideoRecord, 'id'>>;
@@ -53,6 +55,7 @@ export function newVideoRecord(
 		keyframeCount: 0,
 		thumbnail: null,
 		hasOriginal: true,
+		contentKey: incoming.contentKey,
 		decoder: null,
 		decoderNote: null,
 		timings: null,
@@ -93,6 +96,19 @@ export function getVideos(db: KffDatabase, ids: string[]): Promise<(VideoRecord 
 
 export async function getVideoFile(db: KffDatabase, id: string): Promise<Blob | undefined> {
 	return (await db.videoBlobs.get(id))?.file;
+}
+
+/** Videos (trash included) stored from files with any of these content keys. */
+export function videosWithContentKeys(db: KffDatabase, keys: string[]): Promise<VideoRecord[]> {
+	return db.videos.where('contentKey').anyOf(keys).toArray();
+}
+
+/** Videos stored before content keys were kept whose original is still there to key. */
+export function videosMissingContentKey(db: KffDatabase): Promise<string[]> {
+	return db.videos
+		.filter((v) => v.contentKey === null && v.hasOriginal)
+		.primaryKeys()
+		.then((ids) => ids.map(String));
 }
 
 /** A batch's videos in queue order, trash excluded. */

@@ -3,6 +3,7 @@
 // has been in the Trash longer than the user's setting. It also tells when the database cannot
 // open because an older tab holds it.
 import { dev } from '$app/environment';
+import { fillMissingContentKeys } from '$lib/batch/content-key';
 import { scheduler } from '$lib/batch/scheduler-instance';
 import { watchUpgradeBlocked } from '$lib/db/connection';
 import { db } from '$lib/db/database';
@@ -42,6 +43,10 @@ export class AppStartup {
 			.resume()
 			.then((n) => (this.#resumed = n))
 			.catch((error: unknown) => console.error('Could not resume processing', error));
+		// Videos stored before content keys were kept get one, so adding them again is noticed.
+		fillMissingContentKeys(db()).catch((error: unknown) =>
+			console.error('Could not key the stored videos', error)
+		);
 		// What has been in the Trash longer than the user's setting goes for good.
 		purgeTrashOlderThan(db(), loadStoredSettings().trashRetentionDays, Date.now()).catch(
 			(error: unknown) => console.error('Could not empty old items from the Trash', error)

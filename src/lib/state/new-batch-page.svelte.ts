@@ -1,13 +1,15 @@
-// The new-batch page: files dropped so far (checked by intake), refused ones, the batch name,
-// and the batch's own draft settings. The draft starts from the saved defaults and is never
+// The new-batch page: files dropped so far (checked by intake), refused ones, files already in the
+// library (held back until the person decides), the batch name, and the batch's own draft settings. The draft starts from the saved defaults and is never
 // written back: starting a batch does not change the defaults (that is the Settings page's job).
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { createBatch, defaultBatchName } from '$lib/batch/create-batch';
+import { splitDuplicates, type Duplicate, type IntakeFile } from '$lib/batch/duplicates';
 import { checkFiles, type RefusedFile } from '$lib/batch/intake';
 import { scheduler } from '$lib/batch/scheduler-instance';
 import { listRecentBatches } from '$lib/db/batches';
 import { db } from '$lib/db/database';
+import { videosWithContentKeys } from '$lib/db/videos';
 import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import { LiveQuery } from './live-query.svelte';
@@ -18,8 +20,10 @@ export class NewBatchPageState {
 	/** This batch's settings, starting from the saved defaults. */
 	readonly settings = new SettingsStore();
 	readonly recent = new LiveQuery(() => () => listRecentBatches(db(), 10));
-	files = $state<File[]>([]);
+	files = $state<IntakeFile[]>([]);
 	refused = $state<RefusedFile[]>([]);
+	/** Files the library already holds (or picked twice): queued only if the person says so. */
+	duplicates = $state<Duplicate[]>([]);
 	batchName = $state(defaultBatchName());
 	#busy = $state(false);
 	#error = $state<string | null>(null);
@@ -39,9 +43,23 @@ export class NewBatchPageState {
 	async addFiles(dropped: File[]) {
 		this.#busy = true;
 		const result = await checkFiles(dropped);
-		this.files = [...this.files, ...result.accepted];
+		const keys = result.accepted.map((a) => a.contentKey).filter((k) => k !== null);
+		const library = keys.length ? await videosWithContentKeys(db(), keys) : [];
+		const { fresh, duplicates } = splitDuplicates(result.accepted, this.files, library);
+		this.files = [...this.files, ...fresh];
+		this.duplicates = [...this.duplicates, ...duplicates];
 		this.refused = [...this.refused, ...result.refused];
 		this.#busy = false;
+	}
+
+	/** Queues a held-back duplicate after all: the person wants it processed again. */
+	addDuplicate(index: number) {
+		this.files = [...this.files, this.duplicates[index].entry];
+		this.skipDuplicate(index);
+	}
+
+	skipDuplicate(index: number) {
+		this.duplicates = this.duplicates.filter((_, j) => j !== index);
 	}
 
 	removeFile(index: number) {
