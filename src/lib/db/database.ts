@@ -4,6 +4,8 @@ import { derivedChanges, withDerivedKeys } from './derived-keys';
 import type {
 	AnnotationRecord,
 	BatchRecord,
+	CandidateRecord,
+	CheckpointRecord,
 	KeyframeRecord,
 	VideoBlobRecord,
 	VideoRecord
@@ -41,6 +43,8 @@ export class KffDatabase extends Dexie {
 	// EntityTable cannot name a compound primary key.
 	declare annotations: Table<AnnotationRecord, [string, number]>;
 	declare batches: EntityTable<BatchRecord, 'id'>;
+	declare candidates: Table<CandidateRecord, [string, number]>;
+	declare checkpoints: EntityTable<CheckpointRecord, 'videoId'>;
 
 	constructor(name: string) {
 		super(name);
@@ -76,6 +80,10 @@ export class KffDatabase extends Dexie {
 						v.attempts ??= 0;
 					})
 			);
+		// v4: an unfinished run's scored samples (`candidates`) and how far it got (`checkpoints`),
+		// so a reload continues a video where it stopped (see checkpoints.ts). New tables only:
+		// existing rows are untouched, and a video without a checkpoint simply starts at frame 0.
+		this.version(4).stores({ candidates: '[videoId+frameIndex]', checkpoints: 'videoId' });
 		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived
 		// key never lags the name.
 		this.videos.hook('creating', (_id, row) => {
