@@ -8,7 +8,7 @@ import { perceptualHash } from '$lib/pipeline/perceptual-hash';
 import { copyYuv, yuvToRgbaArea, type RgbaImage } from '$lib/pipeline/picture';
 import { bestFace, scoreFrame } from '$lib/pipeline/score';
 import { laplacianVariance, normalizeSharpness } from '$lib/pipeline/sharpness';
-import type { FaceBox, FrameCandidate, GrayImage } from '$lib/pipeline/types';
+import type { FaceBox, GrayImage, ScoredFrame } from '$lib/pipeline/types';
 import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { SampledPicture } from './decoders/frame-decoder';
 
@@ -21,11 +21,6 @@ import type { SampledPicture } from './decoders/frame-decoder';
  * at 192 px a whole person's segment of people_two.mp4 went. Per frame, 640 px costs ~4 ms more.
  */
 export const ANALYSIS_LONG_SIDE = 640;
-
-export interface SampledFrame extends FrameCandidate {
-	faces: FaceBox[];
-	sharpness: number;
-}
 
 export interface PreparedFrame {
 	frameIndex: number;
@@ -55,7 +50,7 @@ export function measureFrame(
 	{ frameIndex, timeSec, gray }: PreparedFrame,
 	faces: FaceBox[],
 	source: { width: number; height: number }
-): SampledFrame | null {
+): ScoredFrame | null {
 	if (faces.length === 0) return null;
 	const scale = source.width / gray.width;
 	const best = bestFace(faces, source.width, source.height)!;

@@ -2,8 +2,8 @@
 // The extraction pass: the chosen frames at full size (mostly held from sampling, the rest
 // decoded again in one pass), as JPEGs and thumbnails, and the video's thumbnail from the best.
 import { bestFace } from '$lib/pipeline/score';
+import type { ScoredFrame } from '$lib/pipeline/types';
 import type { ExtractedKeyframe } from '$lib/workers/extractor-protocol';
-import type { SampledFrame } from './analyze-frame';
 import { fullFramesWithFallback } from './decoders/with-fallback';
 import { chosenCanvases } from './extract-frames';
 import { thumbnailJpeg, toJpeg, videoThumbnailJpeg } from './jpeg';
@@ -11,17 +11,14 @@ import type { Sampling } from './sample-video';
 import type { ExtractionRun } from './extraction-run';
 
 export async function extractKeyframes(
-	chosen: readonly SampledFrame[],
+	chosen: readonly ScoredFrame[],
 	{ sampler, sampled }: Sampling,
 	run: ExtractionRun
 ): Promise<{ keyframes: ExtractedKeyframe[]; thumbnail: Blob | null }> {
 	const { primary, switchToFallback, progress, notes } = run;
 	const keyframes: ExtractedKeyframe[] = [];
 	let thumbnail: Blob | null = null;
-	const best = chosen.reduce<SampledFrame | null>(
-		(b, c) => (!b || c.score > b.score ? c : b),
-		null
-	);
+	const best = chosen.reduce<ScoredFrame | null>((b, c) => (!b || c.score > b.score ? c : b), null);
 	const decodeAgain = (times: readonly number[]) =>
 		fullFramesWithFallback(
 			sampled.decoder,

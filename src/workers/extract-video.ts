@@ -4,12 +4,13 @@
 // reporter and one stage timer for all. Pure decisions live in src/lib/pipeline.
 import { explainFailure } from '$lib/pipeline/failure-message';
 import { selectKeyframes } from '$lib/pipeline/select';
+import type { ScoredFrame } from '$lib/pipeline/types';
 import type {
 	ExtractOutcome,
 	ExtractProgress,
-	ExtractRequest
+	ExtractRequest,
+	SamplingCheckpoint
 } from '$lib/workers/extractor-protocol';
-import type { SampledFrame } from './analyze-frame';
 import { DecodeFailure } from './decoders/ffmpeg-decoder';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import type { Fallback } from './decoders/with-fallback';
@@ -24,7 +25,8 @@ import type { ExtractionRun, ExtractorEnv } from './extraction-run';
 export async function extractVideo(
 	env: ExtractorEnv,
 	req: ExtractRequest,
-	onProgress: (p: ExtractProgress) => void
+	onProgress: (p: ExtractProgress) => void,
+	onCheckpoint: (c: SamplingCheckpoint) => void
 ): Promise<ExtractOutcome> {
 	const progress = new ProgressReporter(onProgress);
 	const timer = new StageTimer();
@@ -44,13 +46,14 @@ export async function extractVideo(
 			primary: decoders.primary,
 			switchToFallback,
 			progress,
+			checkpoint: onCheckpoint,
 			timer,
 			notes: decoders.note ? [decoders.note] : []
 		};
 		const sampling = await sampleVideo(env.detector, req, run);
 		for (const decoder of opened) timer.addAll(decoder.timings);
 
-		const chosen = selectKeyframes(sampling.sampler.candidates, sampling.select) as SampledFrame[];
+		const chosen = selectKeyframes(sampling.sampler.candidates, sampling.select) as ScoredFrame[];
 		timer.lap('select');
 		const { keyframes, thumbnail } = await extractKeyframes(chosen, sampling, run);
 		timer.lap('extract');

@@ -1,5 +1,6 @@
 // What the stages of one video's extraction share: the worker's services, and per video the
-// decoders, the progress bar, the stage timer and the decoder notes of the outcome.
+// decoders, the progress bar, the checkpoints, the stage timer and the decoder notes of the outcome.
+import type { SamplingCheckpoint } from '$lib/workers/extractor-protocol';
 import type { DetectorClient } from './detector-client';
 import type { FFmpegRunner } from './ffmpeg-runner';
 import type { FrameDecoder } from './decoders/frame-decoder';
@@ -18,6 +19,8 @@ export interface ExtractionRun {
 	/** Opens ffmpeg.wasm when WebCodecs gives up; null when there is nothing to fall back to. */
 	switchToFallback: Fallback;
 	progress: ProgressReporter;
+	/** Where the app stores how far sampling got (every call counts, none is throttled). */
+	checkpoint: (c: SamplingCheckpoint) => void;
 	timer: StageTimer;
 	/** Why the decoders used are not the obvious ones, for the outcome's decoder note. */
 	notes: string[];

@@ -30,8 +30,8 @@ function envFor(assets: AssetUrls): ExtractorEnv {
 }
 
 const api: ExtractorApi = {
-	async extract(req, onProgress) {
-		const outcome = await extractVideo(envFor(req.assets), req, onProgress);
+	async extract(req, onProgress, onCheckpoint) {
+		const outcome = await extractVideo(envFor(req.assets), req, onProgress, onCheckpoint);
 		// After a failure the instance can be broken ("memory access out of bounds" next time).
 		const runner = ffmpeg ? await ffmpeg.catch(() => null) : null;
 		if (!outcome.ok || (runner && runner.jobs > RECYCLE_AFTER_EXECS)) ffmpeg = null;

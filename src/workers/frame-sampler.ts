@@ -4,13 +4,17 @@
 // detector's thread and measures them when their faces come back. At most MAX_IN_FLIGHT frames
 // wait for the detector: a decoder that can wait is held back by the promise returned. The
 // full-size pictures of the likely keyframes are kept (within a budget) so extraction need not
-// decode them again.
+// decode them again. A SamplingLedger keeps the point an interrupted pass could resume from, and
+// a sampler can start from such a point (what a resumed pass has not held, extraction decodes).
 import { DetectGate, DEFAULT_GATE } from '$lib/pipeline/detect-gate';
 import { framesToHold } from '$lib/pipeline/held-frames';
 import { lumaGrid, type Picture, type RgbaImage } from '$lib/pipeline/picture';
+import { SamplingLedger, type LedgerEntry } from '$lib/pipeline/sampling-ledger';
 import type { SelectOptions } from '$lib/pipeline/select';
+import type { ScoredFrame } from '$lib/pipeline/types';
 import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
-import { measureFrame, prepareFrame, type PreparedFrame, type SampledFrame } from './analyze-frame';
+import type { SamplingResume } from '$lib/workers/extractor-protocol';
+import { measureFrame, prepareFrame, type PreparedFrame } from './analyze-frame';
 import type { SampledPicture } from './decoders/frame-decoder';
 import type { Detection } from './face-detector.worker';
 
@@ -29,26 +33,45 @@ export interface SamplerOptions {
 }
 
 export class FrameSampler {
-	readonly candidates: SampledFrame[] = [];
+	readonly candidates: ScoredFrame[];
 	/** Full-size pictures by frame index. */
 	readonly held = new Map<number, YuvFrame>();
-	readonly counts = { sampled: 0, detected: 0 };
+	readonly counts: { sampled: number; detected: number };
 	readonly timings = { convert: 0, detect: 0, measure: 0 };
 	#options: SamplerOptions;
-	#gate = new DetectGate(DEFAULT_GATE);
+	#gate: DetectGate;
+	#ledger: SamplingLedger<ScoredFrame>;
 	#inFlight: Promise<void>[] = [];
 	#heldBytes = 0;
 	#error: { cause: unknown } | null = null;
 
-	constructor(options: SamplerOptions) {
+	/** `resume`: continue where an earlier pass got to, with its candidates. */
+	constructor(options: SamplerOptions, resume: SamplingResume | null = null) {
 		this.#options = options;
+		this.candidates = resume ? [...resume.candidates] : [];
+		this.counts = resume ? { ...resume.state.counts } : { sampled: 0, detected: 0 };
+		this.#gate = new DetectGate(DEFAULT_GATE, resume?.state.gate);
+		this.#ledger = new SamplingLedger(resume?.state);
+	}
+
+	/** Where the pass could resume from now, with the candidates new since the last call. */
+	checkpoint(): LedgerEntry<ScoredFrame> | null {
+		return this.#ledger.take();
 	}
 
 	readonly onSample = (frame: SampledPicture): void | Promise<void> => {
 		if (this.#error) throw this.#error.cause;
 		this.counts.sampled++;
-		if (!this.#gate.shouldDetect(frame.timeSec, lumaGrid(frame.picture))) return;
-		this.counts.detected++;
+		const detect = this.#gate.shouldDetect(frame.timeSec, lumaGrid(frame.picture));
+		if (detect) this.counts.detected++;
+		const { frameIndex, timeSec } = frame;
+		const state = {
+			after: { frameIndex, timeSec },
+			gate: this.#gate.state,
+			counts: { ...this.counts }
+		};
+		this.#ledger.handled(state, detect);
+		if (!detect) return;
 		const started = performance.now();
 		const prepared = prepareFrame(frame, this.#canHold(frame.picture));
 		if (prepared.full) this.#heldBytes += prepared.full.data.byteLength;
@@ -56,7 +79,7 @@ export class FrameSampler {
 		const scale = this.#options.source.width / prepared.detection.width;
 		const settled = this.#options
 			.detect(prepared.detection, scale)
-			.then((detection) => this.#settle(prepared, detection))
+			.then((detection) => this.#ledger.settled(frameIndex, this.#settle(prepared, detection)))
 			.catch((cause: unknown) => {
 				this.#error ??= { cause };
 				this.#release(prepared.full);
@@ -81,13 +104,14 @@ export class FrameSampler {
 		if (full) this.#heldBytes -= full.data.byteLength;
 	}
 
-	#settle(prepared: PreparedFrame, { faces, seconds }: Detection) {
+	/** The candidate the detected frame makes, if it has faces. */
+	#settle(prepared: PreparedFrame, { faces, seconds }: Detection): ScoredFrame | null {
 		this.timings.detect += seconds;
 		const started = performance.now();
 		const frame = measureFrame(prepared, faces, this.#options.source);
 		if (!frame) {
 			this.#release(prepared.full);
-			return;
+			return null;
 		}
 		this.candidates.push(frame);
 		if (prepared.full) {
@@ -98,6 +122,7 @@ export class FrameSampler {
 			if (this.held.size >= 2 * kept) this.#prune();
 		}
 		this.timings.measure += (performance.now() - started) / 1000;
+		return frame;
 	}
 
 	/** Lets go of the held pictures that are neither provisionally chosen nor runners-up. */

@@ -32,12 +32,17 @@ export class ProgressReporter {
 		if (stage === this.#lastStage && now - this.#last < PROGRESS_INTERVAL_MS) return;
 		this.#last = now;
 		this.#lastStage = stage;
+		const progress = this.overall(stage, share);
+		this.#send({ stage, progress, framesDone, framesTotal, ...(probe ? { probe } : {}) });
+	}
+
+	/** The bar (0..1) at `share` of `stage`. */
+	overall(stage: ExtractStage, share: number): number {
 		let before = 0;
 		for (const s of STAGE_ORDER) {
 			if (s === stage) break;
 			before += STAGE_WEIGHTS[s];
 		}
-		const progress = before + STAGE_WEIGHTS[stage] * Math.min(1, Math.max(0, share));
-		this.#send({ stage, progress, framesDone, framesTotal, ...(probe ? { probe } : {}) });
+		return before + STAGE_WEIGHTS[stage] * Math.min(1, Math.max(0, share));
 	}
 }

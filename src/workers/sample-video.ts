@@ -1,12 +1,14 @@
 /// <reference lib="webworker" />
 // The sampling pass: every Nth frame decoded once, detected on the detector's own thread where
 // the picture calls for it (FrameSampler), with a switch to ffmpeg.wasm if WebCodecs gives up.
+// Every CHECKPOINT_MS it reports how far it got; given such a checkpoint it continues from there.
 import { explainFailure } from '$lib/pipeline/failure-message';
 import { defaultMinGapSec, type SelectOptions } from '$lib/pipeline/select';
-import type { ExtractRequest } from '$lib/workers/extractor-protocol';
+import type { ExtractRequest, SamplingResume } from '$lib/workers/extractor-protocol';
 import { ANALYSIS_LONG_SIDE } from './analyze-frame';
 import { DecodeFailure } from './decoders/ffmpeg-decoder';
-import { sampleWithFallback, type SampledWith } from './decoders/with-fallback';
+import type { FrameDecoder } from './decoders/frame-decoder';
+import { sampleWithFallback, type Fallback, type SampledWith } from './decoders/with-fallback';
 import type { DetectorClient } from './detector-client';
 import { describeError } from './describe-error';
 import { FrameSampler } from './frame-sampler';
@@ -15,6 +17,8 @@ import type { ExtractionRun } from './extraction-run';
 
 /** Hashes at most this many bits apart (of 64) count as the same picture. */
 const MAX_HASH_DISTANCE = 10;
+/** How often the pass reports a checkpoint: one small write per batch of samples, not per sample. */
+const CHECKPOINT_MS = 2000;
 
 export interface Sampling {
 	sampler: FrameSampler;
@@ -23,47 +27,92 @@ export interface Sampling {
 	select: SelectOptions;
 }
 
+interface StartingPoint {
+	decoder: FrameDecoder;
+	fallback: Fallback;
+	/** The checkpoint the pass continues from; null: from frame 0. */
+	resume: SamplingResume | null;
+}
+
+/** The decoder that read up to the checkpoint goes on from there; with another, frame 0. */
+async function startingPoint(
+	{ primary, switchToFallback, notes }: ExtractionRun,
+	resume: SamplingResume | null
+): Promise<StartingPoint> {
+	if (!resume || resume.decoder === primary.name)
+		return { decoder: primary, fallback: switchToFallback, resume };
+	if (switchToFallback && resume.decoder === 'ffmpeg.wasm') {
+		notes.push('Resumed with ffmpeg.wasm, which had taken over from WebCodecs before.');
+		return { decoder: await switchToFallback(), fallback: null, resume };
+	}
+	return { decoder: primary, fallback: switchToFallback, resume: null };
+}
+
 export async function sampleVideo(
 	detector: DetectorClient,
 	req: ExtractRequest,
 	run: ExtractionRun
 ): Promise<Sampling> {
-	const { primary, switchToFallback, progress, timer, notes } = run;
+	const { primary, progress, timer, notes } = run;
 	const probe = primary.probe;
 	const { settings } = req;
 	const framesTotal = Math.max(1, Math.ceil(probe.frameCount / settings.sampleRate));
-	progress.report('sampling', 0, 0, framesTotal, probe);
+	const start = await startingPoint(run, req.resume);
+	const from = start.resume?.state.after ?? null;
+	if (from) timer.add('resumedAt', from.timeSec);
+	let done = start.resume?.state.counts.sampled ?? 0;
+	const share = (timeSec: number, samples: number) =>
+		probe.durationSec > 0 ? timeSec / probe.durationSec : samples / framesTotal;
+	progress.report('sampling', from ? share(from.timeSec, done) : 0, done, framesTotal, probe);
 
 	const select = {
 		maxFrames: settings.maxFrames,
 		minGapSec: defaultMinGapSec(probe.durationSec, settings.maxFrames),
 		maxHashDistance: MAX_HASH_DISTANCE
 	};
-	const sampler = new FrameSampler({
-		source: displaySize(probe),
-		select,
-		spare: settings.maxFrames,
-		detect: (image, scale) =>
-			detector.detect(req.assets, settings.model, image, scale, settings.confidence)
-	});
-	let done = 0;
+	const sampler = new FrameSampler(
+		{
+			source: displaySize(probe),
+			select,
+			spare: settings.maxFrames,
+			detect: (image, scale) =>
+				detector.detect(req.assets, settings.model, image, scale, settings.confidence)
+		},
+		start.resume
+	);
+	// The decoder reading now, which the checkpoints name.
+	let decoder = start.decoder;
+	const fallback = start.fallback;
+	let replace = !start.resume;
+	let lastCheckpoint = performance.now();
+	const checkpoint = () => {
+		lastCheckpoint = performance.now();
+		const entry = sampler.checkpoint();
+		if (!entry) return;
+		const { state, candidates } = entry;
+		const at = progress.overall('sampling', share(state.after.timeSec, state.counts.sampled));
+		run.checkpoint({ decoder: decoder.name, state, candidates, progress: at, replace });
+		replace = false;
+	};
 	const sampled = await sampleWithFallback(
-		primary,
-		switchToFallback,
-		{ sampleRate: settings.sampleRate, longSide: ANALYSIS_LONG_SIDE },
+		decoder,
+		fallback && (async () => (decoder = await fallback())),
+		{ sampleRate: settings.sampleRate, longSide: ANALYSIS_LONG_SIDE, from },
 		sampler.onSample,
 		(timeSec) => {
 			done++;
-			const share = probe.durationSec > 0 ? timeSec / probe.durationSec : done / framesTotal;
-			progress.report('sampling', share, done, framesTotal);
+			progress.report('sampling', share(timeSec, done), done, framesTotal);
+			if (performance.now() - lastCheckpoint >= CHECKPOINT_MS) checkpoint();
 		}
 	)
 		.catch((error: unknown) => {
 			// Without a fallback a decoder failure is the video's failure, in ffmpeg's words.
-			if (!switchToFallback || error instanceof DecodeFailure) throw error;
+			if (!fallback || error instanceof DecodeFailure) throw error;
 			throw new DecodeFailure(explainFailure(describeError(error)), describeError(error));
 		})
 		.finally(() => sampler.finish());
+	// Every sample is settled now: a run stopped during extraction need not sample again.
+	checkpoint();
 	if (sampled.fallbackReason) notes.push(sampled.fallbackReason);
 	timer.lap('sample+detect');
 	// A damaged tail still yields what decoded before it; nothing decoded at all is a failure.

@@ -32,7 +32,7 @@ function fakeDecoder(
 		},
 		timings: {},
 		sample(options, onSample) {
-			for (let i = 0; i < frames; i += options.sampleRate) {
+			for (let i = options.from?.frameIndex ?? 0; i < frames; i += options.sampleRate) {
 				if (i >= breakAt) return Promise.reject(new Error(`bad packet at ${i}`));
 				void onSample({ frameIndex: i, timeSec: i / 10, picture });
 			}
@@ -50,7 +50,7 @@ function fakeDecoder(
 	};
 }
 
-const options = { sampleRate: 5, longSide: 640 };
+const options = { sampleRate: 5, longSide: 640, from: null };
 
 describe('sampleWithFallback', () => {
 	it('keeps what the first decoder did and analyses only the rest with the second', async () => {
@@ -76,6 +76,21 @@ describe('sampleWithFallback', () => {
 		);
 		// Progress goes on while the second decoder re-reads the part already done.
 		expect(progress).toHaveLength(8 + 20);
+	});
+
+	it('a resumed pass starts at its checkpoint, with either decoder, and skips that frame', async () => {
+		const from = { frameIndex: 50, timeSec: 5 };
+		const seen: number[] = [];
+		await sampleWithFallback(
+			fakeDecoder('webcodecs', 100, 70),
+			() => Promise.resolve(fakeDecoder('ffmpeg.wasm', 100)),
+			{ ...options, from },
+			(f: SampledPicture) => {
+				seen.push(f.frameIndex);
+			},
+			() => {}
+		);
+		expect(seen).toEqual([55, 60, 65, 70, 75, 80, 85, 90, 95]);
 	});
 
 	it('does not open the fallback when the first decoder finishes', async () => {

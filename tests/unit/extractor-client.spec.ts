@@ -2,7 +2,12 @@
 import * as Comlink from 'comlink';
 import { expect, it } from 'vitest';
 import { ExtractorClient } from '$lib/workers/extractor-client';
-import type { AssetUrls, ExtractorApi } from '$lib/workers/extractor-protocol';
+import type {
+	AssetUrls,
+	ExtractorApi,
+	ExtractProgress,
+	SamplingCheckpoint
+} from '$lib/workers/extractor-protocol';
 import type { PoolJob, WorkerPool } from '$lib/workers/worker-pool';
 import { defaultExtraction } from '../support/records';
 
@@ -31,20 +36,30 @@ function fakePool() {
 	return { pool, calls };
 }
 
-it('extract sends the job with the asset URLs, a proxied progress callback and the signal', async () => {
+it('extract sends the job with the asset URLs, proxied progress and checkpoint callbacks and the signal', async () => {
 	const { pool, calls } = fakePool();
 	const client = new ExtractorClient(pool, () => assets);
 	const signal = new AbortController().signal;
 	const file = new Blob(['v']);
 	const settings = defaultExtraction();
 	const seen: number[] = [];
-	await client.extract({ file, name: 'a.mp4', settings }, (p) => seen.push(p.progress), signal);
+	const listeners = {
+		progress: (p: ExtractProgress) => seen.push(p.progress),
+		checkpoint: (c: SamplingCheckpoint) => seen.push(c.progress)
+	};
+	await client.extract({ file, name: 'a.mp4', settings, resume: null }, listeners, signal);
 
-	const [request, onProgress] = calls[0].args as [unknown, (p: { progress: number }) => void];
-	expect(request).toEqual({ file, name: 'a.mp4', settings, assets });
-	expect((onProgress as unknown as Record<symbol, unknown>)[Comlink.proxyMarker]).toBe(true);
+	const [request, onProgress, onCheckpoint] = calls[0].args as [
+		unknown,
+		(p: { progress: number }) => void,
+		(c: { progress: number }) => void
+	];
+	expect(request).toEqual({ file, name: 'a.mp4', settings, resume: null, assets });
+	for (const callback of [onProgress, onCheckpoint])
+		expect((callback as unknown as Record<symbol, unknown>)[Comlink.proxyMarker]).toBe(true);
 	onProgress({ progress: 0.5 });
-	expect(seen).toEqual([0.5]);
+	onCheckpoint({ progress: 0.25 });
+	expect(seen).toEqual([0.5, 0.25]);
 	expect(calls[0].signal).toBe(signal);
 });
 

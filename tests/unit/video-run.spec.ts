@@ -10,8 +10,13 @@ import {
 } from '$lib/batch/video-run';
 import type { KffDatabase } from '$lib/db/database';
 import { addVideosToBatch, getVideo } from '$lib/db/videos';
-import type { ExtractorClient } from '$lib/workers/extractor-client';
-import type { ExtractOutcome, ExtractProgress } from '$lib/workers/extractor-protocol';
+import { resumableCheckpoint, saveCheckpoint } from '$lib/db/checkpoints';
+import type { ExtractJob, ExtractListeners, ExtractorClient } from '$lib/workers/extractor-client';
+import type {
+	ExtractOutcome,
+	ExtractProgress,
+	SamplingCheckpoint
+} from '$lib/workers/extractor-protocol';
 import { TaskAbortedError } from '$lib/workers/worker-pool';
 import { useFreshDatabase } from '../support/fresh-database';
 import { keyframeFields } from '../support/records';
@@ -43,19 +48,26 @@ const completed = (keyframes = 2): ExtractOutcome => ({
 	decoderNote: null
 });
 
-type Extract = (onProgress: (p: ExtractProgress) => void) => Promise<ExtractOutcome>;
+type Extract = (
+	onProgress: (p: ExtractProgress) => void,
+	job: ExtractJob,
+	onCheckpoint: (c: SamplingCheckpoint) => void
+) => Promise<ExtractOutcome>;
 
 /** Runs a stored video as its `attempts`-th run (the scheduler counts a run as it launches it). */
 async function run(
 	extract: Extract,
 	fields: Partial<VideoRunContext> = {},
 	signal?: AbortSignal,
-	attempts = 1
+	attempts = 1,
+	before: (videoId: string) => Promise<unknown> = () => Promise.resolve()
 ) {
 	const [stored] = await addVideosToBatch(db, testBatch(), testFiles(1));
 	const video = { ...stored, attempts };
+	await before(stored.id);
 	const extractor = {
-		extract: (_job: unknown, onProgress: (p: ExtractProgress) => void) => extract(onProgress)
+		extract: (job: ExtractJob, listeners: ExtractListeners) =>
+			extract(listeners.progress, job, listeners.checkpoint)
 	} as unknown as ExtractorClient;
 	const onAlive = vi.fn();
 	const context = { db, extractor, keepOriginals: () => true, onAlive, ...fields };
@@ -171,4 +183,92 @@ it('without its original file the video fails at once; keepOriginals false frees
 	});
 	expect(freed).toMatchObject({ status: 'completed', hasOriginal: false });
 	expect(await db.videoBlobs.get(freed.id)).toBeUndefined();
+});
+
+const scored = (frameIndex: number) => ({
+	frameIndex,
+	timeSec: frameIndex / 25,
+	score: 0.7,
+	hash: '0000ffff0000ffff',
+	sharpness: 0.4,
+	faces: []
+});
+const state = (frameIndex: number) => ({
+	after: { frameIndex, timeSec: frameIndex / 25 },
+	gate: { lastTime: frameIndex / 25, lastGrid: null, skipped: 0 },
+	counts: { sampled: frameIndex / 5 + 1, detected: 2 }
+});
+const checkpointAt = (frameIndex: number, progress: number): SamplingCheckpoint => ({
+	decoder: 'webcodecs',
+	state: state(frameIndex),
+	candidates: [scored(frameIndex)],
+	progress,
+	replace: false
+});
+/** A checkpoint an interrupted run of the video left, with the video's own settings. */
+const interrupted = (videoId: string) =>
+	getVideo(db, videoId).then((v) =>
+		saveCheckpoint(
+			db,
+			{ videoId, settings: v!.settings, decoder: 'webcodecs', state: state(10), progress: 0.3 },
+			[scored(5), scored(10)],
+			true
+		)
+	);
+
+it('stores the checkpoints a run reports; completing the video removes them', async () => {
+	let stored: unknown = 'not read';
+	const { video } = await run(async (_onProgress, job, onCheckpoint) => {
+		expect(job.resume).toBeNull();
+		onCheckpoint(checkpointAt(5, 0.1));
+		onCheckpoint(checkpointAt(10, 0.2));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		stored = await resumableCheckpoint(
+			db,
+			(await db.videos.toCollection().first())!.id,
+			job.settings
+		);
+		return completed();
+	});
+	expect(stored).toMatchObject({
+		checkpoint: { state: state(10), progress: 0.2, decoder: 'webcodecs' },
+		candidates: [scored(5), scored(10)]
+	});
+	expect(video.status).toBe('completed');
+	expect(await db.checkpoints.count()).toBe(0);
+	expect(await db.candidates.count()).toBe(0);
+});
+
+it('continues from the checkpoint of an interrupted run; the bar starts at its share', async () => {
+	const { video } = await run(
+		(onProgress, job) => {
+			expect(job.resume).toMatchObject({
+				decoder: 'webcodecs',
+				state: state(10),
+				candidates: [scored(5), scored(10)]
+			});
+			onProgress({ stage: 'probing', progress: 0, framesDone: 0, framesTotal: 0, probe });
+			throw new Error('worker died');
+		},
+		{},
+		undefined,
+		1,
+		interrupted
+	);
+	// Back in the queue at the checkpoint: its bar does not drop to 0, the checkpoint stays.
+	expect(video).toMatchObject({ status: 'pending', progress: 0.3 });
+	expect(await db.checkpoints.count()).toBe(1);
+});
+
+it('a cancel or a final failure removes the checkpoint', async () => {
+	const controller = new AbortController();
+	controller.abort(CANCELLED);
+	const cancel = () => Promise.reject(new TaskAbortedError());
+	const { video } = await run(cancel, {}, controller.signal, 1, interrupted);
+	expect(video.status).toBe('cancelled');
+	const crash = () => Promise.reject(new Error('worker died'));
+	const { video: failed } = await run(crash, {}, undefined, MAX_ATTEMPTS, interrupted);
+	expect(failed.status).toBe('failed');
+	expect(await db.checkpoints.count()).toBe(0);
+	expect(await db.candidates.count()).toBe(0);
 });

@@ -1,7 +1,8 @@
 // The scheduler (main thread) is the queue policy: it hands pending videos of running batches to
 // free workers in queue order, cancels, retries and stops stalled runs. What one run writes is
 // ./video-run.ts. State lives in Dexie, so a reload resumes where it stopped: `processing` rows
-// no worker owns go back to `pending` first.
+// no worker owns go back to `pending` first, and their next run continues from its checkpoint.
+import { resetVideoRun } from '$lib/db/checkpoints';
 import type { KffDatabase } from '$lib/db/database';
 import { finishBatchIfIdle, listRecentBatches, setBatchState } from '$lib/db/batches';
 import {
@@ -85,7 +86,7 @@ export class Scheduler {
 		}
 		const video = await getVideo(this.#db, videoId);
 		if (video?.status === 'pending') {
-			await updateVideo(this.#db, videoId, {
+			await resetVideoRun(this.#db, videoId, {
 				status: 'cancelled',
 				stage: null,
 				finishedAt: Date.now()
@@ -104,13 +105,16 @@ export class Scheduler {
 		await finishBatchIfIdle(this.#db, batchId);
 	}
 
-	/** Puts failed or cancelled videos back in the queue and runs their batch again. */
+	/**
+	 * Puts failed or cancelled videos back in the queue, to run from frame 0, and runs their
+	 * batch again.
+	 */
 	async retry(videoIds: string[]) {
 		const batchIds = new Set<string>();
 		for (const id of videoIds) {
 			const video = await getVideo(this.#db, id);
 			if (!video || !isUnsuccessful(video.status)) continue;
-			await updateVideo(this.#db, id, {
+			await resetVideoRun(this.#db, id, {
 				status: 'pending',
 				progress: 0,
 				stage: null,
@@ -173,12 +177,12 @@ export class Scheduler {
 			lastProgressAt: this.#awakeMs
 		};
 		this.#running.set(video.id, run);
-		// Counted before the run starts, so a run the tab dies in counts too.
+		// Counted before the run starts, so a run the tab dies in counts too. The bar stays where
+		// the queue left it: 0, or the checkpoint an interrupted run continues from.
 		const launched = { ...video, attempts: video.attempts + 1 };
 		await updateVideo(this.#db, video.id, {
 			status: 'processing',
 			stage: 'queued',
-			progress: 0,
 			error: null,
 			errorDetails: null,
 			message: null,

@@ -1,13 +1,24 @@
 // One video's run: read its file, extract it in a worker, write progress as it comes and the
 // outcome when it ends. The scheduler decides which video runs when; this decides what a run
 // writes, and is the only place that turns an outcome into a video's final state.
+import {
+	resetVideoRun,
+	resumableCheckpoint,
+	saveCheckpoint,
+	type Resumable
+} from '$lib/db/checkpoints';
 import type { KffDatabase } from '$lib/db/database';
 import type { VideoRecord } from '$lib/db/types';
 import { getVideoFile, removeOriginal, saveExtractionResult, updateVideo } from '$lib/db/videos';
 import { errorText, isStorageFull, noFacesNotice } from '$lib/pipeline/failure-message';
 import type { Notice } from '$lib/pipeline/notice';
-import type { ExtractorClient } from '$lib/workers/extractor-client';
-import type { ExtractOutcome, ExtractProgress } from '$lib/workers/extractor-protocol';
+import type { ExtractorClient, ExtractListeners } from '$lib/workers/extractor-client';
+import type {
+	ExtractOutcome,
+	ExtractProgress,
+	SamplingCheckpoint,
+	SamplingResume
+} from '$lib/workers/extractor-protocol';
 import { TaskAbortedError } from '$lib/workers/worker-pool';
 
 /** A video that reports no progress for this long (awake) is stopped. */
@@ -34,7 +45,7 @@ export interface VideoRunContext {
 }
 
 function fail(db: KffDatabase, video: VideoRecord, notice: Notice, details: string) {
-	return updateVideo(db, video.id, {
+	return resetVideoRun(db, video.id, {
 		status: 'failed',
 		stage: null,
 		error: notice,
@@ -43,26 +54,37 @@ function fail(db: KffDatabase, video: VideoRecord, notice: Notice, details: stri
 	});
 }
 
-/** Back to the queue for another run; `details` says what stopped the last one. */
-function requeue(db: KffDatabase, video: VideoRecord, details: string) {
+/**
+ * Back to the queue for another run, which continues from the checkpoint (the bar shows where,
+ * `progress`); `details` says what stopped the last one.
+ */
+function requeue(db: KffDatabase, video: VideoRecord, details: string, progress: number) {
 	return updateVideo(db, video.id, {
 		status: 'pending',
 		stage: null,
-		progress: 0,
+		progress,
 		startedAt: null,
 		errorDetails: details || null
 	});
 }
 
+/** The worker's view of a stored checkpoint. */
+function resumeFrom({ checkpoint, candidates }: Resumable): SamplingResume {
+	return { decoder: checkpoint.decoder, state: checkpoint.state, candidates };
+}
+
 /**
  * Progress rows for the video: at most one per PROGRESS_WRITE_MS (the probe's always), in order,
- * never moving the bar backwards. `written()` settles once every write issued so far has.
+ * never moving the bar backwards from `start` (a resumed run's checkpoint). Every checkpoint is
+ * stored, in order with them. `written()` settles once every write issued so far has.
  */
-function progressWriter(db: KffDatabase, videoId: string, onAlive: () => void) {
+function runWriter(db: KffDatabase, video: VideoRecord, start: number, onAlive: () => void) {
+	const videoId = video.id;
 	let lastWrite = 0;
-	let shown = 0;
+	let shown = start;
+	let checkpointed = start;
 	let writing: Promise<unknown> = Promise.resolve();
-	const onProgress = (p: ExtractProgress) => {
+	const progress = (p: ExtractProgress) => {
 		onAlive();
 		const now = Date.now();
 		if (!p.probe && now - lastWrite < PROGRESS_WRITE_MS) return;
@@ -81,7 +103,17 @@ function progressWriter(db: KffDatabase, videoId: string, onAlive: () => void) {
 		}
 		writing = writing.then(() => updateVideo(db, videoId, changes)).catch(() => {});
 	};
-	return { onProgress, written: () => writing };
+	const checkpoint = ({ candidates, replace, ...fields }: SamplingCheckpoint) => {
+		const record = { videoId, settings: video.settings, ...fields };
+		checkpointed = fields.progress;
+		// A checkpoint that cannot be stored (e.g. the disk is full) only costs a resume: the run
+		// goes on, and its outcome says what the disk allows.
+		writing = writing
+			.then(() => saveCheckpoint(db, record, candidates, replace))
+			.catch((error: unknown) => console.warn('Could not store a checkpoint', error));
+	};
+	const listeners: ExtractListeners = { progress, checkpoint };
+	return { listeners, written: () => writing, checkpointed: () => checkpointed };
 }
 
 async function saveOutcome(
@@ -138,19 +170,26 @@ export async function runVideo(ctx: VideoRunContext, video: VideoRecord, signal:
 		await fail(db, video, { code: 'original-missing' }, '');
 		return;
 	}
-	const progress = progressWriter(db, video.id, ctx.onAlive);
+	// An interrupted run of the same settings is continued (its attempts still count).
+	const resumable = await resumableCheckpoint(db, video.id, video.settings);
+	const progress = runWriter(db, video, resumable?.checkpoint.progress ?? 0, ctx.onAlive);
 	let outcome: ExtractOutcome;
 	try {
 		outcome = await ctx.extractor.extract(
-			{ file, name: video.name, settings: video.settings },
-			progress.onProgress,
+			{
+				file,
+				name: video.name,
+				settings: video.settings,
+				resume: resumable && resumeFrom(resumable)
+			},
+			progress.listeners,
 			signal
 		);
 	} catch (error) {
 		await progress.written();
 		const aborted = error instanceof TaskAbortedError;
 		if (aborted && signal.reason === CANCELLED) {
-			await updateVideo(db, video.id, {
+			await resetVideoRun(db, video.id, {
 				status: 'cancelled',
 				stage: null,
 				finishedAt: Date.now()
@@ -161,7 +200,7 @@ export async function runVideo(ctx: VideoRunContext, video: VideoRecord, signal:
 				? { code: 'stalled', seconds: STALL_TIMEOUT_MS / 1000 }
 				: { code: 'stopped-unexpectedly' };
 			const details = stalled ? '' : errorText(error);
-			if (video.attempts < MAX_ATTEMPTS) await requeue(db, video, details);
+			if (video.attempts < MAX_ATTEMPTS) await requeue(db, video, details, progress.checkpointed());
 			else await fail(db, video, notice, details);
 		}
 		return;

@@ -5,6 +5,8 @@ import { derivedChanges, withDerivedKeys } from './derived-keys';
 import type {
 	AnnotationRecord,
 	BatchRecord,
+	CandidateRecord,
+	CheckpointRecord,
 	KeyframeRecord,
 	VideoBlobRecord,
 	VideoRecord
@@ -45,6 +47,8 @@ export class KffDatabase extends Dexie {
 	// EntityTable cannot name a compound primary key.
 	declare annotations: Table<AnnotationRecord, [string, number]>;
 	declare batches: EntityTable<BatchRecord, 'id'>;
+	declare candidates: Table<CandidateRecord, [string, number]>;
+	declare checkpoints: EntityTable<CheckpointRecord, 'videoId'>;
 
 	constructor(name: string) {
 		super(name);
@@ -80,6 +84,10 @@ export class KffDatabase extends Dexie {
 						v.attempts ??= 0;
 					})
 			);
+		// v4: an unfinished run's scored samples (`candidates`) and how far it got (`checkpoints`),
+		// so a reload continues a video where it stopped (see checkpoints.ts). New tables only:
+		// existing rows are untouched, and a video without a checkpoint simply starts at frame 0.
+		this.version(4).stores({ candidates: '[videoId+frameIndex]', checkpoints: 'videoId' });
 		// v5: videos keep their file's content key (`contentKey`, indexed) to notice a file added
 		// again. Rows from before get null here; start-up fills in those whose original is kept.
 		this.version(5)

@@ -1,6 +1,7 @@
 // Soft delete (to the trash, restorable) and hard delete (gone, with everything of the video).
 import { purgeCutoff } from '$lib/shared/trash-retention';
 import Dexie from 'dexie';
+import { checkpointTables, deleteCheckpoints } from './checkpoints';
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
 import { NOT_DELETED, type VideoRecord } from './types';
@@ -16,18 +17,19 @@ function trashed(db: KffDatabase): VideoCollection {
 }
 
 /**
- * Deletes the videos `pick` returns with their files, keyframes and annotations, in one
- * transaction so nothing is half-deleted. `pick` must return a Dexie promise (a query), never
+ * Deletes the videos `pick` returns with their files, keyframes, annotations and any unfinished
+ * run's checkpoint, in one transaction so nothing is half-deleted. `pick` must return a Dexie promise (a query), never
  * an async function's: that could resume outside the transaction.
  */
 function hardDelete(db: KffDatabase, pick: () => Promise<string[]>): Promise<number> {
 	return db.transaction(
 		'rw',
-		[db.videos, db.videoBlobs, db.keyframes, db.annotations],
+		[db.videos, db.videoBlobs, db.keyframes, db.annotations, ...checkpointTables(db)],
 		async () => {
 			const ids = await pick();
 			await db.videos.bulkDelete(ids);
 			await db.videoBlobs.bulkDelete(ids);
+			await deleteCheckpoints(db, ids);
 			for (const id of ids) {
 				const range = withPrefix(id);
 				await db.keyframes

@@ -1,5 +1,7 @@
 // Record types of the Dexie tables (see "Storage model" in ARCHITECTURE.md).
 import type { Notice } from '$lib/pipeline/notice';
+import type { SamplingState } from '$lib/pipeline/sampling-ledger';
+import type { ScoredFrame } from '$lib/pipeline/types';
 import type { ExtractionSettings } from '$lib/settings/extraction-settings';
 import type { DecoderName } from '$lib/shared/decoders';
 import type { BatchState, ProcessingStage, VideoStatus } from '$lib/shared/status';
@@ -140,4 +142,28 @@ export interface BatchRecord {
 export interface VideoBlobRecord {
 	videoId: string;
 	file: Blob;
+}
+
+/**
+ * A scored sample of a video's run (a frame with faces, measured), keyed [videoId+frameIndex]:
+ * what a resumed run continues with instead of decoding the frames again.
+ */
+export interface CandidateRecord extends ScoredFrame {
+	videoId: string;
+}
+
+/**
+ * How far a video's unfinished run got, so the next run continues there: written as sampling
+ * goes (with that video's `candidates`), removed when the video reaches a final state.
+ */
+export interface CheckpointRecord {
+	videoId: string;
+	/** A run with other settings starts from frame 0. */
+	settings: ExtractionSettings;
+	/** The decoder that read up to `state.after`. */
+	decoder: DecoderName;
+	state: SamplingState;
+	/** The progress bar at `state.after` (0..1), where a resumed run's bar starts. */
+	progress: number;
+	updatedAt: number;
 }

@@ -1,5 +1,6 @@
 // Video rows and their original files.
 import { normalizeTags } from '$lib/pipeline/tags';
+import { checkpointTables, deleteCheckpoints } from './checkpoints';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
 import { NOT_DELETED, type BatchRecord, type KeyframeRecord, type VideoRecord } from './types';
@@ -132,7 +133,8 @@ export async function updateVideo(
 /**
  * Replaces the video's keyframes and marks it completed in one transaction, so a crash leaves
  * the old state or the new one; rerunning replaces rather than duplicates. Annotations are
- * user data and stay. False (nothing written) when the video no longer exists.
+ * user data and stay; the run's checkpoint goes. False (nothing written) when the video no
+ * longer exists.
  */
 export async function saveExtractionResult(
 	db: KffDatabase,
@@ -145,8 +147,9 @@ export async function saveExtractionResult(
 		id: crypto.randomUUID(),
 		videoId
 	}));
-	return db.transaction('rw', [db.videos, db.keyframes], async () => {
+	return db.transaction('rw', [db.videos, db.keyframes, ...checkpointTables(db)], async () => {
 		if ((await db.videos.where('id').equals(videoId).count()) === 0) return false;
+		await deleteCheckpoints(db, [videoId]);
 		await db.keyframes
 			.where('[videoId+frameIndex]')
 			.between(...withPrefix(videoId), true, true)
@@ -168,9 +171,10 @@ export async function saveExtractionResult(
 }
 
 /**
- * Start-up: no worker owns a `processing` row after a reload, so it goes back to the queue,
- * unless it has had `maxAttempts` runs already: then the tab most likely died of it, and it
- * fails instead of crashing the next start too. Returns how many went back to the queue.
+ * Start-up: no worker owns a `processing` row after a reload, so it goes back to the queue, its
+ * bar at its checkpoint (where the next run continues), unless it has had `maxAttempts` runs
+ * already: then the tab most likely died of it, and it fails (checkpoint gone) instead of
+ * crashing the next start too. Returns how many went back to the queue.
  */
 export async function resetOrphanedProcessing(
 	db: KffDatabase,
@@ -178,23 +182,29 @@ export async function resetOrphanedProcessing(
 ): Promise<number> {
 	const now = Date.now();
 	const orphans = () => db.videos.where('status').equals('processing');
-	return db.transaction('rw', db.videos, async () => {
-		await orphans()
-			.filter((v) => v.attempts >= maxAttempts)
-			.modify({
-				status: 'failed',
+	return db.transaction('rw', [db.videos, ...checkpointTables(db)], async () => {
+		const worn = orphans().filter((v) => v.attempts >= maxAttempts);
+		await deleteCheckpoints(db, await worn.primaryKeys());
+		await worn.modify({
+			status: 'failed',
+			stage: null,
+			error: { code: 'interrupted-repeatedly', attempts: maxAttempts },
+			errorDetails: null,
+			finishedAt: now,
+			updatedAt: now
+		});
+		const checkpoints = await db.checkpoints.bulkGet(await orphans().primaryKeys());
+		const reached = new Map(
+			checkpoints.filter((c) => c !== undefined).map((c) => [c.videoId, c.progress])
+		);
+		return orphans().modify((v) => {
+			Object.assign(v, {
+				status: 'pending',
+				progress: reached.get(v.id) ?? 0,
 				stage: null,
-				error: { code: 'interrupted-repeatedly', attempts: maxAttempts },
-				errorDetails: null,
-				finishedAt: now,
+				startedAt: null,
 				updatedAt: now
 			});
-		return orphans().modify({
-			status: 'pending',
-			progress: 0,
-			stage: null,
-			startedAt: null,
-			updatedAt: now
 		});
 	});
 }
@@ -215,17 +225,23 @@ export function nextPendingVideo(
 		.first();
 }
 
-/** Cancels every pending video of the batch (trashed ones too, so none starts later). */
+/**
+ * Cancels every pending video of the batch (trashed ones too, so none starts later), with the
+ * checkpoints of those a crash had put back in the queue.
+ */
 export function cancelPendingOfBatch(
 	db: KffDatabase,
 	batchId: string,
 	now: number
 ): Promise<number> {
-	return db.videos
-		.where('[batchId+batchPosition]')
-		.between(...withPrefix(batchId), true, true)
-		.filter((v) => v.status === 'pending')
-		.modify({ status: 'cancelled', stage: null, finishedAt: now, updatedAt: now });
+	return db.transaction('rw', [db.videos, ...checkpointTables(db)], async () => {
+		const pending = db.videos
+			.where('[batchId+batchPosition]')
+			.between(...withPrefix(batchId), true, true)
+			.filter((v) => v.status === 'pending');
+		await deleteCheckpoints(db, await pending.primaryKeys());
+		return pending.modify({ status: 'cancelled', stage: null, finishedAt: now, updatedAt: now });
+	});
 }
 
 /** Frees the space of the original file; the video row and keyframes stay. */

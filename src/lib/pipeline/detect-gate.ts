@@ -21,14 +21,31 @@ export const DEFAULT_GATE: Readonly<GateOptions> = {
 	changeThreshold: 3
 };
 
+/** What the gate remembers between frames, so a resumed pass decides as the first one would. */
+export interface GateState {
+	lastTime: number;
+	/** The last detected frame's grid (never changed after), null before the first detection. */
+	lastGrid: Float32Array | null;
+	skipped: number;
+}
+
+const FRESH: GateState = { lastTime: -Infinity, lastGrid: null, skipped: 0 };
+
 export class DetectGate {
 	#options: GateOptions;
-	#lastTime = -Infinity;
-	#lastGrid: Float32Array | null = null;
-	#skipped = 0;
+	#lastTime: number;
+	#lastGrid: Float32Array | null;
+	#skipped: number;
 
-	constructor(options: GateOptions = DEFAULT_GATE) {
+	constructor(options: GateOptions = DEFAULT_GATE, { lastTime, lastGrid, skipped } = FRESH) {
 		this.#options = options;
+		this.#lastTime = lastTime;
+		this.#lastGrid = lastGrid;
+		this.#skipped = skipped;
+	}
+
+	get state(): GateState {
+		return { lastTime: this.#lastTime, lastGrid: this.#lastGrid, skipped: this.#skipped };
 	}
 
 	/** Whether the frame at `timeSec` with luma grid `grid` needs a detection; remembers it if so. */

@@ -36,3 +36,9 @@ export interface FrameCandidate {
 	/** 64-bit perceptual hash as 16 hex chars. */
 	hash: string;
 }
+
+/** A sampled frame with faces, measured: what selection ranks and a run's checkpoint keeps. */
+export interface ScoredFrame extends FrameCandidate {
+	faces: FaceBox[];
+	sharpness: number;
+}

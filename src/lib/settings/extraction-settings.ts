@@ -158,3 +158,15 @@ export function extractionPart(s: AppSettings): ExtractionSettings {
 		decoder: s.decoder
 	};
 }
+
+/** Whether two runs measure the same: a run's checkpoint only serves a run with equal settings. */
+export function sameExtraction(a: ExtractionSettings, b: ExtractionSettings): boolean {
+	const keys: (keyof ExtractionSettings)[] = [
+		'sampleRate',
+		'maxFrames',
+		'confidence',
+		'model',
+		'decoder'
+	];
+	return keys.every((k) => a[k] === b[k]);
+}

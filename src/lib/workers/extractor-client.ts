@@ -8,7 +8,9 @@ import type {
 	AssetUrls,
 	ExtractOutcome,
 	ExtractProgress,
-	ExtractorApi
+	ExtractorApi,
+	SamplingCheckpoint,
+	SamplingResume
 } from './extractor-protocol';
 import type { WorkerPool } from './worker-pool';
 
@@ -16,6 +18,13 @@ export interface ExtractJob {
 	file: Blob;
 	name: string;
 	settings: ExtractionSettings;
+	resume: SamplingResume | null;
+}
+
+/** What a running job reports: progress (throttled) and checkpoints (every one counts). */
+export interface ExtractListeners {
+	progress(p: ExtractProgress): void;
+	checkpoint(c: SamplingCheckpoint): void;
 }
 
 export class ExtractorClient {
@@ -35,11 +44,16 @@ export class ExtractorClient {
 	/** Rejects with the pool's TaskAbortedError when `signal` fires, carrying its reason. */
 	extract(
 		job: ExtractJob,
-		onProgress: (p: ExtractProgress) => void,
+		listeners: ExtractListeners,
 		signal: AbortSignal
 	): Promise<ExtractOutcome> {
 		return this.#pool.run<ExtractOutcome>(
-			(api) => api.extract({ ...job, assets: this.#assets() }, Comlink.proxy(onProgress)),
+			(api) =>
+				api.extract(
+					{ ...job, assets: this.#assets() },
+					Comlink.proxy((p: ExtractProgress) => listeners.progress(p)),
+					Comlink.proxy((c: SamplingCheckpoint) => listeners.checkpoint(c))
+				),
 			signal
 		);
 	}

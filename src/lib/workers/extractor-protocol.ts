@@ -1,7 +1,8 @@
 // The data that crosses between the app and the extractor worker. Plain, structured-cloneable.
 import type { ExtractionSettings } from '$lib/settings/extraction-settings';
-import type { FaceBox } from '$lib/pipeline/types';
+import type { FaceBox, ScoredFrame } from '$lib/pipeline/types';
 import type { Notice } from '$lib/pipeline/notice';
+import type { SamplingState } from '$lib/pipeline/sampling-ledger';
 import type { DecoderName } from '$lib/shared/decoders';
 
 export type { DecoderName };
@@ -51,11 +52,34 @@ export interface ExtractedKeyframe {
 	thumb: Blob;
 }
 
+/** Where an earlier run of the same video, file and settings got to. */
+export interface SamplingResume {
+	/** The decoder that read up to `state.after`: a run that cannot use it starts from 0. */
+	decoder: DecoderName;
+	state: SamplingState;
+	/** Every candidate up to `state.after`. */
+	candidates: ScoredFrame[];
+}
+
+/** How far sampling got, sent every few seconds so that an interrupted run can be resumed. */
+export interface SamplingCheckpoint {
+	decoder: DecoderName;
+	state: SamplingState;
+	/** Candidates up to `state.after` that no earlier checkpoint of this run carried. */
+	candidates: ScoredFrame[];
+	/** The bar (0..1) at `state.after`. */
+	progress: number;
+	/** First checkpoint of a run that started from frame 0: an earlier run's candidates go. */
+	replace: boolean;
+}
+
 export interface ExtractRequest {
 	file: Blob;
 	name: string;
 	settings: ExtractionSettings;
 	assets: AssetUrls;
+	/** Continue an interrupted run instead of starting from frame 0. */
+	resume: SamplingResume | null;
 }
 
 export type ExtractOutcome =
@@ -69,7 +93,7 @@ export type ExtractOutcome =
 			/** Frames sampled and checked for faces. */
 			framesSampled: number;
 			framesWithFaces: number;
-			/** Seconds spent per stage, for the benchmark and the details view; `detections` and `held` are counts (frames the detector saw, keyframes taken from held pictures). */
+			/** Seconds spent per stage, for the benchmark and the details view; `detections` and `held` are counts (frames the detector saw, keyframes taken from held pictures); `resumedAt`, when the run continued an interrupted one, is the video time it continued from. */
 			timings: Record<string, number>;
 			/** The decoder that finished the job, and why it is not WebCodecs when it is not. */
 			decoder: DecoderName;
@@ -93,7 +117,8 @@ export interface DetectImageRequest {
 export interface ExtractorApi {
 	extract(
 		request: ExtractRequest,
-		onProgress: (p: ExtractProgress) => void
+		onProgress: (p: ExtractProgress) => void,
+		onCheckpoint: (c: SamplingCheckpoint) => void
 	): Promise<ExtractOutcome>;
 	/** Faces in a still photo, so a person can compare the models on their own material. */
 	detectImage(request: DetectImageRequest): Promise<FaceBox[]>;

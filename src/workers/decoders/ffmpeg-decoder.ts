@@ -71,22 +71,26 @@ export class FfmpegDecoder implements FrameDecoder {
 	 * showinfo only announces frames: its per-plane checksums and statistics cost ~20 ms a
 	 * full-size frame in wasm, so they are off.
 	 */
-	sample({ sampleRate }: SampleOptions, onSample: OnSample): Promise<{ complete: boolean }> {
+	sample({ sampleRate, from }: SampleOptions, onSample: OnSample): Promise<{ complete: boolean }> {
 		const ffmpeg = this.#ffmpeg;
 		let pending: Announced | null = null;
 		let consumeError: unknown = null;
+		const first = from?.frameIndex ?? 0;
 
 		const consume = (f: Announced) => {
 			const name = `s_${f.k}.yuv`;
 			const data = ffmpeg.readOutput(name);
 			ffmpeg.removeOutput(name);
 			const picture = { kind: 'yuv', frame: packedI420(data, f.w, f.h, this.#colour) } as const;
-			void onSample({ frameIndex: f.k * sampleRate, timeSec: f.timeSec, picture });
+			void onSample({ frameIndex: first + f.k * sampleRate, timeSec: f.timeSec, picture });
 		};
 
 		ffmpeg.clearOutputs();
 		const ret = ffmpeg.exec(
 			[
+				// The select filter's `n` then counts from `from`; -copyts -start_at_zero keep the
+				// timestamps a pass from the start has.
+				...(from ? [...this.#seekTo(from.timeSec), '-copyts', '-start_at_zero'] : []),
 				'-i',
 				this.#input,
 				'-an',
@@ -124,6 +128,11 @@ export class FfmpegDecoder implements FrameDecoder {
 		return Promise.resolve({ complete: ret === 0 });
 	}
 
+	/** Input options for the frame at `timeSec`: half a frame early, so rounding never skips it. */
+	#seekTo(timeSec: number): string[] {
+		return ['-ss', Math.max(0, timeSec - 0.5 / this.probe.fps).toFixed(6)];
+	}
+
 	async *fullFrames(times: readonly number[]): AsyncGenerator<OffscreenCanvas> {
 		for (const t of times) {
 			const { rgba, width, height } = this.#decodeFullFrame(t);
@@ -137,11 +146,9 @@ export class FfmpegDecoder implements FrameDecoder {
 	#decodeFullFrame(timeSec: number): { rgba: Uint8Array; width: number; height: number } {
 		const ffmpeg = this.#ffmpeg;
 		let size: [number, number] | null = null;
-		const seek = Math.max(0, timeSec - 0.5 / this.probe.fps);
 		const ret = ffmpeg.exec(
 			[
-				'-ss',
-				seek.toFixed(6),
+				...this.#seekTo(timeSec),
 				'-i',
 				this.#input,
 				'-an',

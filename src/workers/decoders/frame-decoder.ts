@@ -2,6 +2,7 @@
 // the browser decodes) and ffmpeg.wasm (everything else, and the fallback). Both feed the same
 // detection, scoring and selection, so the decoder never changes what a frame is worth.
 import type { Picture } from '$lib/pipeline/picture';
+import type { SamplePosition } from '$lib/pipeline/sampling-ledger';
 import type { DecoderName, ProbeInfo } from '$lib/workers/extractor-protocol';
 
 /**
@@ -23,13 +24,19 @@ export interface SampleOptions {
 	sampleRate: number;
 	/** Long side of RGBA pictures handed over (never upscaled); YUV comes at full size. */
 	longSide: number;
+	/**
+	 * A sampled frame to start at instead of the first frame (it is handed over again, with its
+	 * index): decoding begins at the key frame before it, and the sampling grid stays the same.
+	 */
+	from: SamplePosition | null;
 }
 
 export interface FrameDecoder {
 	readonly name: DecoderName;
 	readonly probe: ProbeInfo;
 	/**
-	 * Decodes the video start to end and calls `onSample` for every sampled frame, in order;
+	 * Decodes the video to the end (from the start or `options.from`) and calls `onSample` for
+	 * every sampled frame, in order;
 	 * decoders that can wait await what it returns. Resolves `complete: false` when the stream ended early (a damaged or cut file); rejects
 	 * when decoding broke, after the frames it handed over.
 	 */

@@ -99,14 +99,20 @@ export class WebCodecsDecoder implements FrameDecoder {
 	}
 
 	async sample(
-		{ sampleRate, longSide }: SampleOptions,
+		{ sampleRate, longSide, from }: SampleOptions,
 		onSample: OnSample
 	): Promise<{ complete: boolean }> {
 		const sink = new VideoSampleSink(this.#track);
-		let frameIndex = 0;
+		let frameIndex = from?.frameIndex ?? 0;
 		let end = 0;
 		try {
-			for await (const sample of sink.samples()) {
+			// From `from`: mediabunny decodes from the key packet before it and yields first the
+			// frame at that time (the last one starting at or before it).
+			for await (const sample of sink.samples(from?.timeSec)) {
+				if (from && frameIndex === from.frameIndex && sample.timestamp !== from.timeSec) {
+					sample.close();
+					throw new Error(`WebCodecs found no frame at ${from.timeSec} s to resume from.`);
+				}
 				let handed: void | Promise<void> = undefined;
 				try {
 					if (frameIndex % sampleRate === 0) {
@@ -127,7 +133,7 @@ export class WebCodecsDecoder implements FrameDecoder {
 			this.#lastError = errorText(error);
 			throw error;
 		}
-		if (frameIndex === 0) throw new Error('WebCodecs decoded no frame.');
+		if (frameIndex === (from?.frameIndex ?? 0)) throw new Error('WebCodecs decoded no frame.');
 		return { complete: end >= this.#announcedEnd - END_TOLERANCE_SEC };
 	}
 

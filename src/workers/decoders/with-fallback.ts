@@ -22,7 +22,8 @@ export interface SampledWith {
 export type Fallback = (() => Promise<FrameDecoder>) | null;
 
 /**
- * Samples with `first`; if it fails, continues with `second()` from where it stopped.
+ * Samples with `first` (from `options.from`, if set); if it fails, continues with `second()`
+ * from where it stopped.
  * `onProgress` sees every sampled frame's time, also those re-decoded and skipped.
  */
 export async function sampleWithFallback(
@@ -32,7 +33,8 @@ export async function sampleWithFallback(
 	onSample: OnSample,
 	onProgress: (timeSec: number) => void
 ): Promise<SampledWith> {
-	let nextIndex = 0;
+	// A resumed pass gets its starting frame again: it was analysed before.
+	let nextIndex = options.from ? options.from.frameIndex + 1 : 0;
 	const handle = (frame: SampledPicture): void | Promise<void> => {
 		onProgress(frame.timeSec);
 		if (frame.frameIndex < nextIndex) return;

@@ -1,0 +1,118 @@
+// Resume inside a video: a reload part-way through continues the video from its last checkpoint
+// (issue #16, point 9), and the keyframes are those of a run that was never interrupted.
+import { expect, test, type Page } from '@playwright/test';
+import { startBatch, waitForFinal, type BatchOptions } from '../support/app-driver';
+import { readStores } from '../support/browser-db';
+
+const FILE = 'faces_timeline.mp4';
+
+interface StoredVideo {
+	id: string;
+	batchId: string;
+	status: string;
+	stage: string | null;
+	progress: number;
+	framesDone: number;
+	attempts: number;
+	timings: Record<string, number> | null;
+}
+
+interface StoredCheckpoint {
+	videoId: string;
+	progress: number;
+	state: { after: { frameIndex: number; timeSec: number }; counts: { sampled: number } };
+}
+
+async function stored(page: Page) {
+	const rows = await readStores(page, ['videos', 'keyframes', 'checkpoints', 'candidates']);
+	return {
+		videos: rows.videos as unknown as StoredVideo[],
+		keyframes: rows.keyframes as unknown as { videoId: string; frameIndex: number }[],
+		checkpoints: rows.checkpoints as unknown as StoredCheckpoint[],
+		candidates: rows.candidates.length
+	};
+}
+
+const batchId = (page: Page) => new URL(page.url()).pathname.split('/').pop()!;
+
+async function videoOfBatch(page: Page, id: string) {
+	return (await stored(page)).videos.find((v) => v.batchId === id)!;
+}
+
+async function keyframesOf(page: Page, videoId: string) {
+	return (await stored(page)).keyframes
+		.filter((k) => k.videoId === videoId)
+		.map((k) => k.frameIndex)
+		.sort((a, b) => a - b);
+}
+
+// WebCodecs checkpoints as it samples. ffmpeg.wasm samples in one synchronous exec, during which
+// no detection can come back, so its only checkpoint is the one at the end of sampling: a reload
+// during extraction then skips sampling.
+for (const { decoder, midway } of [
+	{ decoder: 'auto', midway: true },
+	{ decoder: 'ffmpeg', midway: false }
+] as const) {
+	test(`a reload part-way continues from the checkpoint with the same keyframes (decoder ${decoder})`, async ({
+		page
+	}) => {
+		const options: BatchOptions = { maxFrames: midway ? 8 : 20, decoder };
+		// The reference: the same file and settings, never interrupted.
+		await startBatch(page, [FILE], options);
+		expect(await waitForFinal(page, FILE)).toBe('completed');
+		const reference = await videoOfBatch(page, batchId(page));
+		expect(reference.timings?.resumedAt).toBeUndefined();
+		const expected = await keyframesOf(page, reference.id);
+		expect(expected.length).toBeGreaterThan(2);
+
+		await page.goto('/');
+		await startBatch(page, [FILE], options);
+		const id = batchId(page);
+		const video = await videoOfBatch(page, id);
+		// Reload once sampling has stored a checkpoint a few seconds into the video.
+		let checkpoint: StoredCheckpoint | undefined;
+		await expect
+			.poll(
+				async () => {
+					checkpoint = (await stored(page)).checkpoints.find((c) => c.videoId === video.id);
+					return checkpoint?.state.after.timeSec ?? 0;
+				},
+				{ intervals: [100], timeout: 120_000 }
+			)
+			.toBeGreaterThanOrEqual(3);
+		await page.reload();
+		const at = checkpoint!;
+		if (midway) expect(at.state.after.timeSec).toBeLessThan(15);
+
+		// After the reload the row never drops back towards 0: neither the bar nor the frames done.
+		const seen: StoredVideo[] = [];
+		await expect
+			.poll(
+				async () => {
+					const row = await videoOfBatch(page, id);
+					seen.push(row);
+					return row.status;
+				},
+				{ intervals: [100], timeout: 240_000 }
+			)
+			.toBe('completed');
+		const resumed = seen.filter((r) => r.status === 'processing' || r.status === 'pending');
+		expect(resumed.length).toBeGreaterThan(0);
+		expect(Math.min(...resumed.map((r) => r.progress))).toBeGreaterThanOrEqual(at.progress);
+		const sampling = resumed.filter((r) => r.stage === 'sampling');
+		if (midway) expect(sampling.length).toBeGreaterThan(0);
+		for (const row of sampling)
+			expect(row.framesDone).toBeGreaterThanOrEqual(at.state.counts.sampled);
+
+		const done = seen[seen.length - 1];
+		// The run after the reload decoded from the checkpoint on (or a later one), not from 0,
+		// and counted as the video's second attempt.
+		expect(done.timings?.resumedAt).toBeGreaterThanOrEqual(at.state.after.timeSec);
+		expect(done.attempts).toBe(2);
+		expect(await keyframesOf(page, video.id)).toEqual(expected);
+		// Completed videos keep no checkpoint.
+		const left = await stored(page);
+		expect(left.checkpoints).toEqual([]);
+		expect(left.candidates).toBe(0);
+	});
+}
