@@ -122,6 +122,7 @@ export class BackupLibraryState {
 		if (this.#busy) return;
 		this.#busy = true;
 		const name = file.name;
+		this.#status = { kind: 'checking', name, fraction: 0 };
 		try {
 			const { header, rows } = await restoreBackup(db(), file, {
 				openCurrent: createDatabase,
