@@ -49,10 +49,21 @@ const boundaries = [
 					'batch',
 					'workers',
 					'export',
+					'backup',
 					'i18n',
 					'paraglide'
 				),
-				message: 'db/ never imports UI, state, batch, export, words or workers.'
+				message: 'db/ never imports UI, state, batch, export, backup, words or workers.'
+			}
+		]
+	),
+	restrict(
+		['src/lib/backup/**'],
+		[
+			{
+				regex: ours('components', 'routes', 'state', 'batch', 'workers', 'i18n', 'paraglide'),
+				message:
+					'backup/ reads and writes any Dexie database: no UI, state or workers, nor words (it reports problem codes).'
 			}
 		]
 	),
@@ -86,7 +97,7 @@ const boundaries = [
 					'Components never talk to workers or the scheduler: take data and callbacks as props.'
 			},
 			{
-				regex: `${ours('db', 'export')}|^dexie$`,
+				regex: `${ours('db', 'export', 'backup')}|^dexie$`,
 				allowTypeImports: true,
 				message:
 					'Components never touch the database: take records as props (`import type` is fine); a state class reads and writes.'

@@ -32,6 +32,12 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
 			"import type { ExtractorApi } from '../workers/extractor-protocol';\n"
 		],
 		['src/lib/db/videos.ts', "import Row from '$lib/components/VideoRow.svelte';\n"],
+		['src/lib/db/videos.ts', "import { writeBackup } from '$lib/backup/write-backup';\n"],
+		['src/lib/backup/write-backup.ts', "import { m } from '$lib/paraglide/messages';\n"],
+		[
+			'src/lib/backup/write-backup.ts',
+			"import { settingsStore } from '../state/settings.svelte';\n"
+		],
 		['src/lib/db/videos.ts', "import { m } from '$lib/paraglide/messages';\n"],
 		['src/workers/probe.ts', "import { formatBytes } from '$lib/i18n/format';\n"],
 		['src/workers/probe.ts', "import { scheduler } from '$lib/batch/scheduler-instance';\n"],
@@ -43,6 +49,7 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
 		['src/lib/settings/extraction-settings.ts', "import { score } from '$lib/pipeline/score';\n"],
 		[COMPONENT, svelte("import { db } from '$lib/db/database';")],
 		[COMPONENT, svelte("import { liveQuery } from 'dexie';")],
+		[COMPONENT, svelte("import { restoreBackup } from '$lib/backup/restore-backup';")],
 		[PAGE, svelte("import { listRecentBatches } from '$lib/db/batches';")],
 		[COMPONENT, svelte("import { WorkerPool } from '$lib/workers/worker-pool';")],
 		[COMPONENT, svelte("import type { ExtractorApi } from '$lib/workers/extractor-protocol';")]
@@ -57,7 +64,8 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
 		['src/workers/probe.ts', "import { errorText } from '$lib/pipeline/failure-message';\n"],
 		[PAGE, svelte("import type { VideoRecord } from '$lib/db/types';")],
 		[COMPONENT, svelte("import type { VideoRecord } from '$lib/db/types';")],
-		[COMPONENT, svelte("import { formatBytes } from '$lib/i18n/format';")]
+		[COMPONENT, svelte("import { formatBytes } from '$lib/i18n/format';")],
+		[COMPONENT, svelte("import type { BackupProblem } from '$lib/backup/backup-format';")]
 	])('%s may: %s', async (file, code) => {
 		expect(await boundaryErrors(file, code)).toEqual([]);
 	});

@@ -252,6 +252,19 @@ export async function removeOriginal(db: KffDatabase, videoId: string): Promise<
 	});
 }
 
+/**
+ * Says "no original" on videos whose file is not stored (a backup restored without its
+ * originals); returns how many changed. Rows that are right stay untouched.
+ */
+export async function markMissingOriginals(db: KffDatabase): Promise<number> {
+	return db.transaction('rw', [db.videos, db.videoBlobs], async () => {
+		const stored = new Set(await db.videoBlobs.toCollection().primaryKeys());
+		return db.videos
+			.filter((v) => v.hasOriginal && !stored.has(v.id))
+			.modify({ hasOriginal: false });
+	});
+}
+
 /** Replaces the video's tags (cleaned, deduplicated) and returns what was stored; null if gone. */
 export async function setVideoTags(
 	db: KffDatabase,

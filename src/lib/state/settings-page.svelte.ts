@@ -1,11 +1,13 @@
 // The Settings page: the saved defaults (shared with start-up and the scheduler), storage
-// status, which decoder read recent videos, and a try-out of both face models on a photo.
+// status, backup and restore, which decoder read recent videos, and a try-out of both face
+// models on a photo.
 import { scheduler } from '$lib/batch/scheduler-instance';
 import { db } from '$lib/db/database';
 import { recentDecoderUse } from '$lib/db/videos';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import type { FaceBox } from '$lib/pipeline/types';
 import { FACE_MODELS, type FaceModel } from '$lib/settings/extraction-settings';
+import { BackupLibraryState } from './backup-library.svelte';
 import { LiveQuery } from './live-query.svelte';
 import { settingsStore } from './settings.svelte';
 import { StorageStatus } from './storage-status.svelte';
@@ -19,6 +21,7 @@ export interface ModelTrial {
 export class SettingsPageState {
 	readonly settings = settingsStore();
 	readonly storage = new StorageStatus();
+	readonly backup = new BackupLibraryState();
 	readonly decoderUse = new LiveQuery(() => () => recentDecoderUse(db()));
 	/** Whether this browser has WebCodecs at all. */
 	readonly webcodecs = typeof VideoDecoder !== 'undefined';
