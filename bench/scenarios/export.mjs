@@ -1,15 +1,20 @@
-// Issue "export": a ZIP of 500 keyframes. The rows are generated (a batch, one video and 500
-// keyframes with ~150 KB JPEGs drawn in the page), then exported through the batch page's button.
+// Issue "export": ZIPs of ~100 MB and ~1 GB of keyframes, to show that peak memory does not grow
+// with the export. The rows are generated (a batch, one video and its keyframes with one ~250 KB
+// JPEG drawn in the page), then exported through the batch page's button, two ways:
+// - picker: Chromium's File System Access path, with a stand-in `showSaveFilePicker` (headless
+//   Chromium rejects the real one at once) whose writable counts the bytes and drops them;
+// - download: browsers without the picker (Firefox, Safari), the ZIP saved as a download.
 import { statSync } from 'node:fs';
 import { sampleMemory } from '../memory.mjs';
 import { COMPLETED_VIDEO } from '../seed-rows.mjs';
 import { round } from '../round.mjs';
 
-const KEYFRAMES = 500;
+const MB = 2 ** 20;
+const EXPORT_SIZES_MB = [100, 1024];
 
 /** Writes the rows with the raw IndexedDB API, after the app has created the schema. */
 function seed() {
-	return async ({ n, video }) => {
+	return async ({ bytes, video }) => {
 		const canvas = new OffscreenCanvas(1280, 720);
 		const ctx = canvas.getContext('2d');
 		// Shapes and mild noise give JPEGs of a real keyframe's size (~150-300 KB).
@@ -24,6 +29,7 @@ function seed() {
 		const small = new OffscreenCanvas(360, 203);
 		small.getContext('2d').drawImage(canvas, 0, 0, 360, 203);
 		const thumb = await small.convertToBlob({ type: 'image/jpeg' });
+		const n = Math.ceil(bytes / jpeg.size);
 		const db = await new Promise((resolve) => {
 			const req = indexedDB.open('key-face-frame');
 			req.onsuccess = () => resolve(req.result);
@@ -74,38 +80,115 @@ function seed() {
 		}
 		await new Promise((resolve) => (tx.oncomplete = resolve));
 		db.close();
-		return { batchId, bytes: jpeg.size * n };
+		return { batchId, keyframes: n, bytes: jpeg.size * n };
 	};
 }
 
-export async function exportScenario(browser, baseUrl) {
-	const context = await browser.newContext({ acceptDownloads: true });
+/** A `showSaveFilePicker` whose file is a sink that only counts (both the old and new API). */
+function countingPicker() {
+	window.__kffSavedBytes = 0;
+	window.showSaveFilePicker = async () => ({
+		async createWritable() {
+			const stream = new WritableStream({
+				write(chunk) {
+					window.__kffSavedBytes += chunk.byteLength;
+				}
+			});
+			// FileSystemWritableFileStream also has write(); the app before streaming used it.
+			stream.write = async (chunk) => {
+				const writer = stream.getWriter();
+				try {
+					await writer.write(chunk);
+				} finally {
+					writer.releaseLock();
+				}
+			};
+			return stream;
+		}
+	});
+}
+
+function withoutPicker() {
+	delete Window.prototype.showSaveFilePicker;
+}
+
+async function exportOnce(browser, baseUrl, sizeMB, destination) {
+	const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
 	try {
+		await context.addInitScript(destination === 'picker' ? countingPicker : withoutPicker);
 		const page = await context.newPage();
 		await page.goto(`${baseUrl}/history`);
 		// The app has created the schema once its empty history shows.
 		await page.getByTestId('history-empty').waitFor();
-		const { batchId, bytes } = await page.evaluate(
-			`(${seed.toString()})()(${JSON.stringify({ n: KEYFRAMES, video: COMPLETED_VIDEO })})`
+		const seeded = await page.evaluate(
+			`(${seed.toString()})()(${JSON.stringify({ bytes: sizeMB * MB, video: COMPLETED_VIDEO })})`
 		);
-		await page.goto(`${baseUrl}/batches/${batchId}`);
+		await page.goto(`${baseUrl}/batches/${seeded.batchId}`);
+		const downloads = [];
+		page.on('download', (d) => downloads.push(d));
 		const memory = await sampleMemory(browser, page);
 		const started = Date.now();
-		const [download] = await Promise.all([
-			page.waitForEvent('download', { timeout: 10 * 60_000 }),
-			page.getByTestId('export-zip').click()
-		]);
-		const path = await download.path();
+		await page.getByTestId('export-zip').click();
+		await page
+			.getByTestId('export-status')
+			.filter({ hasText: /^Saved / })
+			.waitFor({ timeout: 15 * 60_000 });
 		const seconds = (Date.now() - started) / 1000;
 		const peaks = await memory.stop();
+		const zipBytes = downloads.length
+			? statSync(await downloads[0].path()).size
+			: await page.evaluate(() => window.__kffSavedBytes);
 		return {
-			keyframes: KEYFRAMES,
-			imagesMB: round(bytes / 2 ** 20, 1),
-			zipMB: round(statSync(path).size / 2 ** 20, 1),
+			destination,
+			keyframes: seeded.keyframes,
+			imagesMB: round(seeded.bytes / MB, 1),
+			zipMB: round(zipBytes / MB, 1),
 			seconds: round(seconds),
 			peakMemory: peaks
 		};
 	} finally {
 		await context.close();
 	}
+}
+
+export async function exportScenario(browser, baseUrl, log) {
+	const runs = [];
+	for (const destination of ['picker', 'download']) {
+		for (const sizeMB of EXPORT_SIZES_MB) {
+			log(`export: ~${sizeMB} MB of keyframes, ${destination}`);
+			runs.push(await exportOnce(browser, baseUrl, sizeMB, destination));
+		}
+	}
+	return runs;
+}
+
+/** Peak memory against export size, for people (stderr). */
+export function exportTable(runs) {
+	const cell = (v, w = 11) => String(v).padStart(w);
+	const head = [
+		'destination',
+		'images MB',
+		'zip MB',
+		'seconds',
+		'main heap',
+		'renderer',
+		'all RSS'
+	];
+	return [
+		`export peak memory (MB):`,
+		head.map((h) => cell(h, 12)).join(''),
+		...runs.map((r) =>
+			[
+				r.destination,
+				r.imagesMB,
+				r.zipMB,
+				r.seconds,
+				r.peakMemory.mainJsHeapMB,
+				r.peakMemory.rendererRssMB,
+				r.peakMemory.allRssMB
+			]
+				.map((v) => cell(v, 12))
+				.join('')
+		)
+	].join('\n');
 }
