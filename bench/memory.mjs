@@ -73,11 +73,19 @@ async function workerHeapReader(browser) {
 	};
 }
 
-/** Starts sampling; `stop()` resolves with the peaks in MB. */
+const NO_WORKERS = {
+	read: async () => ({ workers: 0, jsHeap: 0, arrayBuffers: 0 }),
+	close: async () => {}
+};
+
+/**
+ * Starts sampling; `stop()` resolves with the peaks in MB. `browser` is null for a persistent
+ * context (Playwright gives it no Browser): its workers are then not read.
+ */
 export async function sampleMemory(browser, page) {
 	const pageCdp = await page.context().newCDPSession(page);
 	await pageCdp.send('Performance.enable');
-	const workers = await workerHeapReader(browser);
+	const workers = browser ? await workerHeapReader(browser) : NO_WORKERS;
 	const peak = {
 		mainJsHeap: 0,
 		workersJsHeap: 0,

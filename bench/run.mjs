@@ -125,7 +125,7 @@ async function main() {
 		}
 		if (opts.want('batch')) report.batch = await batchScenario(browser, server.url, log);
 		if (opts.want('export')) {
-			report.export = await exportScenario(browser, server.url, log);
+			report.export = await exportScenario(server.url, log);
 			log(exportTable(report.export));
 		}
 		if (opts.want('history')) {
