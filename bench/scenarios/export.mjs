@@ -111,15 +111,20 @@ function countingPicker() {
 					window.__kffSavedBytes += chunk.byteLength;
 				}
 			});
-			// FileSystemWritableFileStream also has write(); the app before streaming used it.
-			stream.write = async (chunk) => {
-				const writer = stream.getWriter();
-				try {
-					await writer.write(chunk);
-				} finally {
-					writer.releaseLock();
-				}
-			};
+			// FileSystemWritableFileStream also has write() and close(), queued in call order;
+			// the app before streaming used them.
+			let queue = Promise.resolve();
+			stream.write = (chunk) =>
+				(queue = queue.then(async () => {
+					const writer = stream.getWriter();
+					try {
+						await writer.write(chunk);
+					} finally {
+						writer.releaseLock();
+					}
+				}));
+			const close = stream.close.bind(stream);
+			stream.close = () => (queue = queue.then(close));
 			return stream;
 		}
 	});
@@ -153,10 +158,14 @@ async function exportOnce(baseUrl, sizeMB, destination) {
 		const memory = await sampleMemory(null, page);
 		const started = Date.now();
 		await page.getByTestId('export-zip').click();
-		await page
-			.getByTestId('export-status')
-			.filter({ hasText: /^Saved / })
+		// Saved, or an error shown (which fails the run at once rather than at the timeout).
+		const saved = page.getByTestId('export-status').filter({ hasText: /^Saved / });
+		const failed = page.getByRole('alert');
+		await saved
+			.or(failed)
+			.first()
 			.waitFor({ timeout: 15 * 60_000 });
+		if (await failed.count()) throw new Error(`export failed: ${await failed.innerText()}`);
 		const seconds = (Date.now() - started) / 1000;
 		const peaks = await memory.stop();
 		const zipBytes = downloads.length
