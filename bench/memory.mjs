@@ -7,6 +7,8 @@
 //   ffmpeg exec blocks the worker, whereas the inspector answers in between.
 // - rendererRssMB: RSS of our browser's largest renderer process (the tab: page, its workers,
 //   wasm memory and Blink), from /proc. Linux only.
+// - allRssMB: RSS summed over all our browser's processes (browser, GPU, network, renderers):
+//   what the machine gives the browser, e.g. where Blob bytes are held outside the tab.
 import { chromiumProcesses } from './processes.mjs';
 
 const INTERVAL_MS = 250;
@@ -21,6 +23,11 @@ function largestRendererRss() {
 			.filter((p) => p.renderer)
 			.map((p) => p.rssBytes)
 	);
+}
+
+/** RSS of all processes of our browser together. */
+function allProcessesRss() {
+	return chromiumProcesses().reduce((sum, p) => sum + p.rssBytes, 0);
 }
 
 /** Runtime.getHeapUsage of every dedicated worker, through a browser-level CDP session. */
@@ -66,12 +73,26 @@ async function workerHeapReader(browser) {
 	};
 }
 
-/** Starts sampling; `stop()` resolves with the peaks in MB. */
+const NO_WORKERS = {
+	read: async () => ({ workers: 0, jsHeap: 0, arrayBuffers: 0 }),
+	close: async () => {}
+};
+
+/**
+ * Starts sampling; `stop()` resolves with the peaks in MB. `browser` is null for a persistent
+ * context (Playwright gives it no Browser): its workers are then not read.
+ */
 export async function sampleMemory(browser, page) {
 	const pageCdp = await page.context().newCDPSession(page);
 	await pageCdp.send('Performance.enable');
-	const workers = await workerHeapReader(browser);
-	const peak = { mainJsHeap: 0, workersJsHeap: 0, workersArrayBuffers: 0, rendererRss: 0 };
+	const workers = browser ? await workerHeapReader(browser) : NO_WORKERS;
+	const peak = {
+		mainJsHeap: 0,
+		workersJsHeap: 0,
+		workersArrayBuffers: 0,
+		rendererRss: 0,
+		allRss: 0
+	};
 	let maxWorkers = 0;
 	let running = true;
 	const loop = (async () => {
@@ -85,6 +106,7 @@ export async function sampleMemory(browser, page) {
 			peak.workersJsHeap = Math.max(peak.workersJsHeap, w.jsHeap);
 			peak.workersArrayBuffers = Math.max(peak.workersArrayBuffers, w.arrayBuffers);
 			peak.rendererRss = Math.max(peak.rendererRss, largestRendererRss());
+			peak.allRss = Math.max(peak.allRss, allProcessesRss());
 			maxWorkers = Math.max(maxWorkers, w.workers);
 			await new Promise((r) => setTimeout(r, INTERVAL_MS));
 		}
@@ -101,6 +123,7 @@ export async function sampleMemory(browser, page) {
 				workersJsHeapMB: mb(peak.workersJsHeap),
 				workersArrayBuffersMB: mb(peak.workersArrayBuffers),
 				rendererRssMB: mb(peak.rendererRss),
+				allRssMB: mb(peak.allRss),
 				workersSeen: maxWorkers,
 				intervalMs: INTERVAL_MS
 			};

@@ -12,7 +12,7 @@ import { BENCH_FILE, OUT_DIR, REPO_ROOT } from './config.mjs';
 import { hasFfmpeg, nativeReference } from './native.mjs';
 import { round } from './round.mjs';
 import { batchScenario } from './scenarios/batch.mjs';
-import { exportScenario } from './scenarios/export.mjs';
+import { exportScenario, exportTable } from './scenarios/export.mjs';
 import { historyScenario } from './scenarios/history.mjs';
 import { pipelineScenario } from './scenarios/pipeline.mjs';
 import { qualityScenario } from './scenarios/quality.mjs';
@@ -125,8 +125,8 @@ async function main() {
 		}
 		if (opts.want('batch')) report.batch = await batchScenario(browser, server.url, log);
 		if (opts.want('export')) {
-			log('export: ZIP of 500 generated keyframes');
-			report.export = await exportScenario(browser, server.url);
+			report.export = await exportScenario(server.url, log);
+			log(exportTable(report.export));
 		}
 		if (opts.want('history')) {
 			log('history: page queries over 10,000 videos');

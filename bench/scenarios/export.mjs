@@ -1,15 +1,27 @@
-// Issue "export": a ZIP of 500 keyframes. The rows are generated (a batch, one video and 500
-// keyframes with ~150 KB JPEGs drawn in the page), then exported through the batch page's button.
-import { statSync } from 'node:fs';
+// Issue "export": ZIPs of ~100 MB and ~1 GB of keyframes, to show that peak memory does not grow
+// with the export. The rows are generated (a batch, one video and its keyframes with one ~250 KB
+// JPEG drawn in the page), then exported through the batch page's button, two ways:
+// - picker: Chromium's File System Access path, with a stand-in `showSaveFilePicker` (headless
+//   Chromium rejects the real one at once) whose writable counts the bytes and drops them;
+// - download: browsers without the picker (Firefox, Safari), the ZIP saved as a download.
+// Each run has a browser of its own with a profile on disk: Playwright's usual contexts are
+// incognito, whose IndexedDB lives in memory and would count the seeded keyframes as memory.
+// allRssMB also counts the idle browser the other scenarios use (a constant).
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../config.mjs';
 import { sampleMemory } from '../memory.mjs';
 import { COMPLETED_VIDEO } from '../seed-rows.mjs';
 import { round } from '../round.mjs';
 
-const KEYFRAMES = 500;
+const MB = 2 ** 20;
+const EXPORT_SIZES_MB = [100, 1024];
 
 /** Writes the rows with the raw IndexedDB API, after the app has created the schema. */
 function seed() {
-	return async ({ n, video }) => {
+	return async ({ bytes, video }) => {
 		const canvas = new OffscreenCanvas(1280, 720);
 		const ctx = canvas.getContext('2d');
 		// Shapes and mild noise give JPEGs of a real keyframe's size (~150-300 KB).
@@ -24,6 +36,7 @@ function seed() {
 		const small = new OffscreenCanvas(360, 203);
 		small.getContext('2d').drawImage(canvas, 0, 0, 360, 203);
 		const thumb = await small.convertToBlob({ type: 'image/jpeg' });
+		const n = Math.ceil(bytes / jpeg.size);
 		const db = await new Promise((resolve) => {
 			const req = indexedDB.open('key-face-frame');
 			req.onsuccess = () => resolve(req.result);
@@ -32,7 +45,12 @@ function seed() {
 		const settings = { ...video.settings, maxFrames: n };
 		const batchId = crypto.randomUUID();
 		const videoId = crypto.randomUUID();
-		const tx = db.transaction(['batches', 'videos', 'keyframes'], 'readwrite');
+		const done = (tx) =>
+			new Promise((resolve, reject) => {
+				tx.oncomplete = resolve;
+				tx.onabort = () => reject(tx.error);
+			});
+		const tx = db.transaction(['batches', 'videos'], 'readwrite');
 		tx.objectStore('batches').put({
 			id: batchId,
 			name: 'export bench',
@@ -57,55 +75,154 @@ function seed() {
 			startedAt: now,
 			finishedAt: now
 		});
-		for (let i = 0; i < n; i++) {
-			tx.objectStore('keyframes').put({
-				id: crypto.randomUUID(),
-				videoId,
-				frameIndex: i * 25,
-				timeSec: i,
-				score: 0.8,
-				sharpness: 0.7,
-				faces: [{ x: 500, y: 200, width: 200, height: 240, score: 0.9, keypoints: [] }],
-				width: 1280,
-				height: 720,
-				image: jpeg,
-				thumb
-			});
+		await done(tx);
+		// Transactions of 100 keyframes: one of a gigabyte is more than IndexedDB commits at once.
+		for (let first = 0; first < n; first += 100) {
+			const kt = db.transaction('keyframes', 'readwrite');
+			for (let i = first; i < Math.min(n, first + 100); i++) {
+				kt.objectStore('keyframes').put({
+					id: crypto.randomUUID(),
+					videoId,
+					frameIndex: i * 25,
+					timeSec: i,
+					score: 0.8,
+					sharpness: 0.7,
+					faces: [{ x: 500, y: 200, width: 200, height: 240, score: 0.9, keypoints: [] }],
+					width: 1280,
+					height: 720,
+					image: jpeg,
+					thumb
+				});
+			}
+			await done(kt);
 		}
-		await new Promise((resolve) => (tx.oncomplete = resolve));
 		db.close();
-		return { batchId, bytes: jpeg.size * n };
+		return { batchId, keyframes: n, bytes: jpeg.size * n };
 	};
 }
 
-export async function exportScenario(browser, baseUrl) {
-	const context = await browser.newContext({ acceptDownloads: true });
+/** A `showSaveFilePicker` whose file is a sink that only counts (both the old and new API). */
+function countingPicker() {
+	window.__kffSavedBytes = 0;
+	window.showSaveFilePicker = async () => ({
+		async createWritable() {
+			const stream = new WritableStream({
+				write(chunk) {
+					window.__kffSavedBytes += chunk.byteLength;
+				}
+			});
+			// FileSystemWritableFileStream also has write() and close(), queued in call order;
+			// the app before streaming used them.
+			let queue = Promise.resolve();
+			stream.write = (chunk) =>
+				(queue = queue.then(async () => {
+					const writer = stream.getWriter();
+					try {
+						await writer.write(chunk);
+					} finally {
+						writer.releaseLock();
+					}
+				}));
+			const close = stream.close.bind(stream);
+			stream.close = () => (queue = queue.then(close));
+			return stream;
+		}
+	});
+}
+
+function withoutPicker() {
+	delete window.showSaveFilePicker;
+}
+
+async function exportOnce(baseUrl, sizeMB, destination) {
+	const profile = mkdtempSync(join(tmpdir(), 'kff-bench-profile-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS,
+		headless: true,
+		acceptDownloads: true,
+		locale: 'en-US'
+	});
 	try {
-		const page = await context.newPage();
+		await context.addInitScript(destination === 'picker' ? countingPicker : withoutPicker);
+		const page = context.pages()[0] ?? (await context.newPage());
 		await page.goto(`${baseUrl}/history`);
 		// The app has created the schema once its empty history shows.
 		await page.getByTestId('history-empty').waitFor();
-		const { batchId, bytes } = await page.evaluate(
-			`(${seed.toString()})()(${JSON.stringify({ n: KEYFRAMES, video: COMPLETED_VIDEO })})`
+		const seeded = await page.evaluate(
+			`(${seed.toString()})()(${JSON.stringify({ bytes: sizeMB * MB, video: COMPLETED_VIDEO })})`
 		);
-		await page.goto(`${baseUrl}/batches/${batchId}`);
-		const memory = await sampleMemory(browser, page);
+		await page.goto(`${baseUrl}/batches/${seeded.batchId}`);
+		const downloads = [];
+		page.on('download', (d) => downloads.push(d));
+		const memory = await sampleMemory(null, page);
 		const started = Date.now();
-		const [download] = await Promise.all([
-			page.waitForEvent('download', { timeout: 10 * 60_000 }),
-			page.getByTestId('export-zip').click()
-		]);
-		const path = await download.path();
+		await page.getByTestId('export-zip').click();
+		// Saved, or an error shown (which fails the run at once rather than at the timeout).
+		const saved = page.getByTestId('export-status').filter({ hasText: /^Saved / });
+		const failed = page.getByRole('alert');
+		await saved
+			.or(failed)
+			.first()
+			.waitFor({ timeout: 15 * 60_000 });
+		if (await failed.count()) throw new Error(`export failed: ${await failed.innerText()}`);
 		const seconds = (Date.now() - started) / 1000;
 		const peaks = await memory.stop();
+		const zipBytes = downloads.length
+			? statSync(await downloads[0].path()).size
+			: await page.evaluate(() => window.__kffSavedBytes);
 		return {
-			keyframes: KEYFRAMES,
-			imagesMB: round(bytes / 2 ** 20, 1),
-			zipMB: round(statSync(path).size / 2 ** 20, 1),
+			destination,
+			keyframes: seeded.keyframes,
+			imagesMB: round(seeded.bytes / MB, 1),
+			zipMB: round(zipBytes / MB, 1),
 			seconds: round(seconds),
 			peakMemory: peaks
 		};
 	} finally {
 		await context.close();
+		rmSync(profile, { recursive: true, force: true });
 	}
+}
+
+export async function exportScenario(baseUrl, log) {
+	const runs = [];
+	for (const destination of ['picker', 'download']) {
+		for (const sizeMB of EXPORT_SIZES_MB) {
+			log(`export: ~${sizeMB} MB of keyframes, ${destination}`);
+			runs.push(await exportOnce(baseUrl, sizeMB, destination));
+		}
+	}
+	return runs;
+}
+
+/** Peak memory against export size, for people (stderr). */
+export function exportTable(runs) {
+	const cell = (v, w = 11) => String(v).padStart(w);
+	const head = [
+		'destination',
+		'images MB',
+		'zip MB',
+		'seconds',
+		'main heap',
+		'renderer',
+		'all RSS'
+	];
+	return [
+		`export peak memory (MB):`,
+		head.map((h) => cell(h, 12)).join(''),
+		...runs.map((r) =>
+			[
+				r.destination,
+				r.imagesMB,
+				r.zipMB,
+				r.seconds,
+				r.peakMemory.mainJsHeapMB,
+				r.peakMemory.rendererRssMB,
+				r.peakMemory.allRssMB
+			]
+				.map((v) => cell(v, 12))
+				.join('')
+		)
+	].join('\n');
 }

@@ -63,6 +63,12 @@ test('a backup restored into a fresh context, twice; damaged and foreign files c
 		[SETTINGS_KEY, LOCALE_KEY]
 	);
 	await source.page.goto('/settings');
+	// Start-up keys stored originals (to notice a file added again): let it finish first.
+	await expect
+		.poll(async () =>
+			(await dumpStores(source.page)).videos.some((v) => v.hasOriginal && v.contentKey === null)
+		)
+		.toBe(false);
 	const library = sorted(await dumpStores(source.page));
 	const settings = await storedSettings(source.page);
 	expect(library.keyframes.length).toBeGreaterThan(3);

@@ -1,7 +1,6 @@
 // A note that looks like a spreadsheet formula reaches metadata.csv as text, not as a formula.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import JSZip from 'jszip';
+import { downloadZip } from '../support/app-driver';
 import { seedBatch, seedDb, seedVideo } from '../support/browser-db';
 
 test('notes and tags starting with = + - @ are neutralised in metadata.csv (OWASP)', async ({
@@ -32,11 +31,7 @@ test('notes and tags starting with = + - @ are neutralised in metadata.csv (OWAS
 		]
 	});
 	await page.goto(`/videos/${video.id}`);
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('export-zip').click()
-	]);
-	const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+	const { zip } = await downloadZip(page);
 	const csv = await zip.file('metadata.csv')!.async('string');
 	const [, first, second] = csv.split('\r\n');
 	expect(first).toContain(`"'=HYPERLINK(""http://evil.example"",""click me"")"`);

@@ -34,8 +34,14 @@ export async function startBatch(page: Page, files: string[], options: BatchOpti
 	await setOptionsAndStart(page, options);
 }
 
-/** Clicks "Download ZIP" (with face crops if asked) and opens the ZIP the browser saved. */
+/**
+ * Clicks "Download ZIP" (with face crops if asked) and opens the ZIP the browser saved. The page
+ * loses showSaveFilePicker first, as in Firefox and Safari: headless Chromium's rejects at once.
+ */
 export async function downloadZip(page: Page, faceCrops = false) {
+	await page.evaluate(
+		() => delete (window as unknown as Record<string, unknown>).showSaveFilePicker
+	);
 	if (faceCrops) await page.getByTestId('export-face-crops').check();
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),

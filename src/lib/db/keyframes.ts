@@ -16,3 +16,8 @@ export function keyframesOfVideo(db: KffDatabase, videoId: string): Promise<Keyf
 export function keyframeCount(db: KffDatabase, videoId: string): Promise<number> {
 	return ofVideo(db, videoId).count();
 }
+
+/** One keyframe's full-size JPEG, read on its own (an export reads them one at a time). */
+export async function keyframeImage(db: KffDatabase, id: string): Promise<Blob | undefined> {
+	return (await db.keyframes.get(id))?.image;
+}

@@ -1,43 +1,34 @@
-// Builds the export ZIP of kept keyframes for one or more videos. JPEGs are stored as they are
-// (STORE: no recompression, no wasted CPU). Large exports stream to a file the person picks
-// (File System Access) so the ZIP never sits in memory twice; otherwise a Blob is downloaded.
-import JSZip from 'jszip';
+// Exports the kept keyframes of one or more videos as one ZIP, with memory that does not grow
+// with the export: the file is asked for first (while the click still counts as a gesture),
+// then the entries are planned from the rows and written one at a time, each JPEG read from
+// IndexedDB only when the ZIP writer is ready for it (face crops are cut then too).
 import { getAnnotations } from '$lib/db/annotations';
 import type { KffDatabase } from '$lib/db/database';
-import { keyframesOfVideo } from '$lib/db/keyframes';
+import { keyframeImage, keyframesOfVideo } from '$lib/db/keyframes';
 import { getVideos } from '$lib/db/videos';
-import { NOT_DELETED, type KeyframeRecord, type VideoRecord } from '$lib/db/types';
+import { NOT_DELETED, type VideoRecord } from '$lib/db/types';
 import { m } from '$lib/paraglide/messages';
 import { sanitizeFileName, zipFileName } from '$lib/pipeline/naming';
 import { cropJpeg } from './face-crop';
-import { planVideo, uniqueFolders } from './zip-layout';
+import { openSaveTarget } from './save-target';
+import { planVideo, uniqueFolders, type PlannedVideo } from './zip-layout';
+import { writeZip, type ZipEntry } from './zip-writer';
 
 export interface ExportOptions {
 	faceCrops: boolean;
 	/** Names the ZIP when several videos go into it (a batch name, "selection"…). */
 	label?: string;
+	/** Runs once the file is chosen, before anything is read (e.g. writes pending annotations). */
+	prepare?: () => Promise<void>;
 	/** What is being done, in the reader's language, and how far along (0..1). */
 	onProgress?: (step: string, fraction: number) => void;
 }
 
 export interface ExportResult {
+	/** The saved file's name (the one picked, where the person picked one). */
 	fileName: string;
 	videos: number;
 	images: number;
-	/** The ZIP, unless it was streamed straight to a file. */
-	blob: Blob | null;
-}
-
-/** Above this many bytes of images, stream to disk where the browser can. */
-export const STREAM_THRESHOLD_BYTES = 256 * 1024 * 1024;
-
-interface SaveFilePicker {
-	showSaveFilePicker(options: {
-		suggestedName: string;
-		types: { description: string; accept: Record<string, string[]> }[];
-	}): Promise<{
-		createWritable(): Promise<{ write(data: Uint8Array): Promise<void>; close(): Promise<void> }>;
-	}>;
 }
 
 async function exportableVideos(db: KffDatabase, ids: string[]): Promise<VideoRecord[]> {
@@ -48,36 +39,52 @@ async function exportableVideos(db: KffDatabase, ids: string[]): Promise<VideoRe
 	);
 }
 
-async function streamToFile(
-	zip: JSZip,
-	fileName: string,
-	report: (f: number) => void
-): Promise<void> {
-	const picker = window as unknown as SaveFilePicker;
-	const handle = await picker.showSaveFilePicker({
-		suggestedName: fileName,
-		types: [{ description: m.export_zip_archive(), accept: { 'application/zip': ['.zip'] } }]
-	});
-	const writable = await handle.createWritable();
-	await new Promise<void>((resolve, reject) => {
-		const stream = zip.generateInternalStream({
-			type: 'uint8array',
-			compression: 'STORE',
-			streamFiles: true
-		});
-		stream
-			.on('data', (chunk, meta) => {
-				// Backpressure: wait for the disk before reading the next chunk.
-				stream.pause();
-				report(meta.percent / 100);
-				writable.write(chunk).then(() => stream.resume(), reject);
-			})
-			.on('error', reject)
-			.on('end', () => {
-				writable.close().then(resolve, reject);
-			})
-			.resume();
-	});
+async function planVideos(
+	db: KffDatabase,
+	videos: VideoRecord[],
+	faceCrops: boolean
+): Promise<PlannedVideo[]> {
+	const folders = videos.length === 1 ? [''] : uniqueFolders(videos.map((v) => v.name));
+	const plans: PlannedVideo[] = [];
+	for (const [i, video] of videos.entries()) {
+		const [keyframes, annotations] = await Promise.all([
+			keyframesOfVideo(db, video.id),
+			getAnnotations(db, video.id)
+		]);
+		// The plan keeps ids, not the rows: their image Blobs are read again one at a time.
+		plans.push(planVideo(video, keyframes, annotations, { folder: folders[i], faceCrops }));
+	}
+	return plans;
+}
+
+/**
+ * The entries in ZIP order. The first pull runs `prepare` and plans every video from its rows;
+ * each JPEG is then read only when the writer is ready for it.
+ */
+async function* entriesOf(
+	db: KffDatabase,
+	videos: VideoRecord[],
+	options: ExportOptions,
+	count: { images: number }
+): AsyncGenerator<ZipEntry> {
+	const report = options.onProgress ?? (() => {});
+	await options.prepare?.();
+	const plans = await planVideos(db, videos, options.faceCrops);
+	const total = plans.reduce((n, p) => n + p.images.length, 0);
+	for (const [i, plan] of plans.entries()) {
+		const step = m.export_collecting({ name: videos[i].name });
+		for (const image of plan.images) {
+			report(step, count.images / total);
+			const source = await keyframeImage(db, image.keyframeId);
+			if (!source) throw new Error(m.export_keyframe_gone());
+			yield { path: image.path, data: image.crop ? await cropJpeg(source, image.crop) : source };
+			count.images++;
+		}
+		const prefix = plan.folder ? `${plan.folder}/` : '';
+		yield { path: `${prefix}metadata.json`, data: new Blob([plan.metadataJson]) };
+		yield { path: `${prefix}metadata.csv`, data: new Blob([plan.metadataCsv]) };
+	}
+	report(m.export_writing(), 1);
 }
 
 export async function exportZip(
@@ -85,49 +92,16 @@ export async function exportZip(
 	videoIds: string[],
 	options: ExportOptions
 ): Promise<ExportResult> {
-	const report = options.onProgress ?? (() => {});
+	// Only the video rows are read before the picker: their names name the file.
 	const videos = await exportableVideos(db, videoIds);
 	if (videos.length === 0) throw new Error(m.export_nothing());
-	const single = videos.length === 1;
-	const folders = single ? [''] : uniqueFolders(videos.map((v) => v.name));
-	const fileName = single
-		? zipFileName(videos[0].name)
-		: `${sanitizeFileName(options.label ?? 'key-face-frame')}_keyframes.zip`;
-
-	const zip = new JSZip();
-	let images = 0;
-	let bytes = 0;
-	for (const [i, video] of videos.entries()) {
-		report(m.export_collecting({ name: video.name }), (0.5 * i) / videos.length);
-		const [keyframes, annotations] = await Promise.all([
-			keyframesOfVideo(db, video.id),
-			getAnnotations(db, video.id)
-		]);
-		const byId = new Map<string, KeyframeRecord>(keyframes.map((k) => [k.id, k]));
-		const plan = planVideo(video, keyframes, annotations, {
-			folder: folders[i],
-			faceCrops: options.faceCrops
-		});
-		for (const image of plan.images) {
-			const source = byId.get(image.keyframeId)!.image;
-			const data = image.crop ? await cropJpeg(source, image.crop) : source;
-			zip.file(image.path, data, { binary: true });
-			bytes += data.size;
-			images++;
-		}
-		const prefix = plan.folder ? `${plan.folder}/` : '';
-		zip.file(`${prefix}metadata.json`, plan.metadataJson);
-		zip.file(`${prefix}metadata.csv`, plan.metadataCsv);
-	}
-
-	const writeProgress = (f: number) => report(m.export_writing(), 0.5 + 0.5 * f);
-	if (bytes > STREAM_THRESHOLD_BYTES && 'showSaveFilePicker' in window) {
-		await streamToFile(zip, fileName, writeProgress);
-		return { fileName, videos: videos.length, images, blob: null };
-	}
-	const blob = await zip.generateAsync(
-		{ type: 'blob', compression: 'STORE', streamFiles: true },
-		(meta) => writeProgress(meta.percent / 100)
-	);
-	return { fileName, videos: videos.length, images, blob };
+	const fileName =
+		videos.length === 1
+			? zipFileName(videos[0].name)
+			: `${sanitizeFileName(options.label ?? 'key-face-frame')}_keyframes.zip`;
+	const target = await openSaveTarget(fileName);
+	const count = { images: 0 };
+	await writeZip(entriesOf(db, videos, options, count), target.writable);
+	await target.done();
+	return { fileName: target.name, videos: videos.length, images: count.images };
 }
