@@ -1,6 +1,7 @@
 // Where a backup's bytes go: a file the person picked, written as it is made (large backups),
 // or a Blob to download. Small text parts are gathered into 1 MB pieces first: fewer writes, and
 // in the Blob case the browser may keep those pieces out of the JavaScript heap.
+import { pickSaveFile, type FileKind } from '$lib/export/save-file-picker';
 
 export interface BackupSink {
 	write(part: string | Blob): Promise<void>;
@@ -58,37 +59,12 @@ export function blobSink(type: string): BackupSink {
 	};
 }
 
-interface WritableFile {
-	write(data: Blob): Promise<void>;
-	close(): Promise<void>;
-	abort(): Promise<void>;
-}
-
-interface SaveFilePicker {
-	showSaveFilePicker(options: {
-		suggestedName: string;
-		types: { description: string; accept: Record<string, string[]> }[];
-	}): Promise<{ createWritable(): Promise<WritableFile> }>;
-}
-
-export function canPickFile(): boolean {
-	return typeof window !== 'undefined' && 'showSaveFilePicker' in window;
-}
-
 /**
  * Asks where to save, then writes there as the backup is made. Call it first in the click
  * handler, before any slow work: Chromium only shows the picker within the user's gesture.
  */
-export async function pickFileSink(
-	suggestedName: string,
-	type: { description: string; mime: string; extension: string }
-): Promise<BackupSink> {
-	const picker = window as unknown as SaveFilePicker;
-	const handle = await picker.showSaveFilePicker({
-		suggestedName,
-		types: [{ description: type.description, accept: { [type.mime]: [type.extension] } }]
-	});
-	const writable = await handle.createWritable();
+export async function pickFileSink(suggestedName: string, kind: FileKind): Promise<BackupSink> {
+	const { writable } = await pickSaveFile(suggestedName, kind);
 	const text = new TextPieces();
 	const flush = async () => {
 		const piece = text.take();

@@ -6,6 +6,7 @@
 //   disk), so the ZIP is never held in script memory, let alone twice.
 import { m } from '$lib/paraglide/messages';
 import { downloadBlob } from './download';
+import { canPickFile, pickSaveFile } from './save-file-picker';
 
 export interface SaveTarget {
 	/** The file's name: the picked one, or the download's. */
@@ -14,17 +15,6 @@ export interface SaveTarget {
 	writable: WritableStream<Uint8Array>;
 	/** Resolves once the file is saved (or handed to the browser's downloads). */
 	done(): Promise<void>;
-}
-
-interface SaveFilePicker {
-	showSaveFilePicker(options: {
-		suggestedName: string;
-		types: { description: string; accept: Record<string, string[]> }[];
-	}): Promise<{ name: string; createWritable(): Promise<WritableStream<Uint8Array>> }>;
-}
-
-function hasPicker(w: Window): w is Window & SaveFilePicker {
-	return 'showSaveFilePicker' in w;
 }
 
 function downloadTarget(fileName: string): SaveTarget {
@@ -41,11 +31,8 @@ function downloadTarget(fileName: string): SaveTarget {
 
 /** Asks for the file first; a closed picker rejects with an `AbortError` DOMException. */
 export async function openSaveTarget(fileName: string): Promise<SaveTarget> {
-	if (!hasPicker(window)) return downloadTarget(fileName);
-	const handle = await window.showSaveFilePicker({
-		suggestedName: fileName,
-		types: [{ description: m.export_zip_archive(), accept: { 'application/zip': ['.zip'] } }]
-	});
-	const writable = await handle.createWritable();
-	return { name: handle.name, writable, done: async () => {} };
+	if (!canPickFile()) return downloadTarget(fileName);
+	const kind = { description: m.export_zip_archive(), mime: 'application/zip', extension: '.zip' };
+	const { name, writable } = await pickSaveFile(fileName, kind);
+	return { name, writable, done: async () => {} };
 }

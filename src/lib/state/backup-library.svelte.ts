@@ -3,7 +3,8 @@
 // one with its settings. The file format and the merge live in $lib/backup.
 import type { BackupProblem } from '$lib/backup/backup-format';
 import { BackupError } from '$lib/backup/backup-format';
-import { blobSink, canPickFile, pickFileSink, type BackupSink } from '$lib/backup/backup-sink';
+import { blobSink, pickFileSink, type BackupSink } from '$lib/backup/backup-sink';
+import { canPickFile } from '$lib/export/save-file-picker';
 import { restoreBackup } from '$lib/backup/restore-backup';
 import { measureBackup, writeBackup } from '$lib/backup/write-backup';
 import { createDatabase, db } from '$lib/db/database';
