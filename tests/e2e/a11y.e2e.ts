@@ -28,8 +28,14 @@ for (const locale of LOCALES) {
 			await h1(page);
 			await page
 				.getByTestId('file-input')
-				.setInputFiles([fixture(PROCESSED_VIDEO), fixture('not_a_video.mp4')]);
+				.setInputFiles([
+					fixture(PROCESSED_VIDEO),
+					fixture('megamind_h264.mp4'),
+					fixture('not_a_video.mp4')
+				]);
+			// One ready, one refused, and one already in the library (held back with a question).
 			await expect(page.getByTestId('refused-file')).toHaveCount(1);
+			await expect(page.getByTestId('duplicate-file')).toHaveCount(1);
 			await expect(page.getByTestId('start-batch')).toBeEnabled();
 			await check('/ with files');
 
@@ -82,6 +88,8 @@ for (const locale of LOCALES) {
 			await expect(page.getByTestId('toast')).toBeVisible();
 			await check('/history selection and toast');
 			await page.getByTestId('toast-action').click();
+			// The undo is a write: it lands before the page is left.
+			await expect(historyRow(page, 'seed-cancelled')).toBeVisible();
 
 			// Trash: a selection, then the empty-Trash confirmation.
 			await page.goto('/trash');

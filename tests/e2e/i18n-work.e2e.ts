@@ -27,6 +27,8 @@ async function englishWords(element: Locator, skip: string[] = []): Promise<stri
 		return copy.textContent ?? '';
 	}, skip);
 	const names = [VIDEO, 'megamind_h264', 'Key Face Frame', 'WebCodecs', 'ffmpeg.wasm', 'h264'];
+	// Browsers named where the batch page explains persistent storage.
+	names.push('Chrome', 'Edge', 'Safari');
 	let rest = text;
 	for (const name of names) rest = rest.replaceAll(name, ' ');
 	return (rest.match(/\b[A-Za-z]{2,}\b/g) ?? []).filter((w) => !/^(ZIP|kB|MB|GB|Esc)$/.test(w));

@@ -69,8 +69,10 @@ const AS_IS = [
 	'GB',
 	'px',
 	'moov', // the MP4 index, named in the failure notice
-	// Browsers and containers named in the settings' explanations.
+	// Browsers and containers named in the explanations (settings, persistent storage).
 	'Safari',
+	'Chrome',
+	'Edge',
 	'MP4',
 	'MOV',
 	'WebM',

@@ -70,7 +70,7 @@ for (const locale of LOCALES) {
 		});
 		const tag = locale;
 
-		// New batch, with a long-named file ready and a refused one.
+		// New batch, with a long-named file ready, a refused one, and one already in the library.
 		await page.goto('/');
 		await page.getByTestId('file-input').setInputFiles([
 			{
@@ -79,12 +79,18 @@ for (const locale of LOCALES) {
 				buffer: readFileSync(fixture(PROCESSED_VIDEO))
 			},
 			{
+				name: '新的视频 很长的名字 — a second rather long English name for the list.mp4',
+				mimeType: 'video/mp4',
+				buffer: readFileSync(fixture('megamind_h264.mp4'))
+			},
+			{
 				name: 'not_a_video.mp4',
 				mimeType: 'video/mp4',
 				buffer: readFileSync(fixture('not_a_video.mp4'))
 			}
 		]);
 		await expect(page.getByTestId('refused-file')).toHaveCount(1);
+		await expect(page.getByTestId('duplicate-file')).toHaveCount(1);
 		await expect(page.getByTestId('start-batch')).toBeEnabled();
 		await checkPage(page, '/');
 		await shot(page, testInfo, `${tag}-new-batch`);

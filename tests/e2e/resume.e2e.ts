@@ -1,7 +1,7 @@
 // Resume inside a video: a reload part-way through continues the video from its last checkpoint
 // (issue #16, point 9), and the keyframes are those of a run that was never interrupted.
 import { expect, test, type Page } from '@playwright/test';
-import { fixture, startBatch, waitForFinal, type BatchOptions } from '../support/app-driver';
+import { startBatch, waitForFinal, type BatchOptions } from '../support/app-driver';
 import { readStores } from '../support/browser-db';
 
 const FILE = 'faces_timeline.mp4';
@@ -67,9 +67,7 @@ for (const { decoder, midway } of [
 
 		// The same file again: the library notices, and it is processed again on purpose.
 		await page.goto('/');
-		await page.getByTestId('file-input').setInputFiles(fixture(FILE));
-		await page.getByTestId('duplicate-add').click();
-		await startBatch(page, [], options);
+		await startBatch(page, [FILE], { ...options, processAgain: true });
 		const id = batchId(page);
 		const video = await videoOfBatch(page, id);
 		// Reload once sampling has stored a checkpoint a few seconds into the video.

@@ -25,12 +25,21 @@ export interface BatchOptions {
 	maxFrames?: number;
 	confidence?: number;
 	decoder?: 'auto' | 'ffmpeg';
+	/** Every picked file is already in the library: answer "Process it again" for each. */
+	processAgain?: boolean;
 }
 
 /** Picks the files on `/` (added to any already picked), sets options and starts; resolves on the batch page. */
 export async function startBatch(page: Page, files: string[], options: BatchOptions = {}) {
 	if (new URL(page.url(), 'http://x').pathname !== '/') await page.goto('/');
 	if (files.length) await page.getByTestId('file-input').setInputFiles(files.map(fixture));
+	if (options.processAgain) {
+		const again = page.getByTestId('duplicate-file');
+		await expect(again).toHaveCount(files.length);
+		for (let left = files.length; left > 0; left--)
+			await again.first().getByTestId('duplicate-add').click();
+		await expect(again).toHaveCount(0);
+	}
 	await setOptionsAndStart(page, options);
 }
 
