@@ -1,7 +1,7 @@
 // A note that looks like a spreadsheet formula reaches metadata.csv as text, not as a formula.
 import { expect, test } from '@playwright/test';
 import { downloadZip } from '../support/app-driver';
-import { seedBatch, seedDb, seedVideo } from '../support/browser-db';
+import { seedAnnotation, seedBatch, seedDb, seedVideo } from '../support/browser-db';
 
 test('notes and tags starting with = + - @ are neutralised in metadata.csv (OWASP)', async ({
 	page
@@ -9,15 +9,6 @@ test('notes and tags starting with = + - @ are neutralised in metadata.csv (OWAS
 	const batch = seedBatch('csv-batch', 'CSV');
 	const video = seedVideo({ id: 'csv', name: 'formula.mp4', batchId: batch.id, keyframeCount: 2 });
 	await page.goto('/');
-	const annotation = (frameIndex: number, notes: string, tags: string[]) => ({
-		videoId: video.id,
-		frameIndex,
-		notes,
-		tags,
-		deleted: false,
-		createdAt: 1,
-		updatedAt: 1
-	});
 	await seedDb(page, {
 		videos: [video],
 		batches: [batch],
@@ -26,8 +17,11 @@ test('notes and tags starting with = + - @ are neutralised in metadata.csv (OWAS
 			{ videoId: video.id, frameIndex: 25 }
 		],
 		annotations: [
-			annotation(0, '=HYPERLINK("http://evil.example","click me")', ['@SUM(A1)']),
-			annotation(25, '-2+3 is a formula too', ['plain'])
+			seedAnnotation(video.id, 0, {
+				notes: '=HYPERLINK("http://evil.example","click me")',
+				tags: ['@SUM(A1)']
+			}),
+			seedAnnotation(video.id, 25, { notes: '-2+3 is a formula too', tags: ['plain'] })
 		]
 	});
 	await page.goto(`/videos/${video.id}`);

@@ -1,7 +1,14 @@
 // A video in the Trash opened by a direct link: the page says so, nothing on it can be edited
 // (fields, keyboard, bulk edits, export), and Restore makes it editable again.
 import { expect, test } from '@playwright/test';
-import { DAY, readStores, seedBatch, seedDb, seedVideo } from '../support/browser-db';
+import {
+	DAY,
+	readStores,
+	seedAnnotation,
+	seedBatch,
+	seedDb,
+	seedVideo
+} from '../support/browser-db';
 
 test('a trashed video is read-only until restored', async ({ page }) => {
 	const batch = seedBatch('trashed-batch', 'Trashed');
@@ -22,17 +29,7 @@ test('a trashed video is read-only until restored', async ({ page }) => {
 			{ videoId: video.id, frameIndex: 0 },
 			{ videoId: video.id, frameIndex: 25 }
 		],
-		annotations: [
-			{
-				videoId: video.id,
-				frameIndex: 0,
-				notes: 'written before the trash',
-				tags: [],
-				deleted: false,
-				createdAt: 1,
-				updatedAt: 1
-			}
-		]
+		annotations: [seedAnnotation(video.id, 0, { notes: 'written before the trash' })]
 	});
 	await page.goto(`/videos/${video.id}`);
 	const notice = page.getByTestId('trashed-notice');

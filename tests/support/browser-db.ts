@@ -42,6 +42,24 @@ export function seedVideo(fields: Partial<SeedVideo> & Pick<SeedVideo, 'id' | 'n
 	return { ...videoRecord({ batchId: 'seed-batch', ...rest }), thumbnail };
 }
 
+/** An annotation row of a seeded keyframe: nothing noted unless `fields` says so. */
+export function seedAnnotation(
+	videoId: string,
+	frameIndex: number,
+	fields: Partial<Pick<AnnotationRecord, 'notes' | 'tags' | 'deleted'>>
+): AnnotationRecord {
+	return {
+		videoId,
+		frameIndex,
+		notes: '',
+		tags: [],
+		deleted: false,
+		createdAt: 1,
+		updatedAt: 1,
+		...fields
+	};
+}
+
 /** The app opens (and creates) its database on start-up; wait for that before writing. */
 export async function waitForSchema(page: Page) {
 	await expect
