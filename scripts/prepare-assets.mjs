@@ -1,5 +1,5 @@
 // Puts everything the app loads at run time into static/vendor/ (git-ignored), from npm packages:
-// the ffmpeg core, MediaPipe's vision wasm (module loader variant) and the task-ready face models.
+// the ffmpeg core, LiteRT.js's wasm (its glue also as an ES module) and MediaPipe's BlazeFace models.
 // Runs before dev and build; nothing is ever fetched from another origin.
 import { createHash } from 'node:crypto';
 import {
@@ -13,7 +13,6 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeTaskModels } from './face-model-metadata.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vendor = join(root, 'static', 'vendor');
@@ -23,8 +22,10 @@ const packageDir = (name) => join(root, 'node_modules', name);
 const copies = [
 	['@ffmpeg/core', 'dist/esm/ffmpeg-core.js', 'ffmpeg'],
 	['@ffmpeg/core', 'dist/esm/ffmpeg-core.wasm', 'ffmpeg'],
-	['@mediapipe/tasks-vision', 'wasm/vision_wasm_module_internal.js', 'mediapipe'],
-	['@mediapipe/tasks-vision', 'wasm/vision_wasm_module_internal.wasm', 'mediapipe']
+	['@litertjs/core', 'wasm/litert_wasm_internal.wasm', 'litert'],
+	['@litertjs/core', 'wasm/litert_wasm_compat_internal.wasm', 'litert'],
+	['@mediapipe/face_detection', 'face_detection_full_range.tflite', 'models'],
+	['@mediapipe/face_detection', 'face_detection_short_range.tflite', 'models']
 ];
 
 for (const [pkg, file, dir] of copies) {
@@ -38,7 +39,12 @@ for (const [pkg, file, dir] of copies) {
 	if (!same) copyFileSync(from, to);
 }
 
-writeTaskModels(join(vendor, 'models'));
+// LiteRT's glue is a classic script (importScripts, which module workers lack): the same code as
+// an ES module, so the detector's module worker can import it.
+for (const name of ['litert_wasm_internal', 'litert_wasm_compat_internal']) {
+	const glue = readFileSync(join(packageDir('@litertjs/core'), 'wasm', `${name}.js`), 'utf8');
+	writeFileSync(join(vendor, 'litert', `${name}.mjs`), `${glue}\nexport default ModuleFactory;\n`);
+}
 
 // Content revisions for the service worker's precache: these files keep their names across
 // builds, so only a change of content should make returning visitors download 45 MB again.
@@ -50,4 +56,4 @@ for (const dir of readdirSync(vendor, { withFileTypes: true }).filter((d) => d.i
 	}
 }
 writeFileSync(join(vendor, 'revisions.json'), JSON.stringify(revisions, null, '\t') + '\n');
-console.log('prepare-assets: static/vendor ready (ffmpeg core, MediaPipe wasm, face models)');
+console.log('prepare-assets: static/vendor ready (ffmpeg core, LiteRT wasm, face models)');

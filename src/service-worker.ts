@@ -6,7 +6,7 @@
 // 1. install: Workbox precaches the app shell and every route (a few hundred kB).
 // 2. later, when the page asks (CACHE_VENDOR: it does once it is idle and no video is
 //    processing, see src/lib/state/pwa.svelte.ts): the large vendor files (ffmpeg core,
-//    MediaPipe's wasm, both face models, ~45 MB) go into a cache of their own, keyed by their
+//    LiteRT's wasm, both face models, ~52 MB) go into a cache of their own, keyed by their
 //    content revision, and stale revisions are dropped. The reply says when all are in: only
 //    then is the app offline-capable.
 // Vendor requests are served cache-first from that cache; a miss goes to the network and is

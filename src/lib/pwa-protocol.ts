@@ -12,7 +12,7 @@ export interface CacheVendorReply {
 	total: number;
 }
 
-/** The cache of the vendor files (ffmpeg core, MediaPipe wasm, face models). */
+/** The cache of the vendor files (ffmpeg core, LiteRT wasm, face models). */
 export const VENDOR_CACHE = 'kff-vendor';
 
 /** A vendor file's key in VENDOR_CACHE: its URL at its content revision. */

@@ -5,7 +5,8 @@
 // face). The same for every decoder: what a frame is worth never depends on who decoded it.
 import { rgbaToGray } from '$lib/pipeline/gray';
 import { perceptualHash } from '$lib/pipeline/perceptual-hash';
-import { copyYuv, yuvToRgbaArea, type RgbaImage } from '$lib/pipeline/picture';
+import { modelInput, type ModelInput } from '$lib/pipeline/blazeface';
+import { analysisViews, copyYuv } from '$lib/pipeline/picture';
 import { bestFace, scoreFrame } from '$lib/pipeline/score';
 import { laplacianVariance, normalizeSharpness } from '$lib/pipeline/sharpness';
 import type { FaceBox, GrayImage, ScoredFrame } from '$lib/pipeline/types';
@@ -27,22 +28,28 @@ export interface PreparedFrame {
 	timeSec: number;
 	gray: GrayImage;
 	/** For the detector; its buffer is handed over (detached) when detected. */
-	detection: RgbaImage;
+	detection: ModelInput;
 	/** The full-size picture, when asked to hold it and the decoder gave YUV. */
 	full: YuvFrame | null;
 }
 
-export function prepareFrame({ frameIndex, timeSec, picture }: SampledPicture, hold: boolean) {
+/** `inputSize`: the side of the detector model's square input. */
+export function prepareFrame(
+	{ frameIndex, timeSec, picture }: SampledPicture,
+	hold: boolean,
+	inputSize: number
+): PreparedFrame {
 	if (picture.kind === 'rgba') {
 		// Drawn by the decoder at ANALYSIS_LONG_SIDE already.
 		const { image } = picture;
 		const gray = rgbaToGray(image.data, image.width, image.height);
-		return { frameIndex, timeSec, gray, detection: image, full: null } satisfies PreparedFrame;
+		const detection = modelInput(image, inputSize);
+		return { frameIndex, timeSec, gray, detection, full: null };
 	}
 	const { frame } = picture;
-	const { rgba, gray } = yuvToRgbaArea(frame, ANALYSIS_LONG_SIDE);
+	const { gray, input } = analysisViews(frame, ANALYSIS_LONG_SIDE, inputSize);
 	const full = hold ? copyYuv(frame) : null;
-	return { frameIndex, timeSec, gray, detection: rgba, full } satisfies PreparedFrame;
+	return { frameIndex, timeSec, gray, detection: input, full };
 }
 
 /** The frame as a keyframe candidate, or null when it has no face. */

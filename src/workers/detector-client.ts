@@ -2,7 +2,7 @@
 // The extractor's handle on its face-detector worker: started on first use, the model loaded
 // there once (lazily, while the extractor already decodes), images handed over by transfer.
 import * as Comlink from 'comlink';
-import type { RgbaImage } from '$lib/pipeline/picture';
+import type { ModelInput } from '$lib/pipeline/blazeface';
 import type { FaceBox } from '$lib/pipeline/types';
 import type { AssetUrls } from '$lib/workers/extractor-protocol';
 import type { FaceModel } from '$lib/settings/extraction-settings';
@@ -18,19 +18,19 @@ export class DetectorClient {
 		return this.#api;
 	}
 
-	/** Faces in `image` (its buffer is detached: transferred to the detector's thread). */
+	/** Faces in the picture `input` was made of (its tensor is detached: transferred). */
 	detect(
 		assets: AssetUrls,
 		model: FaceModel,
-		image: RgbaImage,
+		input: ModelInput,
 		scale: number,
 		minScore: number
 	): Promise<Detection> {
-		const data = new ImageData(image.data, image.width, image.height);
 		return this.#remote(assets).detect(
-			assets.visionWasmBase,
+			assets.liteRtBase,
+			model,
 			assets.models[model],
-			Comlink.transfer(data, [data.data.buffer]),
+			Comlink.transfer(input, [input.tensor.buffer]),
 			scale,
 			minScore
 		);
@@ -43,7 +43,8 @@ export class DetectorClient {
 		minScore: number
 	): Promise<FaceBox[]> {
 		return this.#remote(assets).detectBlob(
-			assets.visionWasmBase,
+			assets.liteRtBase,
+			model,
 			assets.models[model],
 			image,
 			minScore

@@ -1,75 +1,135 @@
 /// <reference lib="webworker" />
-// MediaPipe's FaceDetector inside our worker: created once per model, lazily, and reused.
-// IMAGE mode (VIDEO mode needs strictly increasing timestamps and does not recover) on the CPU
-// delegate, which is the fast one without a GPU.
-import { FaceDetector, FilesetResolver } from '@mediapipe/tasks-vision';
+// BlazeFace on LiteRT.js (XNNPACK on wasm SIMD): no WebGL needed, so faces are found on machines
+// and browsers without a GPU, and without tasks-vision's texture upload and read-back per frame.
+// The runtime loads once per worker, each model on first use; the output is decoded the way
+// MediaPipe's face detection graph decodes it ($lib/pipeline/blazeface).
+import {
+	loadAndCompile,
+	loadLiteRt,
+	supportsFeature,
+	Tensor,
+	type CompiledModel
+} from '@litertjs/core';
+import {
+	anchorCentres,
+	decodeFaces,
+	toImageFace,
+	weightedSuppression,
+	type BlazeFaceSpec,
+	type ModelInput
+} from '$lib/pipeline/blazeface';
 import type { FaceBox } from '$lib/pipeline/types';
 import { SETTING_BOUNDS } from '$lib/settings/extraction-settings';
 
-export class FaceDetectors {
-	#wasmBase: string;
-	#fileset: ReturnType<typeof FilesetResolver.forVisionTasks> | null = null;
-	#detectors = new Map<string, Promise<FaceDetector>>();
+interface LoadedModel {
+	model: CompiledModel;
+	spec: BlazeFaceSpec;
+	anchors: Float32Array;
+}
 
-	constructor(wasmBase: string) {
-		this.#wasmBase = wasmBase;
-	}
+type ModuleScope = { ModuleFactory?: unknown; Module?: unknown; importScripts: unknown };
 
-	/** The detector for a model URL, created on first use. */
-	get(modelUrl: string): Promise<FaceDetector> {
-		let detector = this.#detectors.get(modelUrl);
-		if (!detector) {
-			// `true`: the module wasm loader, the one that works in a module worker.
-			this.#fileset ??= FilesetResolver.forVisionTasks(this.#wasmBase, true);
-			const fileset = this.#fileset;
-			detector = fileset.then(async (fs) => {
-				// The module loader defines ModuleFactory once, on first evaluation, and every
-				// createFromOptions clears it: restore it or the second model fails to load.
-				const scope = self as unknown as { ModuleFactory?: unknown };
-				scope.ModuleFactory ??= (
-					(await import(/* @vite-ignore */ fs.wasmLoaderPath)) as { default: unknown }
-				).default;
-				return FaceDetector.createFromOptions(fs, {
-					baseOptions: { modelAssetPath: modelUrl, delegate: 'CPU' },
-					runningMode: 'IMAGE',
-					// The lowest threshold a user may choose; each video filters at its own.
-					minDetectionConfidence: SETTING_BOUNDS.confidence.min
-				});
-			});
-			detector.catch(() => this.#detectors.delete(modelUrl));
-			this.#detectors.set(modelUrl, detector);
+/**
+ * LiteRT's loader runs its classic glue script with importScripts, which a module worker lacks:
+ * prepare-assets ships the same glue as an ES module, imported here and handed to the loader.
+ * The relaxed-SIMD build where the browser has it, else the compatible one (as LiteRT chooses).
+ */
+async function loadRuntime(base: string): Promise<void> {
+	const name = (await supportsFeature('relaxedSimd'))
+		? 'litert_wasm_internal'
+		: 'litert_wasm_compat_internal';
+	const glue = (await import(/* @vite-ignore */ `${base}/${name}.mjs`)) as { default: unknown };
+	const scope = self as unknown as ModuleScope;
+	const importScripts = scope.importScripts;
+	scope.ModuleFactory = glue.default;
+	scope.Module = {
+		locateFile: (file: string) => `${base}/${file}`,
+		// The runtime reports its set-up (accelerators, delegates) at INFO and WARNING on stderr.
+		printErr: (line: string) => {
+			if (!/^(INFO|WARNING):/.test(line)) console.error(line);
 		}
-		return detector;
+	};
+	scope.importScripts = () => undefined;
+	try {
+		await loadLiteRt(`${base}/${name}.js`);
+	} finally {
+		scope.importScripts = importScripts;
 	}
 }
 
+export class FaceDetectors {
+	#runtime: Promise<void> | null = null;
+	#models = new Map<string, Promise<LoadedModel>>();
+	#base: string;
+
+	/** `base`: the folder of LiteRT's wasm files. */
+	constructor(base: string) {
+		this.#base = base;
+	}
+
+	/** The compiled model at `url`, loaded on first use. */
+	get(url: string, spec: BlazeFaceSpec): Promise<LoadedModel> {
+		let model = this.#models.get(url);
+		if (!model) {
+			this.#runtime ??= loadRuntime(this.#base);
+			this.#runtime.catch(() => (this.#runtime = null));
+			model = this.#runtime.then(async () => ({
+				model: await loadAndCompile(url, { accelerator: 'wasm' }),
+				spec,
+				anchors: anchorCentres(spec)
+			}));
+			model.catch(() => this.#models.delete(url));
+			this.#models.set(url, model);
+		}
+		return model;
+	}
+}
+
+/** The output tensor whose last dimension is `size` (the models name and order them differently). */
+function output(tensors: Tensor[], size: number): Float32Array {
+	const tensor = tensors.find((t) => t.type.layout.dimensions.at(-1) === size);
+	if (!tensor) throw new Error(`BlazeFace gave no output of width ${size}`);
+	return tensor.toTypedArray() as Float32Array;
+}
+
 /**
- * Detects faces in `image` and returns boxes and keypoints in source-pixel coordinates
- * (`scale` = source width / image width), keeping those at or above `minScore`.
+ * Faces in the picture `input` was made of, in source pixels (`scale` × picture pixels), at or
+ * above `minScore`. Suppression runs over every face above the lowest threshold a user may
+ * choose, so a face's box does not depend on the video's own threshold.
  */
-export function detectFaces(
-	detector: FaceDetector,
-	image: ImageData | ImageBitmap,
+export async function detectFaces(
+	{ model, spec, anchors }: LoadedModel,
+	input: ModelInput,
 	scale: number,
 	minScore: number
-): FaceBox[] {
-	const result = detector.detect(image);
-	const faces: FaceBox[] = [];
-	for (const d of result.detections) {
-		const score = d.categories[0]?.score ?? 0;
-		if (score < minScore || !d.boundingBox) continue;
-		const b = d.boundingBox;
-		faces.push({
-			x: b.originX * scale,
-			y: b.originY * scale,
-			width: b.width * scale,
-			height: b.height * scale,
-			score,
-			keypoints: d.keypoints.map((k) => ({
-				x: k.x * image.width * scale,
-				y: k.y * image.height * scale
-			}))
-		});
+): Promise<FaceBox[]> {
+	const size = spec.inputSize;
+	const tensor = new Tensor(input.tensor, [1, size, size, 3]);
+	let results: Tensor[] = [];
+	try {
+		results = await model.run(tensor);
+		const raw = decodeFaces(
+			spec,
+			anchors,
+			output(results, 16),
+			output(results, 1),
+			SETTING_BOUNDS.confidence.min
+		);
+		return weightedSuppression(raw)
+			.filter((face) => face.score >= minScore)
+			.map((face) => {
+				const f = toImageFace(face, input.width, input.height);
+				return {
+					score: f.score,
+					x: f.x * scale,
+					y: f.y * scale,
+					width: f.width * scale,
+					height: f.height * scale,
+					keypoints: f.keypoints.map((k) => ({ x: k.x * scale, y: k.y * scale }))
+				};
+			});
+	} finally {
+		tensor.delete();
+		for (const r of results) r.delete();
 	}
-	return faces;
 }

@@ -1,52 +1,72 @@
 /// <reference lib="webworker" />
-// The face detector on a thread of its own, started by each extractor worker: detection (~20 ms
-// a frame) runs while the extractor keeps the decoder fed, instead of starving it.
+// The face detector on a thread of its own, started by each extractor worker: detection runs
+// while the extractor keeps the decoder fed, instead of starving it.
 import * as Comlink from 'comlink';
+import { BLAZEFACE, modelInput, type ModelInput } from '$lib/pipeline/blazeface';
 import type { FaceBox } from '$lib/pipeline/types';
+import type { FaceModel } from '$lib/settings/extraction-settings';
 import { detectFaces, FaceDetectors } from './face-detector';
 import { restrictFetchToOwnOrigin } from './same-origin-fetch';
 
 restrictFetchToOwnOrigin();
 
 let detectors: FaceDetectors | null = null;
+/** One detection at a time: the runtime's calls are async and would interleave (and their timing). */
+let queue: Promise<unknown> = Promise.resolve();
+
+function serially<T>(job: () => Promise<T>): Promise<T> {
+	const next = queue.then(job, job);
+	queue = next.catch(() => undefined);
+	return next;
+}
 
 export interface Detection {
 	faces: FaceBox[];
-	/** Seconds inside `detect()`, for the profile. */
+	/** Seconds inside the detector (inference and decoding), for the profile. */
 	seconds: number;
 }
 
+function modelFor(runtimeBase: string, model: FaceModel, modelUrl: string) {
+	detectors ??= new FaceDetectors(runtimeBase);
+	return detectors.get(modelUrl, BLAZEFACE[model]);
+}
+
 const api = {
-	/** Faces in `image` (detached by the transfer), in source pixels (`scale` × image pixels). */
+	/** Faces in the picture `input` was made of, in source pixels (`scale` × picture pixels). */
 	async detect(
-		wasmBase: string,
+		runtimeBase: string,
+		model: FaceModel,
 		modelUrl: string,
-		image: ImageData,
+		input: ModelInput,
 		scale: number,
 		minScore: number
 	): Promise<Detection> {
-		detectors ??= new FaceDetectors(wasmBase);
-		const detector = await detectors.get(modelUrl);
-		const started = performance.now();
-		const faces = detectFaces(detector, image, scale, minScore);
-		return { faces, seconds: (performance.now() - started) / 1000 };
+		const loaded = await modelFor(runtimeBase, model, modelUrl);
+		return serially(async () => {
+			const started = performance.now();
+			const faces = await detectFaces(loaded, input, scale, minScore);
+			return { faces, seconds: (performance.now() - started) / 1000 };
+		});
 	},
 
 	/** Faces in a still photo, at its own size. */
 	async detectBlob(
-		wasmBase: string,
+		runtimeBase: string,
+		model: FaceModel,
 		modelUrl: string,
 		image: Blob,
 		minScore: number
 	): Promise<FaceBox[]> {
-		detectors ??= new FaceDetectors(wasmBase);
-		const detector = await detectors.get(modelUrl);
+		const loaded = await modelFor(runtimeBase, model, modelUrl);
 		const bitmap = await createImageBitmap(image);
-		try {
-			return detectFaces(detector, bitmap, 1, minScore);
-		} finally {
-			bitmap.close();
-		}
+		const { width, height } = bitmap;
+		const canvas = new OffscreenCanvas(width, height);
+		const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+		ctx.drawImage(bitmap, 0, 0);
+		bitmap.close();
+		const { data } = ctx.getImageData(0, 0, width, height);
+		const input = modelInput({ width, height, data }, BLAZEFACE[model].inputSize);
+		return serially(() => detectFaces(loaded, input, 1, minScore));
 	}
 };
 

@@ -8,7 +8,8 @@
 // a sampler can start from such a point (what a resumed pass has not held, extraction decodes).
 import { DetectGate, DEFAULT_GATE } from '$lib/pipeline/detect-gate';
 import { framesToHold } from '$lib/pipeline/held-frames';
-import { lumaGrid, type Picture, type RgbaImage } from '$lib/pipeline/picture';
+import type { ModelInput } from '$lib/pipeline/blazeface';
+import { lumaGrid, type Picture } from '$lib/pipeline/picture';
 import { SamplingLedger, type LedgerEntry } from '$lib/pipeline/sampling-ledger';
 import type { SelectOptions } from '$lib/pipeline/select';
 import type { ScoredFrame } from '$lib/pipeline/types';
@@ -29,7 +30,9 @@ export interface SamplerOptions {
 	select: SelectOptions;
 	/** Runners-up held beside the provisional selection. */
 	spare: number;
-	detect(image: RgbaImage, scale: number): Promise<Detection>;
+	/** The side of the detector model's square input. */
+	inputSize: number;
+	detect(input: ModelInput, scale: number): Promise<Detection>;
 }
 
 export class FrameSampler {
@@ -73,7 +76,7 @@ export class FrameSampler {
 		this.#ledger.handled(state, detect);
 		if (!detect) return;
 		const started = performance.now();
-		const prepared = prepareFrame(frame, this.#canHold(frame.picture));
+		const prepared = prepareFrame(frame, this.#canHold(frame.picture), this.#options.inputSize);
 		if (prepared.full) this.#heldBytes += prepared.full.data.byteLength;
 		this.timings.convert += (performance.now() - started) / 1000;
 		const scale = this.#options.source.width / prepared.detection.width;

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-// tasks-vision 1.1.0 posts usage metrics to a Google endpoint (every 60 s and on close). A
-// person's data never leaves the device, so this worker may only fetch from our own origin.
+// A person's data never leaves the device: whatever a vendored runtime would send elsewhere
+// (tasks-vision 1.1.0 posted usage metrics to a Google endpoint), this worker may only fetch from
+// our own origin.
 
 export function restrictFetchToOwnOrigin() {
 	const ownFetch = self.fetch.bind(self);

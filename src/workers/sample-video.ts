@@ -2,6 +2,7 @@
 // The sampling pass: every Nth frame decoded once, detected on the detector's own thread where
 // the picture calls for it (FrameSampler), with a switch to ffmpeg.wasm if WebCodecs gives up.
 // Every CHECKPOINT_MS it reports how far it got; given such a checkpoint it continues from there.
+import { BLAZEFACE } from '$lib/pipeline/blazeface';
 import { explainFailure } from '$lib/pipeline/failure-message';
 import { defaultMinGapSec, type SelectOptions } from '$lib/pipeline/select';
 import type { ExtractRequest, SamplingResume } from '$lib/workers/extractor-protocol';
@@ -75,8 +76,9 @@ export async function sampleVideo(
 			source: displaySize(probe),
 			select,
 			spare: settings.maxFrames,
-			detect: (image, scale) =>
-				detector.detect(req.assets, settings.model, image, scale, settings.confidence)
+			inputSize: BLAZEFACE[settings.model].inputSize,
+			detect: (input, scale) =>
+				detector.detect(req.assets, settings.model, input, scale, settings.confidence)
 		},
 		start.resume
 	);

@@ -5,12 +5,14 @@ import { watchPage } from '../support/app-driver';
 
 const build = join(import.meta.dirname, '..', '..', 'build');
 
-test('build/ holds the ffmpeg core, MediaPipe wasm and both task-ready models', () => {
+test('build/ holds the ffmpeg core, the LiteRT runtime and both face models', () => {
 	for (const file of [
 		'vendor/ffmpeg/ffmpeg-core.js',
 		'vendor/ffmpeg/ffmpeg-core.wasm',
-		'vendor/mediapipe/vision_wasm_module_internal.js',
-		'vendor/mediapipe/vision_wasm_module_internal.wasm',
+		'vendor/litert/litert_wasm_internal.mjs',
+		'vendor/litert/litert_wasm_internal.wasm',
+		'vendor/litert/litert_wasm_compat_internal.mjs',
+		'vendor/litert/litert_wasm_compat_internal.wasm',
 		'vendor/models/face_detection_short_range.tflite',
 		'vendor/models/face_detection_full_range.tflite'
 	]) {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { fixture, startBatch, videoRow, waitForFinal } from '../support/app-driver';
 
-test('both task-ready models run in a worker; full range finds the 33 px face in messi5.jpg', async ({
+test('both face models run in a worker; full range finds the 33 px face in messi5.jpg', async ({
 	page
 }) => {
 	await page.goto('/settings');

@@ -72,17 +72,12 @@ export async function waitForFinal(page: Page, fileName: string, timeout = 240_0
 	return (await row.getAttribute('data-status'))!;
 }
 
-// MediaPipe's wasm prints its TFLite info line through console.error; it is not an error.
-const BENIGN_CONSOLE_ERRORS = [/^INFO: Created TensorFlow Lite XNNPACK delegate/];
-
 /** Collects console errors and requests to other origins for the whole test. */
 export function watchPage(page: Page) {
 	const errors: string[] = [];
 	const foreign: string[] = [];
 	page.on('console', (m) => {
-		if (m.type() === 'error' && !BENIGN_CONSOLE_ERRORS.some((r) => r.test(m.text()))) {
-			errors.push(m.text());
-		}
+		if (m.type() === 'error') errors.push(m.text());
 	});
 	page.on('pageerror', (e) => errors.push(e.message));
 	page.on('request', (r) => {

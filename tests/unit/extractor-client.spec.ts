@@ -14,7 +14,7 @@ import { defaultExtraction } from '../support/records';
 const assets: AssetUrls = {
 	ffmpegCore: '/core.js',
 	ffmpegWasm: '/core.wasm',
-	visionWasmBase: '/vision/',
+	liteRtBase: '/litert/',
 	faceDetectorWorker: '/detector.js',
 	models: { full: '/full.tflite', short: '/short.tflite' }
 };

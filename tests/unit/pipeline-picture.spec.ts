@@ -4,8 +4,9 @@ import {
 	GRID_COLUMNS,
 	GRID_ROWS,
 	lumaGrid,
-	yuvToRgbaArea
+	analysisViews
 } from '$lib/pipeline/picture';
+import { modelInput } from '$lib/pipeline/blazeface';
 import { packedI420, yuvToRgba } from '$lib/pipeline/yuv-to-rgba';
 
 /** A limited-range I420 frame whose luma is `luma(x, y)` and chroma neutral. */
@@ -40,33 +41,30 @@ describe('gridDistance', () => {
 	});
 });
 
-describe('yuvToRgbaArea', () => {
+describe('analysisViews', () => {
 	it('averages every source pixel: a 1-px checkerboard becomes flat mid-gray', () => {
 		const frame = i420(64, 64, (x, y) => ((x + y) % 2 ? 16 : 235));
-		const { rgba: out, gray } = yuvToRgbaArea(frame, 16);
+		const { gray, input } = analysisViews(frame, 16, 16);
 		for (const v of gray.data) expect(Math.abs(v - 128)).toBeLessThanOrEqual(1);
-		expect([out.width, out.height]).toEqual([16, 16]);
-		for (let i = 0; i < out.data.length; i += 4) {
-			expect(Math.abs(out.data[i] - 128)).toBeLessThanOrEqual(1);
-			expect(out.data[i + 3]).toBe(255);
-		}
+		expect([input.width, input.height]).toEqual([16, 16]);
+		for (const v of input.tensor) expect(Math.abs(v)).toBeLessThanOrEqual(2 / 255);
 	});
 
-	it('matches the bilinear converter on flat colour (±1 of rounding) and never upscales', () => {
-		const frame = i420(40, 20, () => 100);
-		const area = yuvToRgbaArea(frame, 640).rgba;
-		const bilinear = new Uint8ClampedArray(40 * 20 * 4);
-		yuvToRgba(frame, bilinear, 40, 20);
-		expect([area.width, area.height]).toEqual([40, 20]);
-		area.data.forEach((v, i) => expect(Math.abs(v - bilinear[i])).toBeLessThanOrEqual(1));
+	it("gives the detector the input it would make of the whole picture's colours", () => {
+		const frame = i420(40, 20, (x, y) => 16 + ((x * 37 + y * 91) % 219));
+		const whole = new Uint8ClampedArray(40 * 20 * 4);
+		yuvToRgba(frame, whole, 40, 20);
+		const expected = modelInput({ width: 40, height: 20, data: whole }, 32).tensor;
+		const { input } = analysisViews(frame, 640, 32);
+		expect([input.width, input.height]).toEqual([40, 20]);
+		input.tensor.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(2 / 255));
 	});
-});
 
-describe('yuvToRgbaArea gray', () => {
 	it('expands limited-range luma to full range at the asked size', () => {
-		const { gray } = yuvToRgbaArea(
+		const { gray } = analysisViews(
 			i420(128, 72, (x) => (x < 64 ? 16 : 235)),
-			64
+			64,
+			16
 		);
 		expect([gray.width, gray.height]).toEqual([64, 36]);
 		expect(gray.data[0]).toBe(0);

@@ -40,7 +40,7 @@ const pool = {
 const assets = () => ({
 	ffmpegCore: '',
 	ffmpegWasm: '',
-	visionWasmBase: '',
+	liteRtBase: '',
 	faceDetectorWorker: '',
 	models: { full: '', short: '' }
 });

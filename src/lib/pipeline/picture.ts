@@ -2,6 +2,7 @@
 // a tiny luma grid (does this frame need a detection?), RGBA and gray at analysis size, and a
 // full copy held for extraction. Decoders hand over full-size planar YUV where they can; the
 // canvas path (rotated or unusual formats) hands over RGBA already at analysis size.
+import { inputTaps, modelInput, type ModelInput, type Taps } from './blazeface';
 import type { GrayImage } from './types';
 import { colourCoefficients, fitWithin, type YuvFrame } from './yuv-to-rgba';
 
@@ -80,6 +81,9 @@ function areaPlane(
 	outW: number,
 	outH: number
 ): Float32Array {
+	const k = inW / outW;
+	if (Number.isInteger(k) && inH === k * outH)
+		return blockPlane(data, offset, stride, step, k, outW, outH);
 	const xs = cellSpans(inW, outW);
 	const ys = cellSpans(inH, outH);
 	const out = new Float32Array(outW * outH);
@@ -102,22 +106,49 @@ function areaPlane(
 	return out;
 }
 
+/** `areaPlane` for a whole-number ratio `k` (1280×720 or 1920×1080 to 640×360): k×k blocks. */
+function blockPlane(
+	data: Uint8Array,
+	offset: number,
+	stride: number,
+	step: number,
+	k: number,
+	outW: number,
+	outH: number
+): Float32Array {
+	const out = new Float32Array(outW * outH);
+	const area = k * k;
+	for (let oy = 0; oy < outH; oy++) {
+		const o = oy * outW;
+		for (let y = oy * k; y < (oy + 1) * k; y++) {
+			let i = offset + y * stride;
+			for (let ox = 0; ox < outW; ox++) {
+				let sum = 0;
+				for (let x = 0; x < k; x++, i += step) sum += data[i];
+				out[o + ox] += sum;
+			}
+		}
+		for (let ox = 0; ox < outW; ox++) out[o + ox] /= area;
+	}
+	return out;
+}
+
 /**
- * YUV at most `longSide`, area-averaged (every source pixel counts, so the small faces survive
- * the step down without aliasing): as RGBA for the detector, and its luma in full range, the gray
- * that sharpness and the hash are measured on (one pass over the Y plane serves both).
+ * What the analysis needs of a YUV frame, in one pass: its luma at most `longSide`, area-averaged
+ * (every source pixel counts, so small faces survive the step down without aliasing), in full
+ * range — the gray that sharpness and the hash are measured on — and the detector's letterboxed
+ * input, sampled from that picture's colours. Colours are converted only where the input's
+ * bilinear taps read them (about a third of the picture): the input equals the one made from the
+ * whole RGBA picture, which this skips.
  */
-export function yuvToRgbaArea(
+export function analysisViews(
 	frame: YuvFrame,
-	longSide: number
-): { rgba: RgbaImage; gray: GrayImage } {
+	longSide: number,
+	inputSize: number
+): { gray: GrayImage; input: ModelInput } {
 	const { width, height } = fitWithin(frame.width, frame.height, longSide);
 	const { data, layout } = frame;
-	const nv12 = frame.format === 'NV12';
-	const cw = (frame.width + 1) >> 1;
-	const ch = (frame.height + 1) >> 1;
-	const step = nv12 ? 2 : 1;
-	const vPlane = nv12 ? { offset: layout[1].offset + 1, stride: layout[1].stride } : layout[2];
+	const c = colourCoefficients(frame.matrix, frame.fullRange);
 	const Y = areaPlane(
 		data,
 		layout[0].offset,
@@ -128,22 +159,60 @@ export function yuvToRgbaArea(
 		width,
 		height
 	);
-	const U = areaPlane(data, layout[1].offset, layout[1].stride, step, cw, ch, width, height);
-	const V = areaPlane(data, vPlane.offset, vPlane.stride, step, cw, ch, width, height);
-	const c = colourCoefficients(frame.matrix, frame.fullRange);
-	const rgba = new Uint8ClampedArray(width * height * 4);
 	const gray = new Uint8ClampedArray(width * height);
-	for (let i = 0, o = 0; i < Y.length; i++, o += 4) {
-		const l = (Y[i] - c.yOffset) * c.ys;
-		const u = U[i] - 128;
-		const v = V[i] - 128;
-		gray[i] = l;
-		rgba[o] = l + c.rv * v;
-		rgba[o + 1] = l - c.gu * u - c.gv * v;
-		rgba[o + 2] = l + c.bu * u;
-		rgba[o + 3] = 255;
+	for (let i = 0; i < Y.length; i++) gray[i] = (Y[i] - c.yOffset) * c.ys;
+
+	const nv12 = frame.format === 'NV12';
+	const step = nv12 ? 2 : 1;
+	const cw = (frame.width + 1) >> 1;
+	const ch = (frame.height + 1) >> 1;
+	const uPlane = layout[1];
+	const vPlane = nv12 ? { offset: layout[1].offset + 1, stride: layout[1].stride } : layout[2];
+	const xs = cellSpans(cw, width);
+	const ys = cellSpans(ch, height);
+	const taps = inputTaps(inputSize, width, height);
+	const columns = tapped(taps.x, width);
+	const rgba = new Uint8ClampedArray(width * height * 4);
+	for (const y of tapped(taps.y, height)) {
+		const rows = ys.end[y] - ys.start[y];
+		for (const x of columns) {
+			let u = 0;
+			let v = 0;
+			for (let sy = ys.start[y]; sy < ys.end[y]; sy++) {
+				const ub = uPlane.offset + sy * uPlane.stride;
+				const vb = vPlane.offset + sy * vPlane.stride;
+				for (let sx = xs.start[x]; sx < xs.end[x]; sx++) {
+					u += data[ub + sx * step];
+					v += data[vb + sx * step];
+				}
+			}
+			const n = rows * (xs.end[x] - xs.start[x]);
+			u = u / n - 128;
+			v = v / n - 128;
+			const i = y * width + x;
+			const l = (Y[i] - c.yOffset) * c.ys;
+			const o = i * 4;
+			rgba[o] = l + c.rv * v;
+			rgba[o + 1] = l - c.gu * u - c.gv * v;
+			rgba[o + 2] = l + c.bu * u;
+		}
 	}
-	return { rgba: { width, height, data: rgba }, gray: { width, height, data: gray } };
+	return {
+		gray: { width, height, data: gray },
+		input: modelInput({ width, height, data: rgba }, inputSize, taps)
+	};
+}
+
+/** The distinct picture indices that some tap reads. */
+function tapped(taps: Taps, length: number): number[] {
+	const seen = new Uint8Array(length);
+	for (let o = 0; o < taps.i0.length; o++) {
+		if (taps.w0[o] > 0) seen[taps.i0[o]] = 1;
+		if (taps.w1[o] > 0) seen[taps.i1[o]] = 1;
+	}
+	const out: number[] = [];
+	for (let i = 0; i < length; i++) if (seen[i]) out.push(i);
+	return out;
 }
 
 /** A copy of a YUV picture that outlives the decoder's buffer (for extraction at full size). */

@@ -2,7 +2,7 @@
 // offline, and when a new version waits — which takes over only when they choose to reload.
 //
 // Ready offline takes two steps (see src/service-worker.ts): installing precaches the shell;
-// the large vendor files (~45 MB) are cached only once this page asks, which it does when no
+// the large vendor files (~52 MB) are cached only once this page asks, which it does when no
 // video has been processing for VENDOR_IDLE_MS and the browser is idle — so the download never
 // competes with a run (one that starts meanwhile fetches what it needs itself, and the worker
 // keeps it). "Ready to work offline" shows once the vendor files are in too.

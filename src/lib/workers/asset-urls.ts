@@ -10,7 +10,7 @@ export function assetUrls(): AssetUrls {
 	return {
 		ffmpegCore: `${vendor}ffmpeg/ffmpeg-core.js`,
 		ffmpegWasm: `${vendor}ffmpeg/ffmpeg-core.wasm`,
-		visionWasmBase: `${vendor}mediapipe`,
+		liteRtBase: `${vendor}litert`,
 		faceDetectorWorker: new URL(faceDetectorWorker, location.href).href,
 		models: {
 			full: `${vendor}models/face_detection_full_range.tflite`,

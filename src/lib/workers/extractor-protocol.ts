@@ -11,7 +11,7 @@ export type { DecoderName };
 export interface AssetUrls {
 	ffmpegCore: string;
 	ffmpegWasm: string;
-	visionWasmBase: string;
+	liteRtBase: string;
 	/** The face-detector worker's script, which each extractor worker starts. */
 	faceDetectorWorker: string;
 	models: Record<ExtractionSettings['model'], string>;
