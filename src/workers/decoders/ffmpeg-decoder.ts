@@ -69,23 +69,41 @@ export class FfmpegDecoder implements FrameDecoder {
 	/**
 	 * The pass in chunks between key frames (ChunkedPass), one ffmpeg run each: exec is
 	 * synchronous, so only between chunks can detections come back, checkpoints be written and
-	 * what `onSample` returned hold the decoder back.
+	 * what `onSample` returned hold the decoder back. It holds it back one chunk late, so the
+	 * detector works through a chunk while the next one decodes.
 	 */
 	async sample(
 		{ sampleRate, from }: SampleOptions,
 		onSample: OnSample
 	): Promise<{ complete: boolean }> {
-		this.#keyframes ??= keyframeTimes(this.#ffmpeg, this.#input);
+		this.#keyframes ??= this.#listKeyframes();
 		const { fps } = this.probe;
 		const pass = new ChunkedPass({ sampleRate, fps, keyframes: this.#keyframes }, from);
+		let behind: Promise<void>[] = [];
+		let complete = true;
 		do {
 			const { ret, handed } = this.#sampleChunk(pass, sampleRate, onSample);
-			await Promise.all(handed);
+			const started = performance.now();
+			await Promise.all(behind);
+			behind = handed;
 			// Detections arrive as messages: let them in before the next chunk blocks the thread.
 			await new Promise((resolve) => setTimeout(resolve, 0));
-			if (ret !== 0) return { complete: false };
-		} while (pass.advance());
-		return { complete: true };
+			this.#addTime('settle', started);
+			complete = ret === 0;
+		} while (complete && pass.advance());
+		await Promise.all(behind);
+		return { complete };
+	}
+
+	#listKeyframes(): number[] {
+		const started = performance.now();
+		const times = keyframeTimes(this.#ffmpeg, this.#input);
+		this.#addTime('keyframes', started);
+		return times;
+	}
+
+	#addTime(stage: string, since: number) {
+		this.timings[stage] = (this.timings[stage] ?? 0) + (performance.now() - since) / 1000;
 	}
 
 	/**
