@@ -61,6 +61,21 @@ function countedPackets(ffmpeg: FFmpegRunner, input: string): number {
 	return Number.isFinite(packets) && packets > 0 ? packets : 0;
 }
 
+/**
+ * Times of the stream's key frames, ascending, from the demuxer's packets (nothing is decoded;
+ * packets without a presentation time, as in AVI, give their decoding time). Empty when unknown.
+ */
+export function keyframeTimes(ffmpeg: FFmpegRunner, input: string): number[] {
+	const times: number[] = [];
+	const args = ['-show_entries', 'packet=pts_time,dts_time,flags', '-of', 'csv=p=0'];
+	for (const line of probeFirstVideo(ffmpeg, input, ...args)) {
+		const [pts, dts, flags] = line.split(',');
+		const time = Number.parseFloat(pts === 'N/A' ? dts : pts);
+		if (flags?.includes('K') && Number.isFinite(time)) times.push(time);
+	}
+	return times.sort((a, b) => a - b);
+}
+
 /** Returns the probe, or null when ffprobe finds no readable video stream. */
 export function probeVideo(ffmpeg: FFmpegRunner, input: string): Probed | null {
 	const out = probeFirstVideo(

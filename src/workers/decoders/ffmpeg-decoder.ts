@@ -3,18 +3,21 @@
 // WebCodecs cannot decode a video or fails part-way.
 import { explainFailure } from '$lib/pipeline/failure-message';
 import type { Notice } from '$lib/pipeline/notice';
+import { ChunkedPass } from '$lib/pipeline/sampling-chunks';
+import type { SamplePosition } from '$lib/pipeline/sampling-ledger';
 import { packedI420 } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import type { FFmpegRunner } from '../ffmpeg-runner';
 import { rgbaCanvas } from '../jpeg';
-import { probeVideo, type Probed } from '../probe';
+import { keyframeTimes, probeVideo, type Probed } from '../probe';
 import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
 
 const SHOWINFO = /Parsed_showinfo.*\bn:\s*(\d+)\s+pts:\s*\S+\s+pts_time:(\S+).*\bs:(\d+)x(\d+)/;
 
 interface Announced {
 	k: number;
-	timeSec: number;
+	/** Where it goes in the pass; null: not handed over (ChunkedPass.place). */
+	position: SamplePosition | null;
 	w: number;
 	h: number;
 }
@@ -41,6 +44,8 @@ export class FfmpegDecoder implements FrameDecoder {
 	#ffmpeg: FFmpegRunner;
 	#input: string;
 	#colour: Probed['colour'];
+	/** Key frame times, listed on the first sampling pass. */
+	#keyframes: number[] | null = null;
 
 	private constructor(ffmpeg: FFmpegRunner, input: string, probed: Probed) {
 		this.#ffmpeg = ffmpeg;
@@ -62,44 +67,92 @@ export class FfmpegDecoder implements FrameDecoder {
 	}
 
 	/**
-	 * One ffmpeg pass. Frames go to MEMFS one file each and are handed over while ffmpeg still
-	 * runs: when showinfo announces frame k, frame k-1's file is complete. Memory stays flat.
-	 * Frames leave ffmpeg as full-size YUV 4:2:0 and are scaled by the code the WebCodecs path
-	 * uses: both decoders are bit-exact, so the detector sees the very same pixels from either.
-	 * exec is synchronous, so what `onSample` returns cannot hold it back: the consumer bounds
-	 * what it keeps itself.
-	 * showinfo only announces frames: its per-plane checksums and statistics cost ~20 ms a
-	 * full-size frame in wasm, so they are off.
+	 * The pass in chunks between key frames (ChunkedPass), one ffmpeg run each: exec is
+	 * synchronous, so only between chunks can detections come back, checkpoints be written and
+	 * what `onSample` returned hold the decoder back. It holds it back one chunk late, so the
+	 * detector works through a chunk while the next one decodes.
 	 */
-	sample({ sampleRate, from }: SampleOptions, onSample: OnSample): Promise<{ complete: boolean }> {
+	async sample(
+		{ sampleRate, from }: SampleOptions,
+		onSample: OnSample
+	): Promise<{ complete: boolean }> {
+		this.#keyframes ??= this.#listKeyframes();
+		const { fps } = this.probe;
+		const pass = new ChunkedPass({ sampleRate, fps, keyframes: this.#keyframes }, from);
+		let behind: Promise<void>[] = [];
+		let complete = true;
+		do {
+			const { ret, handed } = this.#sampleChunk(pass, sampleRate, onSample);
+			const started = performance.now();
+			await Promise.all(behind);
+			behind = handed;
+			// Detections arrive as messages: let them in before the next chunk blocks the thread.
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			this.#addTime('settle', started);
+			complete = ret === 0;
+		} while (complete && pass.advance());
+		await Promise.all(behind);
+		return { complete };
+	}
+
+	#listKeyframes(): number[] {
+		const started = performance.now();
+		const times = keyframeTimes(this.#ffmpeg, this.#input);
+		this.#addTime('keyframes', started);
+		return times;
+	}
+
+	#addTime(stage: string, since: number) {
+		this.timings[stage] = (this.timings[stage] ?? 0) + (performance.now() - since) / 1000;
+	}
+
+	/**
+	 * One ffmpeg run over `pass.chunk`. Frames go to MEMFS one file each and are handed over while
+	 * ffmpeg still runs: when showinfo announces frame k, frame k-1's file is complete. Memory
+	 * stays flat. Frames leave ffmpeg as full-size YUV 4:2:0 and are scaled by the code the
+	 * WebCodecs path uses: both decoders are bit-exact, so the detector sees the very same pixels
+	 * from either. showinfo only announces frames: its per-plane checksums and statistics cost
+	 * ~20 ms a full-size frame in wasm, so they are off.
+	 */
+	#sampleChunk(
+		pass: ChunkedPass,
+		sampleRate: number,
+		onSample: OnSample
+	): { ret: number; handed: Promise<void>[] } {
 		const ffmpeg = this.#ffmpeg;
+		const { from, samples } = pass.chunk;
+		const handed: Promise<void>[] = [];
 		let pending: Announced | null = null;
 		let consumeError: unknown = null;
-		const first = from?.frameIndex ?? 0;
 
 		const consume = (f: Announced) => {
 			const name = `s_${f.k}.yuv`;
+			if (!f.position) return ffmpeg.removeOutput(name);
 			const data = ffmpeg.readOutput(name);
 			ffmpeg.removeOutput(name);
 			const picture = { kind: 'yuv', frame: packedI420(data, f.w, f.h, this.#colour) } as const;
-			void onSample({ frameIndex: first + f.k * sampleRate, timeSec: f.timeSec, picture });
+			const result = onSample({ ...f.position, picture });
+			if (result) handed.push(result);
 		};
 
+		// From a sample on: seek to the key frame before it, and count from the sample itself
+		// (select gte(t); the seek alone lets an earlier frame through in some AVIs), while
+		// -copyts -start_at_zero keep the timestamps a pass from the start has.
+		const seek = from ? this.#seekTo(from.timeSec) : null;
 		ffmpeg.clearOutputs();
 		const ret = ffmpeg.exec(
 			[
-				// The select filter's `n` then counts from `from`; -copyts -start_at_zero keep the
-				// timestamps a pass from the start has.
-				...(from ? [...this.#seekTo(from.timeSec), '-copyts', '-start_at_zero'] : []),
+				...(seek ? ['-ss', seek, '-copyts', '-start_at_zero'] : []),
 				'-i',
 				this.#input,
 				'-an',
 				'-sn',
 				'-dn',
 				'-vf',
-				`select='not(mod(n\\,${sampleRate}))',format=yuv420p,showinfo=checksum=0`,
+				`${seek ? `select='gte(t\\,${seek})',` : ''}select='not(mod(n\\,${sampleRate}))',format=yuv420p,showinfo=checksum=0`,
 				'-fps_mode',
 				'passthrough',
+				...(samples === null ? [] : ['-frames:v', String(samples)]),
 				'-f',
 				'image2',
 				'-start_number',
@@ -117,20 +170,24 @@ export class FfmpegDecoder implements FrameDecoder {
 				} catch (error) {
 					consumeError = error;
 				}
-				pending = { k: Number(m[1]), timeSec: Number(m[2]), w: Number(m[3]), h: Number(m[4]) };
+				const k = Number(m[1]);
+				const timeSec = Number(m[2]);
+				pending = { k, position: pass.place(k, timeSec), w: Number(m[3]), h: Number(m[4]) };
 			},
-			execTimeoutMs(this.probe.durationSec)
+			execTimeoutMs(
+				samples === null ? this.probe.durationSec : (samples * sampleRate) / this.probe.fps
+			)
 		);
-		if (consumeError) return Promise.reject(consumeError as Error);
+		if (consumeError) throw consumeError;
 		// The last announced frame is complete once ffmpeg returns (if it got written at all).
 		const last = pending as Announced | null;
 		if (last && ffmpeg.hasOutput(`s_${last.k}.yuv`)) consume(last);
-		return Promise.resolve({ complete: ret === 0 });
+		return { ret, handed };
 	}
 
-	/** Input options for the frame at `timeSec`: half a frame early, so rounding never skips it. */
-	#seekTo(timeSec: number): string[] {
-		return ['-ss', Math.max(0, timeSec - 0.5 / this.probe.fps).toFixed(6)];
+	/** Where to seek for the frame at `timeSec`: half a frame early, so rounding never skips it. */
+	#seekTo(timeSec: number): string {
+		return Math.max(0, timeSec - 0.5 / this.probe.fps).toFixed(6);
 	}
 
 	async *fullFrames(times: readonly number[]): AsyncGenerator<OffscreenCanvas> {
@@ -148,7 +205,8 @@ export class FfmpegDecoder implements FrameDecoder {
 		let size: [number, number] | null = null;
 		const ret = ffmpeg.exec(
 			[
-				...this.#seekTo(timeSec),
+				'-ss',
+				this.#seekTo(timeSec),
 				'-i',
 				this.#input,
 				'-an',
