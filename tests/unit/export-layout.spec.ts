@@ -135,13 +135,13 @@ describe('planVideo', () => {
 			'clip/labels/视频 采访_00-00-05.000_f125.txt',
 			'clip/labels/视频 采访_00-00-10.000_f250.txt'
 		]);
-		const coco = JSON.parse(plan.sidecars[3].text);
+		const coco = JSON.parse(plan.sidecars[3].text());
 		expect(coco.images.map((i: { file_name: string }) => i.file_name)).toEqual([
 			'视频 采访_00-00-05.000_f125.jpg',
 			'视频 采访_00-00-10.000_f250.jpg'
 		]);
 		expect(coco.annotations).toHaveLength(3);
-		expect(plan.sidecars[5].text.trimEnd().split('\n')).toHaveLength(2);
+		expect(plan.sidecars[5].text().trimEnd().split('\n')).toHaveLength(2);
 	});
 });
 

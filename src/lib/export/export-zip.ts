@@ -92,7 +92,7 @@ async function* entriesOf(
 		const prefix = plan.folder ? `${plan.folder}/` : '';
 		yield { path: `${prefix}metadata.json`, data: new Blob([plan.metadataJson]) };
 		yield { path: `${prefix}metadata.csv`, data: new Blob([plan.metadataCsv]) };
-		for (const file of plan.sidecars) yield { path: file.path, data: new Blob([file.text]) };
+		for (const file of plan.sidecars) yield { path: file.path, data: new Blob([file.text()]) };
 	}
 	report(m.export_writing(), 1);
 }

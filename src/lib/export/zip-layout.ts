@@ -59,10 +59,13 @@ export interface PlannedImage {
 	crop?: { rect: Rect; output: CropOutput };
 }
 
-/** A small text file written beside the images (markers, labels). */
+/**
+ * A text file written beside the images (markers, labels), made only when the writer reaches
+ * it: a selection of many videos does not hold every video's labels at once.
+ */
 export interface PlannedText {
 	path: string;
-	text: string;
+	text: () => string;
 }
 
 export interface PlannedVideo {
@@ -102,6 +105,34 @@ export function uniqueFolders(names: string[]): string[] {
 		taken.add(folder.toLowerCase());
 		return folder;
 	});
+}
+
+/** The markers and labels chosen for one video, each made when the writer reaches it. */
+function sidecarFiles(
+	prefix: string,
+	choices: ExportChoices,
+	video: MarkerVideo,
+	markers: KeyframeMarker[],
+	images: LabelImage[]
+): PlannedText[] {
+	const files: PlannedText[] = [];
+	if (choices.editorMarkers) {
+		files.push(
+			{ path: `${prefix}markers.edl`, text: () => markerEdl(video, markers) },
+			{ path: `${prefix}markers.fcpxml`, text: () => markerFcpxml(video, markers) },
+			{ path: `${prefix}markers.csv`, text: () => resolveMarkerCsv(video, markers) }
+		);
+	}
+	if (choices.datasetLabels) {
+		const description = `Faces in the keyframes of ${video.name}`;
+		files.push({
+			path: `${prefix}annotations/coco.json`,
+			text: () => cocoJson(images, { description })
+		});
+		for (const image of images)
+			files.push({ path: prefix + yoloLabelPath(image.file), text: () => yoloLabels(image) });
+	}
+	return files;
 }
 
 /**
@@ -205,24 +236,7 @@ export function planVideo(
 			r.tags.join('; ')
 		])
 	);
-	const sidecars: PlannedText[] = [];
-	if (choices.editorMarkers) {
-		const markerVideo: MarkerVideo = { ...video, ...shown };
-		sidecars.push(
-			{ path: `${prefix}markers.edl`, text: markerEdl(markerVideo, markers) },
-			{ path: `${prefix}markers.fcpxml`, text: markerFcpxml(markerVideo, markers) },
-			{ path: `${prefix}markers.csv`, text: resolveMarkerCsv(markerVideo, markers) }
-		);
-	}
-	if (choices.datasetLabels) {
-		const description = `Faces in the keyframes of ${video.name}`;
-		sidecars.push({
-			path: `${prefix}annotations/coco.json`,
-			text: cocoJson(labelImages, { description })
-		});
-		for (const image of labelImages)
-			sidecars.push({ path: prefix + yoloLabelPath(image.file), text: yoloLabels(image) });
-	}
+	const sidecars = sidecarFiles(prefix, choices, { ...video, ...shown }, markers, labelImages);
 	return {
 		folder: options.folder,
 		images,
