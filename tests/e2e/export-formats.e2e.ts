@@ -230,6 +230,17 @@ test('editor markers, dataset labels and crops as chosen: every file parses and 
 	for (const size of await imageSizes(page, batch.zip, webp))
 		expect(size).toEqual({ width: 512, height: 512 });
 	expect(batchFiles.filter((f) => f.endsWith('markers.edl'))).toHaveLength(1);
+
+	// The History selection offers the same remembered choices.
+	await page.goto('/history');
+	await page.getByTestId('history-row').first().getByTestId('select-video').check();
+	await expect(page.getByTestId('export-editor-markers')).toBeChecked();
+	await page.getByTestId('export-dataset-labels').check();
+	const selection = await downloadZip(page);
+	const selected = Object.keys(selection.zip.files);
+	expect(selected).toContain('annotations/coco.json');
+	expect(selected.filter((f) => f.startsWith('labels/'))).toHaveLength(kept.length);
+	expect(selected.filter((f) => /^faces\/.+\.webp$/.test(f))).toHaveLength(crops.length);
 });
 
 test('a rotated phone video says its display size in the header, the batch page and metadata.json', async ({
