@@ -29,6 +29,8 @@ async function englishWords(element: Locator, skip: string[] = []): Promise<stri
 	const names = [VIDEO, 'megamind_h264', 'Key Face Frame', 'WebCodecs', 'ffmpeg.wasm', 'h264'];
 	// Browsers named where the batch page explains persistent storage.
 	names.push('Chrome', 'Edge', 'Safari');
+	// File formats and the editor they are for, named alike in every language (the export panel).
+	names.push('FCPXML', 'EDL', 'Resolve', 'CSV', 'COCO', 'YOLO', 'JPEG', 'PNG', 'WebP');
 	let rest = text;
 	for (const name of names) rest = rest.replaceAll(name, ' ');
 	return (rest.match(/\b[A-Za-z]{2,}\b/g) ?? []).filter((w) => !/^(ZIP|kB|MB|GB|Esc)$/.test(w));
@@ -122,7 +124,13 @@ test('home, batch and review pages speak Chinese; the ZIP keeps its names and CS
 		'file,frameIndex,timeSec,time,score,faceCount,faces,notes,tags'
 	);
 	const meta = JSON.parse(await zip.file('metadata.json')!.async('string'));
-	expect(Object.keys(meta)).toEqual(['video', 'settings', 'keyframes']);
+	// `export` records the export panel's choices (issue #19); nothing was ticked here.
+	expect(Object.keys(meta)).toEqual(['video', 'settings', 'export', 'keyframes']);
+	expect(meta.export).toMatchObject({
+		faceCrops: null,
+		editorMarkers: false,
+		datasetLabels: false
+	});
 
 	expect(watch.errors).toEqual([]);
 	expect(watch.foreign).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '$lib/export/csv';
 import { CSV_HEADER, planVideo, uniqueFolders, type ExportKeyframe } from '$lib/export/zip-layout';
+import { DEFAULT_EXPORT_CHOICES } from '$lib/settings/export-options';
 import { defaultExtraction } from '../support/records';
 
 const video = {
@@ -10,6 +11,8 @@ const video = {
 	width: 1280,
 	height: 720,
 	fps: 25,
+	rotation: 0,
+	tags: ['interview'],
 	settings: defaultExtraction()
 };
 const kf = (frameIndex: number, faces = 1): ExportKeyframe => ({
@@ -22,7 +25,8 @@ const kf = (frameIndex: number, faces = 1): ExportKeyframe => ({
 		y: 50,
 		width: 100,
 		height: 120,
-		score: 0.9
+		score: 0.9,
+		keypoints: []
 	})),
 	width: 1280,
 	height: 720
@@ -37,7 +41,7 @@ describe('planVideo', () => {
 				{ frameIndex: 125, notes: '第一帧，"正脸"', tags: ['主角', 'close-up'], deleted: false },
 				{ frameIndex: 400, notes: '', tags: [], deleted: true }
 			],
-			{ folder: '', faceCrops: false }
+			{ folder: '' }
 		);
 		expect(plan.images.map((i) => i.path)).toEqual([
 			'视频 采访_00-00-05.000_f125.jpg',
@@ -49,8 +53,12 @@ describe('planVideo', () => {
 			durationSec: 20.28,
 			width: 1280,
 			height: 720,
-			fps: 25
+			fps: 25,
+			rotation: 0,
+			tags: ['interview']
 		});
+		expect(meta.export).toEqual({ faceCrops: null, editorMarkers: false, datasetLabels: false });
+		expect(plan.sidecars).toEqual([]);
 		expect(meta.settings).toEqual(video.settings);
 		expect(meta.keyframes[0]).toEqual({
 			file: '视频 采访_00-00-05.000_f125.jpg',
@@ -73,13 +81,67 @@ describe('planVideo', () => {
 	});
 
 	it('adds a crop per face with a margin, clamped to the frame, under faces/ in the folder', () => {
-		const plan = planVideo(video, [kf(0, 2)], [], { folder: 'clip', faceCrops: true });
+		const choices = { ...DEFAULT_EXPORT_CHOICES, faceCrops: true };
+		const plan = planVideo(video, [kf(0, 2)], [], { folder: 'clip', choices });
 		expect(plan.images.map((i) => i.path)).toEqual([
 			'clip/视频 采访_00-00-00.000_f0.jpg',
 			'clip/faces/视频 采访_00-00-00.000_f0_face1.jpg',
 			'clip/faces/视频 采访_00-00-00.000_f0_face2.jpg'
 		]);
-		expect(plan.images[1].crop).toEqual({ x: 70, y: 14, width: 160, height: 192 });
+		// The default crop is what crops always were: the face's box with 30 % around it, as JPEG.
+		expect(plan.images[1].crop).toEqual({
+			rect: { x: 70, y: 14, width: 160, height: 192 },
+			output: { width: 160, height: 192, mime: 'image/jpeg' }
+		});
+		const meta = JSON.parse(plan.metadataJson);
+		expect(meta.export.faceCrops).toEqual({
+			shape: 'face',
+			paddingPercent: 30,
+			size: 'original',
+			format: 'jpeg'
+		});
+		// Each crop is listed with the keyframe it comes from.
+		expect(meta.keyframes[0].faceCrops).toEqual([
+			'faces/视频 采访_00-00-00.000_f0_face1.jpg',
+			'faces/视频 采访_00-00-00.000_f0_face2.jpg'
+		]);
+	});
+
+	it('names crops by the chosen format and sizes them by the chosen shape and size', () => {
+		const choices = {
+			...DEFAULT_EXPORT_CHOICES,
+			faceCrops: true,
+			crop: { shape: '16:9', paddingPercent: 10, size: 512, format: 'webp' } as const
+		};
+		const plan = planVideo(video, [kf(0)], [], { folder: '', choices });
+		expect(plan.images[1].path).toBe('faces/视频 采访_00-00-00.000_f0_face1.webp');
+		expect(plan.images[1].crop?.output).toEqual({ width: 512, height: 288, mime: 'image/webp' });
+	});
+
+	it('gives a rotated video its display size, as its JPEGs have', () => {
+		const portrait = { ...video, rotation: -90 };
+		const meta = JSON.parse(planVideo(portrait, [kf(0)], [], { folder: '' }).metadataJson);
+		expect(meta.video).toMatchObject({ width: 720, height: 1280, rotation: -90 });
+	});
+
+	it('adds editor markers and dataset labels in the video folder when chosen', () => {
+		const choices = { ...DEFAULT_EXPORT_CHOICES, editorMarkers: true, datasetLabels: true };
+		const plan = planVideo(video, [kf(125), kf(250, 2)], [], { folder: 'clip', choices });
+		expect(plan.sidecars.map((f) => f.path)).toEqual([
+			'clip/markers.edl',
+			'clip/markers.fcpxml',
+			'clip/markers.csv',
+			'clip/annotations/coco.json',
+			'clip/labels/视频 采访_00-00-05.000_f125.txt',
+			'clip/labels/视频 采访_00-00-10.000_f250.txt'
+		]);
+		const coco = JSON.parse(plan.sidecars[3].text());
+		expect(coco.images.map((i: { file_name: string }) => i.file_name)).toEqual([
+			'视频 采访_00-00-05.000_f125.jpg',
+			'视频 采访_00-00-10.000_f250.jpg'
+		]);
+		expect(coco.annotations).toHaveLength(3);
+		expect(plan.sidecars[5].text().trimEnd().split('\n')).toHaveLength(2);
 	});
 });
 

@@ -9,13 +9,15 @@ import { getVideos } from '$lib/db/videos';
 import { NOT_DELETED, type VideoRecord } from '$lib/db/types';
 import { m } from '$lib/paraglide/messages';
 import { sanitizeFileName, zipFileName } from '$lib/pipeline/naming';
-import { cropJpeg } from './face-crop';
+import type { ExportChoices } from '$lib/settings/export-options';
+import { cropImage } from './face-crop';
 import { openSaveTarget } from './save-target';
-import { planVideo, uniqueFolders, type PlannedVideo } from './zip-layout';
+import { planVideo, uniqueFolders, type PlannedImage, type PlannedVideo } from './zip-layout';
 import { writeZip, type ZipEntry } from './zip-writer';
 
 export interface ExportOptions {
-	faceCrops: boolean;
+	/** Face crops and their shape, size and format; editor markers; dataset labels. */
+	choices: ExportChoices;
 	/** Names the ZIP when several videos go into it (a batch name, "selection"…). */
 	label?: string;
 	/** Runs once the file is chosen, before anything is read (e.g. writes pending annotations). */
@@ -42,7 +44,7 @@ async function exportableVideos(db: KffDatabase, ids: string[]): Promise<VideoRe
 async function planVideos(
 	db: KffDatabase,
 	videos: VideoRecord[],
-	faceCrops: boolean
+	choices: ExportChoices
 ): Promise<PlannedVideo[]> {
 	const folders = videos.length === 1 ? [''] : uniqueFolders(videos.map((v) => v.name));
 	const plans: PlannedVideo[] = [];
@@ -52,9 +54,16 @@ async function planVideos(
 			getAnnotations(db, video.id)
 		]);
 		// The plan keeps ids, not the rows: their image Blobs are read again one at a time.
-		plans.push(planVideo(video, keyframes, annotations, { folder: folders[i], faceCrops }));
+		plans.push(planVideo(video, keyframes, annotations, { folder: folders[i], choices }));
 	}
 	return plans;
+}
+
+/** A face crop in its chosen format; a browser that cannot encode it says so, never mislabels. */
+async function cropOf(source: Blob, crop: NonNullable<PlannedImage['crop']>): Promise<Blob> {
+	const blob = await cropImage(source, crop.rect, crop.output);
+	if (blob.type !== crop.output.mime) throw new Error(m.export_format_unsupported());
+	return blob;
 }
 
 /**
@@ -69,7 +78,7 @@ async function* entriesOf(
 ): AsyncGenerator<ZipEntry> {
 	const report = options.onProgress ?? (() => {});
 	await options.prepare?.();
-	const plans = await planVideos(db, videos, options.faceCrops);
+	const plans = await planVideos(db, videos, options.choices);
 	const total = plans.reduce((n, p) => n + p.images.length, 0);
 	for (const [i, plan] of plans.entries()) {
 		const step = m.export_collecting({ name: videos[i].name });
@@ -77,12 +86,13 @@ async function* entriesOf(
 			report(step, count.images / total);
 			const source = await keyframeImage(db, image.keyframeId);
 			if (!source) throw new Error(m.export_keyframe_gone());
-			yield { path: image.path, data: image.crop ? await cropJpeg(source, image.crop) : source };
+			yield { path: image.path, data: image.crop ? await cropOf(source, image.crop) : source };
 			count.images++;
 		}
 		const prefix = plan.folder ? `${plan.folder}/` : '';
 		yield { path: `${prefix}metadata.json`, data: new Blob([plan.metadataJson]) };
 		yield { path: `${prefix}metadata.csv`, data: new Blob([plan.metadataCsv]) };
+		for (const file of plan.sidecars) yield { path: file.path, data: new Blob([file.text()]) };
 	}
 	report(m.export_writing(), 1);
 }

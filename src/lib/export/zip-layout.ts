@@ -2,16 +2,35 @@
 // metadata.json and metadata.csv per video. The ZIP contract is in ARCHITECTURE.md.
 import { fileStem, keyframeFileName, sanitizeFileName } from '$lib/pipeline/naming';
 import { formatTimestamp } from '$lib/pipeline/time-format';
-import type { Rect } from '$lib/pipeline/types';
+import type { FaceBox, Rect } from '$lib/pipeline/types';
+import {
+	CROP_FORMAT_FILE,
+	DEFAULT_EXPORT_CHOICES,
+	type ExportChoices
+} from '$lib/settings/export-options';
+import { displaySize } from '$lib/shared/display-size';
+import { cropOutputSize, cropRect } from './crop-geometry';
 import { toCsv } from './csv';
+import { cocoJson, yoloLabelPath, yoloLabels, type LabelImage } from './dataset-labels';
+import {
+	markerEdl,
+	markerFcpxml,
+	resolveMarkerCsv,
+	type KeyframeMarker,
+	type MarkerVideo
+} from './editor-markers';
+import type { CropOutput } from './face-crop';
 
 export interface ExportVideo {
 	id: string;
 	name: string;
 	durationSec: number | null;
+	/** Coded size; metadata and markers give the display size (`rotation` applied). */
 	width: number | null;
 	height: number | null;
+	rotation: number | null;
 	fps: number | null;
+	tags: string[];
 	settings: object;
 }
 
@@ -20,7 +39,8 @@ export interface ExportKeyframe {
 	frameIndex: number;
 	timeSec: number;
 	score: number;
-	faces: (Rect & { score: number })[];
+	faces: FaceBox[];
+	/** The JPEG's size (upright, as displayed). */
 	width: number;
 	height: number;
 }
@@ -35,8 +55,17 @@ export interface ExportAnnotation {
 export interface PlannedImage {
 	path: string;
 	keyframeId: string;
-	/** Set for a face crop: the face box in source pixels, already grown by the margin. */
-	crop?: Rect;
+	/** Set for a face crop: where it is cut in the keyframe, and its size and format in the ZIP. */
+	crop?: { rect: Rect; output: CropOutput };
+}
+
+/**
+ * A text file written beside the images (markers, labels), made only when the writer reaches
+ * it: a selection of many videos does not hold every video's labels at once.
+ */
+export interface PlannedText {
+	path: string;
+	text: () => string;
 }
 
 export interface PlannedVideo {
@@ -44,10 +73,9 @@ export interface PlannedVideo {
 	images: PlannedImage[];
 	metadataJson: string;
 	metadataCsv: string;
+	/** Editor markers and dataset labels, when chosen, in ZIP order. */
+	sidecars: PlannedText[];
 }
-
-/** Margin added around each face crop, as a share of the face's size on each side. */
-export const FACE_CROP_MARGIN = 0.3;
 
 export const CSV_HEADER = [
 	'file',
@@ -60,19 +88,6 @@ export const CSV_HEADER = [
 	'notes',
 	'tags'
 ];
-
-function cropWithMargin(face: Rect, width: number, height: number): Rect {
-	const mx = face.width * FACE_CROP_MARGIN;
-	const my = face.height * FACE_CROP_MARGIN;
-	const x = Math.max(0, Math.floor(face.x - mx));
-	const y = Math.max(0, Math.floor(face.y - my));
-	return {
-		x,
-		y,
-		width: Math.min(width, Math.ceil(face.x + face.width + mx)) - x,
-		height: Math.min(height, Math.ceil(face.y + face.height + my)) - y
-	};
-}
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
@@ -92,60 +107,119 @@ export function uniqueFolders(names: string[]): string[] {
 	});
 }
 
+/** The markers and labels chosen for one video, each made when the writer reaches it. */
+function sidecarFiles(
+	prefix: string,
+	choices: ExportChoices,
+	video: MarkerVideo,
+	markers: KeyframeMarker[],
+	images: LabelImage[]
+): PlannedText[] {
+	const files: PlannedText[] = [];
+	if (choices.editorMarkers) {
+		files.push(
+			{ path: `${prefix}markers.edl`, text: () => markerEdl(video, markers) },
+			{ path: `${prefix}markers.fcpxml`, text: () => markerFcpxml(video, markers) },
+			{ path: `${prefix}markers.csv`, text: () => resolveMarkerCsv(video, markers) }
+		);
+	}
+	if (choices.datasetLabels) {
+		const description = `Faces in the keyframes of ${video.name}`;
+		files.push({
+			path: `${prefix}annotations/coco.json`,
+			text: () => cocoJson(images, { description })
+		});
+		for (const image of images)
+			files.push({ path: prefix + yoloLabelPath(image.file), text: () => yoloLabels(image) });
+	}
+	return files;
+}
+
 /**
- * The entries of one video: kept keyframes only (a keyframe marked deleted is left out),
- * in time order, optionally with a crop of every face under `faces/`.
+ * The entries of one video: kept keyframes only (a keyframe marked deleted is left out), in time
+ * order, optionally with a crop of every face under `faces/`, editor markers and dataset labels.
  */
 export function planVideo(
 	video: ExportVideo,
 	keyframes: ExportKeyframe[],
 	annotations: ExportAnnotation[],
-	options: { folder: string; faceCrops: boolean }
+	options: { folder: string; choices?: ExportChoices }
 ): PlannedVideo {
+	const choices = options.choices ?? DEFAULT_EXPORT_CHOICES;
 	const notesOf = new Map(annotations.map((a) => [a.frameIndex, a]));
 	const kept = keyframes
 		.filter((k) => !notesOf.get(k.frameIndex)?.deleted)
 		.sort((a, b) => a.timeSec - b.timeSec);
 	const prefix = options.folder ? `${options.folder}/` : '';
+	const cropFile = CROP_FORMAT_FILE[choices.crop.format];
 	const images: PlannedImage[] = [];
+	const labelImages: LabelImage[] = [];
+	const markers: KeyframeMarker[] = [];
 	const rows = kept.map((k) => {
 		const file = keyframeFileName(video.name, k.timeSec, k.frameIndex);
 		images.push({ path: prefix + file, keyframeId: k.id });
-		if (options.faceCrops) {
+		const faceCrops: string[] = [];
+		if (choices.faceCrops) {
 			k.faces.forEach((face, i) => {
+				const path = `faces/${fileStem(file)}_face${i + 1}.${cropFile.extension}`;
+				const rect = cropRect(face, k, choices.crop);
+				faceCrops.push(path);
 				images.push({
-					path: `${prefix}faces/${file.replace(/\.jpg$/, '')}_face${i + 1}.jpg`,
+					path: prefix + path,
 					keyframeId: k.id,
-					crop: cropWithMargin(face, k.width, k.height)
+					crop: { rect, output: { ...cropOutputSize(rect, choices.crop), mime: cropFile.mime } }
 				});
 			});
 		}
 		const annotation = notesOf.get(k.frameIndex);
+		const faces = k.faces.map((f) => ({
+			x: round(f.x, 1),
+			y: round(f.y, 1),
+			width: round(f.width, 1),
+			height: round(f.height, 1),
+			score: round(f.score, 4)
+		}));
+		const notes = annotation?.notes ?? '';
+		const tags = annotation?.tags ?? [];
+		// Labels take the boxes exactly as metadata.json lists them.
+		labelImages.push({
+			file,
+			width: k.width,
+			height: k.height,
+			faces: faces.map((f, i) => ({
+				...f,
+				keypoints: (k.faces[i].keypoints ?? []).map((p) => ({ x: round(p.x, 1), y: round(p.y, 1) }))
+			}))
+		});
+		markers.push({ file, frameIndex: k.frameIndex, timeSec: k.timeSec, notes, tags });
 		return {
 			file,
 			frameIndex: k.frameIndex,
 			timeSec: round(k.timeSec, 3),
 			score: round(k.score, 4),
-			faces: k.faces.map((f) => ({
-				x: round(f.x, 1),
-				y: round(f.y, 1),
-				width: round(f.width, 1),
-				height: round(f.height, 1),
-				score: round(f.score, 4)
-			})),
-			notes: annotation?.notes ?? '',
-			tags: annotation?.tags ?? []
+			faces,
+			...(choices.faceCrops ? { faceCrops } : {}),
+			notes,
+			tags
 		};
 	});
+	const shown = displaySize(video);
 	const metadata = {
 		video: {
 			name: video.name,
 			durationSec: video.durationSec,
-			width: video.width,
-			height: video.height,
-			fps: video.fps
+			width: shown.width,
+			height: shown.height,
+			fps: video.fps,
+			rotation: video.rotation ?? 0,
+			tags: video.tags
 		},
 		settings: video.settings,
+		export: {
+			faceCrops: choices.faceCrops ? { ...choices.crop } : null,
+			editorMarkers: choices.editorMarkers,
+			datasetLabels: choices.datasetLabels
+		},
 		keyframes: rows
 	};
 	const csv = toCsv(
@@ -162,10 +236,12 @@ export function planVideo(
 			r.tags.join('; ')
 		])
 	);
+	const sidecars = sidecarFiles(prefix, choices, { ...video, ...shown }, markers, labelImages);
 	return {
 		folder: options.folder,
 		images,
 		metadataJson: JSON.stringify(metadata, null, 2),
-		metadataCsv: csv
+		metadataCsv: csv,
+		sidecars
 	};
 }

@@ -8,6 +8,7 @@ import { db } from '$lib/db/database';
 import { videosOfBatch } from '$lib/db/videos';
 import type { VideoRecord } from '$lib/db/types';
 import { isFinished, isUnsuccessful } from '$lib/shared/status';
+import { exportChoices } from './export-choices.svelte';
 import { exportVideos } from './export-videos';
 import { LiveQuery } from './live-query.svelte';
 import { StorageStatus } from './storage-status.svelte';
@@ -61,6 +62,7 @@ export class BatchPageState {
 		(this.videos.current ?? []).filter((v) => isFinished(v.status)).length
 	);
 	readonly exportVideos = exportVideos;
+	readonly exportChoices = exportChoices();
 	/** Whether the browser will keep this library (asked when the batch was stored). */
 	readonly storage = new StorageStatus();
 

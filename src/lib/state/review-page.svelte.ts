@@ -13,6 +13,7 @@ import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import { purgeAt } from '$lib/shared/trash-retention';
 import { AnnotationsManager } from './annotations-manager.svelte';
+import { exportChoices } from './export-choices.svelte';
 import { exportVideos } from './export-videos';
 import { emptySelection, keepExisting, type GallerySelection } from './gallery-selection';
 import { LiveQuery } from './live-query.svelte';
@@ -39,6 +40,7 @@ export class ReviewPageState {
 		locked: () => this.trashed
 	});
 	readonly exportVideos = exportVideos;
+	readonly exportChoices = exportChoices();
 
 	#chosen = $state.raw<GallerySelection<number>>(emptySelection());
 	#videoTagError = $state<string | null>(null);
