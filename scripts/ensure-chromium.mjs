@@ -1,23 +1,28 @@
-// Browser tests drive Debian's Chromium (Playwright cannot download a browser here).
-// Installs it with apt-get when missing and running as root; otherwise says how.
+// Browser tests drive Debian's Chromium (Playwright cannot download a browser here), with a
+// Chinese font so that pages in Chinese render as a Chinese reader's browser shows them (without
+// one, CJK text falls back to narrow boxes and the phone layout checks measure those).
+// Installs what is missing with apt-get when running as root; otherwise says how.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromiumPath } from './chromium.mjs';
 
 const path = chromiumPath();
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const missing = [
+	...(existsSync(path) ? [] : ['chromium']),
+	...(existsSync(CJK_FONT) ? [] : ['fonts-wqy-microhei'])
+];
 
-if (!existsSync(path)) {
+if (missing.length > 0) {
 	if (process.getuid?.() === 0) {
-		console.log("Chromium is missing: installing Debian's chromium with apt-get…");
+		console.log(`Installing ${missing.join(' and ')} with apt-get…`);
 		execSync(
-			'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
-			{
-				stdio: 'inherit'
-			}
+			`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`,
+			{ stdio: 'inherit' }
 		);
 	} else {
 		console.error(
-			`Chromium was not found at ${path}. Install it with "sudo apt-get install -y chromium" or set CHROMIUM_PATH.`
+			`Missing ${missing.join(', ')}. Install with "sudo apt-get install -y ${missing.join(' ')}"${existsSync(path) ? '' : ' or set CHROMIUM_PATH'}.`
 		);
 		process.exit(1);
 	}
