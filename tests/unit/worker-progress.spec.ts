@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ExtractProgress } from '$lib/workers/extractor-protocol';
-import { ProgressReporter } from '../../src/workers/progress-reporter';
+import { PROGRESS_INTERVAL_MS, ProgressReporter } from '../../src/workers/progress-reporter';
 import { StageTimer } from '../../src/workers/stage-timer';
 
 describe('ProgressReporter', () => {
@@ -9,7 +9,7 @@ describe('ProgressReporter', () => {
 		const progress = new ProgressReporter((p) => sent.push(p));
 		progress.report('probing', 0, 0, 0);
 		progress.report('sampling', 0.5, 5, 10);
-		progress.report('sampling', 0.6, 6, 10); // within 100 ms of the last: dropped
+		progress.report('sampling', 0.6, 6, 10); // within the interval: dropped
 		progress.report('extracting', 1, 3, 3);
 		expect(sent.map((p) => [p.stage, Number(p.progress.toFixed(3))])).toEqual([
 			['probing', 0],
@@ -18,13 +18,13 @@ describe('ProgressReporter', () => {
 		]);
 	});
 
-	it('sends again on the same stage after 100 ms, and clamps shares', () => {
+	it('sends again on the same stage after the interval, and clamps shares', () => {
 		vi.useFakeTimers();
 		try {
 			const sent: ExtractProgress[] = [];
 			const progress = new ProgressReporter((p) => sent.push(p));
 			progress.report('sampling', 2, 1, 1);
-			vi.advanceTimersByTime(150);
+			vi.advanceTimersByTime(PROGRESS_INTERVAL_MS + 50);
 			progress.report('sampling', 0.1, 1, 1);
 			expect(sent.map((p) => Number(p.progress.toFixed(3)))).toEqual([0.85, 0.103]);
 		} finally {
