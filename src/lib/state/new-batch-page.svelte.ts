@@ -12,6 +12,9 @@ import { db } from '$lib/db/database';
 import { videosWithContentKeys } from '$lib/db/videos';
 import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/pipeline/failure-message';
+import type { BatchEstimate } from './batch-estimate';
+import { BatchPreflight } from './batch-preflight.svelte';
+import type { CapabilityNotice } from './capability-notices';
 import { LiveQuery } from './live-query.svelte';
 import { SettingsStore } from './settings.svelte';
 import { askPersistentStorage } from './storage-status.svelte';
@@ -20,6 +23,8 @@ export class NewBatchPageState {
 	/** This batch's settings, starting from the saved defaults. */
 	readonly settings = new SettingsStore();
 	readonly recent = new LiveQuery(() => () => listRecentBatches(db(), 10));
+	/** What this device makes slower or impossible, and how long the batch should take. */
+	readonly preflight = new BatchPreflight();
 	files = $state<IntakeFile[]>([]);
 	refused = $state<RefusedFile[]>([]);
 	/** Files the library already holds (or picked twice): queued only if the person says so. */
@@ -37,7 +42,31 @@ export class NewBatchPageState {
 	}
 
 	get canStart(): boolean {
-		return !this.#busy && this.files.length > 0 && this.settings.valid;
+		return (
+			!this.#busy &&
+			this.files.length > 0 &&
+			this.settings.valid &&
+			this.preflight.canProcess(this.#chosen)
+		);
+	}
+
+	get notices(): CapabilityNotice[] {
+		return this.preflight.notices(this.#chosen);
+	}
+
+	get estimate(): BatchEstimate | null {
+		return this.preflight.estimate(this.#chosen);
+	}
+
+	get #chosen(): File[] {
+		return this.files.map((f) => f.file);
+	}
+
+	/** Learns the new files' decoders and durations, off the click's path. */
+	#probeChosen() {
+		this.preflight
+			.probe(this.#chosen)
+			.catch((error: unknown) => console.error('Could not read the videos ahead', error));
 	}
 
 	async addFiles(dropped: File[]) {
@@ -50,12 +79,14 @@ export class NewBatchPageState {
 		this.duplicates = [...this.duplicates, ...duplicates];
 		this.refused = [...this.refused, ...result.refused];
 		this.#busy = false;
+		this.#probeChosen();
 	}
 
 	/** Queues a held-back duplicate after all: the person wants it processed again. */
 	addDuplicate(index: number) {
 		this.files = [...this.files, this.duplicates[index].entry];
 		this.skipDuplicate(index);
+		this.#probeChosen();
 	}
 
 	skipDuplicate(index: number) {
