@@ -12,6 +12,7 @@ import { db } from '$lib/db/database';
 import { videosWithContentKeys } from '$lib/db/videos';
 import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/pipeline/failure-message';
+import { sortPicks, type PickedFile } from '$lib/shared/video-files';
 import type { BatchEstimate } from './batch-estimate';
 import { BatchPreflight } from './batch-preflight.svelte';
 import type { CapabilityNotice } from './capability-notices';
@@ -29,7 +30,11 @@ export class NewBatchPageState {
 	refused = $state<RefusedFile[]>([]);
 	/** Files the library already holds (or picked twice): queued only if the person says so. */
 	duplicates = $state<Duplicate[]>([]);
+	/** Files in picked folders that were not videos. */
+	skipped = $state(0);
 	batchName = $state(defaultBatchName());
+	/** The name this page gave the batch; a picked folder's name replaces it, the person's does not. */
+	#givenName = this.batchName;
 	#busy = $state(false);
 	#error = $state<string | null>(null);
 
@@ -69,6 +74,14 @@ export class NewBatchPageState {
 			.catch((error: unknown) => console.error('Could not read the videos ahead', error));
 	}
 
+	/** Files and folders as picked or dropped: a folder adds the videos inside it. */
+	async addPicked(picked: PickedFile[]) {
+		const { files, skipped, folder } = sortPicks(picked);
+		this.skipped += skipped;
+		if (folder && this.batchName === this.#givenName) this.batchName = this.#givenName = folder;
+		if (files.length) await this.addFiles(files);
+	}
+
 	async addFiles(dropped: File[]) {
 		this.#busy = true;
 		const result = await checkFiles(dropped);
@@ -99,6 +112,7 @@ export class NewBatchPageState {
 
 	clearRefused() {
 		this.refused = [];
+		this.skipped = 0;
 	}
 
 	async start() {
