@@ -16,6 +16,7 @@ import { sortPicks, type PickedFile } from '$lib/shared/video-files';
 import type { BatchEstimate } from './batch-estimate';
 import { BatchPreflight } from './batch-preflight.svelte';
 import type { CapabilityNotice } from './capability-notices';
+import { onLaunchedFiles, sharedFiles } from './launched-files';
 import { LiveQuery } from './live-query.svelte';
 import { SettingsStore } from './settings.svelte';
 import { askPersistentStorage } from './storage-status.svelte';
@@ -115,8 +116,30 @@ export class NewBatchPageState {
 		this.skipped = 0;
 	}
 
+	/**
+	 * Takes the files opened with the installed app, now and later, and those shared to it (the
+	 * share named in the page's URL). Call once the page is in the browser.
+	 */
+	receiveFiles() {
+		onLaunchedFiles((files) => this.takeFiles(files));
+		sharedFiles()
+			.then((files) => (files.length ? this.takeFiles(files) : undefined))
+			.catch((error: unknown) => console.error('Could not take the shared files', error));
+	}
+
+	/**
+	 * Files the system handed over go straight into a new batch with the saved settings, unless
+	 * one needs the person's say first (refused, already in the library) or this device cannot
+	 * process them: then they wait on this page like dropped ones.
+	 */
+	async takeFiles(files: File[]) {
+		await this.addFiles(files);
+		await this.preflight.probe(this.#chosen);
+		if (!this.refused.length && !this.duplicates.length) await this.start();
+	}
+
 	async start() {
-		if (!this.files.length || !this.settings.valid) return;
+		if (!this.canStart) return;
 		this.#busy = true;
 		this.#error = null;
 		// Storing videos is when the library starts to matter: ask the browser to keep it, here in
