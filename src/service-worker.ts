@@ -26,6 +26,7 @@ import {
 	VENDOR_CACHE,
 	vendorCacheKey
 } from './lib/pwa-protocol';
+import { putShare, SHARE_ACTION, SHARE_FIELD, SHARE_PARAM } from './lib/share-inbox';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -78,6 +79,22 @@ registerRoute(
 			throw error;
 		}
 	}
+);
+
+// "Share → Key Face Frame" (the manifest's share_target) POSTs the videos here: keep them and
+// send the page to the new-batch page, which takes them into a batch. No network involved, so
+// sharing works offline.
+registerRoute(
+	({ url }) => url.pathname === `${base}${SHARE_ACTION}`,
+	async ({ request }) => {
+		const files = (await request.formData())
+			.getAll(SHARE_FIELD)
+			.filter((f): f is File => f instanceof File);
+		if (!files.length) return Response.redirect(`${base}/`, 303);
+		const id = await putShare(files);
+		return Response.redirect(`${base}/?${SHARE_PARAM}=${encodeURIComponent(id)}`, 303);
+	},
+	'POST'
 );
 
 // Deep links such as /videos/<id> are rendered in the browser from the fallback shell.

@@ -1,5 +1,6 @@
 // Video rows and their original files.
 import { normalizeTags } from '$lib/pipeline/tags';
+import type { DecoderName } from '$lib/shared/decoders';
 import { checkpointTables, deleteCheckpoints } from './checkpoints';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
@@ -304,5 +305,31 @@ export async function recentDecoderUse(db: KffDatabase, limit = 10): Promise<Dec
 		decoder,
 		decoderNote,
 		finishedAt
+	}));
+}
+
+/** A finished run: how long the video lasts and how long its run took, wall clock. */
+export interface PastRun {
+	decoder: DecoderName;
+	durationSec: number;
+	runSec: number;
+}
+
+/**
+ * This device's speed as the newest completed videos measured it (the rows are the one home of
+ * those timings; nothing is copied elsewhere, so a restored backup brings its speed along).
+ */
+export async function recentRuns(db: KffDatabase, limit = 30): Promise<PastRun[]> {
+	const rows = await db.videos
+		.where('[deletedAt+status+createdAt]')
+		.between(...withPrefix(NOT_DELETED, 'completed'), true, true)
+		.reverse()
+		.filter((v) => v.decoder !== null && !!v.durationSec && !!v.startedAt && !!v.finishedAt)
+		.limit(limit)
+		.toArray();
+	return rows.map((v) => ({
+		decoder: v.decoder!,
+		durationSec: v.durationSec!,
+		runSec: (v.finishedAt! - v.startedAt!) / 1000
 	}));
 }

@@ -12,6 +12,11 @@ import { db } from '$lib/db/database';
 import { videosWithContentKeys } from '$lib/db/videos';
 import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/pipeline/failure-message';
+import { sortPicks, type PickedFile } from '$lib/shared/video-files';
+import type { BatchEstimate } from './batch-estimate';
+import { BatchPreflight } from './batch-preflight.svelte';
+import type { CapabilityNotice } from './capability-notices';
+import { onLaunchedFiles, sharedFiles } from './launched-files';
 import { LiveQuery } from './live-query.svelte';
 import { SettingsStore } from './settings.svelte';
 import { askPersistentStorage } from './storage-status.svelte';
@@ -20,11 +25,17 @@ export class NewBatchPageState {
 	/** This batch's settings, starting from the saved defaults. */
 	readonly settings = new SettingsStore();
 	readonly recent = new LiveQuery(() => () => listRecentBatches(db(), 10));
+	/** What this device makes slower or impossible, and how long the batch should take. */
+	readonly preflight = new BatchPreflight();
 	files = $state<IntakeFile[]>([]);
 	refused = $state<RefusedFile[]>([]);
 	/** Files the library already holds (or picked twice): queued only if the person says so. */
 	duplicates = $state<Duplicate[]>([]);
+	/** Files in picked folders that were not videos. */
+	skipped = $state(0);
 	batchName = $state(defaultBatchName());
+	/** The name this page gave the batch; a picked folder's name replaces it, the person's does not. */
+	#givenName = this.batchName;
 	#busy = $state(false);
 	#error = $state<string | null>(null);
 
@@ -37,7 +48,39 @@ export class NewBatchPageState {
 	}
 
 	get canStart(): boolean {
-		return !this.#busy && this.files.length > 0 && this.settings.valid;
+		return (
+			!this.#busy &&
+			this.files.length > 0 &&
+			this.settings.valid &&
+			this.preflight.canProcess(this.#chosen)
+		);
+	}
+
+	get notices(): CapabilityNotice[] {
+		return this.preflight.notices(this.#chosen);
+	}
+
+	get estimate(): BatchEstimate | null {
+		return this.preflight.estimate(this.#chosen);
+	}
+
+	get #chosen(): File[] {
+		return this.files.map((f) => f.file);
+	}
+
+	/** Learns the new files' decoders and durations, off the click's path. */
+	#probeChosen() {
+		this.preflight
+			.probe(this.#chosen)
+			.catch((error: unknown) => console.error('Could not read the videos ahead', error));
+	}
+
+	/** Files and folders as picked or dropped: a folder adds the videos inside it. */
+	async addPicked(picked: PickedFile[]) {
+		const { files, skipped, folder } = sortPicks(picked);
+		this.skipped += skipped;
+		if (folder && this.batchName === this.#givenName) this.batchName = this.#givenName = folder;
+		if (files.length) await this.addFiles(files);
 	}
 
 	async addFiles(dropped: File[]) {
@@ -50,12 +93,14 @@ export class NewBatchPageState {
 		this.duplicates = [...this.duplicates, ...duplicates];
 		this.refused = [...this.refused, ...result.refused];
 		this.#busy = false;
+		this.#probeChosen();
 	}
 
 	/** Queues a held-back duplicate after all: the person wants it processed again. */
 	addDuplicate(index: number) {
 		this.files = [...this.files, this.duplicates[index].entry];
 		this.skipDuplicate(index);
+		this.#probeChosen();
 	}
 
 	skipDuplicate(index: number) {
@@ -68,10 +113,33 @@ export class NewBatchPageState {
 
 	clearRefused() {
 		this.refused = [];
+		this.skipped = 0;
+	}
+
+	/**
+	 * Takes the files opened with the installed app, now and later, and those shared to it (the
+	 * share named in the page's URL). Call once the page is in the browser.
+	 */
+	receiveFiles() {
+		onLaunchedFiles((files) => this.takeFiles(files));
+		sharedFiles()
+			.then((files) => (files.length ? this.takeFiles(files) : undefined))
+			.catch((error: unknown) => console.error('Could not take the shared files', error));
+	}
+
+	/**
+	 * Files the system handed over go straight into a new batch with the saved settings, unless
+	 * one needs the person's say first (refused, already in the library) or this device cannot
+	 * process them: then they wait on this page like dropped ones.
+	 */
+	async takeFiles(files: File[]) {
+		await this.addFiles(files);
+		await this.preflight.probe(this.#chosen);
+		if (!this.refused.length && !this.duplicates.length) await this.start();
 	}
 
 	async start() {
-		if (!this.files.length || !this.settings.valid) return;
+		if (!this.canStart) return;
 		this.#busy = true;
 		this.#error = null;
 		// Storing videos is when the library starts to matter: ask the browser to keep it, here in
