@@ -75,7 +75,7 @@ async function main() {
 		date: new Date().toISOString()
 	};
 
-	if (opts.want('pipeline')) {
+	if (opts.want('pipeline') || opts.want('batch')) {
 		if (hasFfmpeg()) {
 			log('native ffmpeg reference');
 			report.native = nativeReference(BENCH_FILE);
@@ -123,7 +123,8 @@ async function main() {
 					.join('\n')
 			);
 		}
-		if (opts.want('batch')) report.batch = await batchScenario(browser, server.url, log);
+		if (opts.want('batch'))
+			report.batch = await batchScenario(browser, server.url, log, report.native);
 		if (opts.want('export')) {
 			report.export = await exportScenario(server.url, log);
 			log(exportTable(report.export));
