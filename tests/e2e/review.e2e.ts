@@ -406,6 +406,41 @@ test('face boxes on the thumbnails, full resolution in the lightbox, play from h
 		.toBeGreaterThanOrEqual(time - 0.05);
 });
 
+test('the lightbox zooms 1×–8× by wheel and buttons, pans by drag, and resets on the next frame', async () => {
+	await openReview();
+	await card(frames[1]).dblclick();
+	const lightbox = page.getByTestId('lightbox');
+	const zoom = lightbox.getByTestId('lightbox-zoom');
+	await expect(zoom).toHaveAttribute('data-zoom', '1.00');
+	const box = (await zoom.boundingBox())!;
+	// The wheel zooms about the cursor: the top-left quarter's point under it stays put.
+	await page.mouse.move(box.x + box.width / 4, box.y + box.height / 4);
+	for (let i = 0; i < 30; i++) await page.mouse.wheel(0, -200);
+	await expect(zoom).toHaveAttribute('data-zoom', '8.00');
+	const matrix = () => zoom.evaluate((el) => new DOMMatrix(getComputedStyle(el).transform));
+	const zoomed = await matrix();
+	expect(zoomed.a).toBeCloseTo(8);
+	// The cursor's picture point is where it was, within a pixel of the page (8 px at 8×).
+	expect(Math.abs(zoomed.e + 7 * (box.width / 4))).toBeLessThan(8);
+	expect(Math.abs(zoomed.f + 7 * (box.height / 4))).toBeLessThan(8);
+	// A drag moves the picture with the pointer.
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width / 4 + 40, box.y + box.height / 4 + 20, { steps: 4 });
+	await page.mouse.up();
+	const dragged = await matrix();
+	expect(dragged.e - zoomed.e).toBeCloseTo(40, 0);
+	expect(dragged.f - zoomed.f).toBeCloseTo(20, 0);
+	await lightbox.getByTestId('lightbox-zoom-reset').click();
+	await expect(zoom).toHaveAttribute('data-zoom', '1.00');
+	await lightbox.getByTestId('lightbox-zoom-in').click();
+	await expect(zoom).toHaveAttribute('data-zoom', '1.50');
+	await lightbox.getByTestId('lightbox-next').click();
+	await expect(lightbox.getByRole('heading')).toContainText(`frame ${frames[2]}`);
+	await expect(zoom).toHaveAttribute('data-zoom', '1.00');
+	await page.keyboard.press('Escape');
+	await expect(lightbox).toHaveCount(0);
+});
+
 test('300 keyframes: the gallery renders and follows the keyboard without lag', async () => {
 	// A synthetic video holding 300 copies of this one's keyframes, written straight to IndexedDB.
 	const videoId = await page.evaluate(async (sourceUrl) => {
