@@ -199,14 +199,21 @@ export class FfmpegDecoder implements FrameDecoder {
 		}
 	}
 
-	/** One frame at full resolution as RGBA; seeks to just before its timestamp. */
+	/**
+	 * One frame at full resolution as RGBA: seeks to just before its timestamp and, as the sampling
+	 * pass does, takes the first frame from there on (the seek alone lets an earlier frame through
+	 * in some AVIs; -copyts -start_at_zero keep the timeline the sampling pass saw).
+	 */
 	#decodeFullFrame(timeSec: number): { rgba: Uint8Array; width: number; height: number } {
 		const ffmpeg = this.#ffmpeg;
+		const seek = this.#seekTo(timeSec);
 		let size: [number, number] | null = null;
 		const ret = ffmpeg.exec(
 			[
 				'-ss',
-				this.#seekTo(timeSec),
+				seek,
+				'-copyts',
+				'-start_at_zero',
 				'-i',
 				this.#input,
 				'-an',
@@ -215,7 +222,7 @@ export class FfmpegDecoder implements FrameDecoder {
 				'-frames:v',
 				'1',
 				'-vf',
-				'format=rgba,showinfo=checksum=0',
+				`select='gte(t\\,${seek})',format=rgba,showinfo=checksum=0`,
 				'-f',
 				'rawvideo',
 				'/output/full.rgba'
