@@ -51,7 +51,7 @@ async function loadRuntime(base: string): Promise<void> {
 	};
 	scope.importScripts = () => undefined;
 	try {
-		await loadLiteRt(`${base}/${name}.js`);
+		await loadLiteRt(`${base}/${name}.mjs`);
 	} finally {
 		scope.importScripts = importScripts;
 	}

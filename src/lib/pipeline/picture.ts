@@ -1,6 +1,6 @@
 // A decoded frame as the sampler receives it, and the cheap views of it the pipeline needs:
-// a tiny luma grid (does this frame need a detection?), RGBA and gray at analysis size, and a
-// full copy held for extraction. Decoders hand over full-size planar YUV where they can; the
+// a tiny luma grid (does this frame need a detection?), gray and the detector's input at analysis
+// size, and a full copy held for extraction. Decoders hand over full-size planar YUV where they can; the
 // canvas path (rotated or unusual formats) hands over RGBA already at analysis size.
 import { inputTaps, modelInput, type ModelInput, type Taps } from './blazeface';
 import type { GrayImage } from './types';
@@ -81,9 +81,6 @@ function areaPlane(
 	outW: number,
 	outH: number
 ): Float32Array {
-	const k = inW / outW;
-	if (Number.isInteger(k) && inH === k * outH)
-		return blockPlane(data, offset, stride, step, k, outW, outH);
 	const xs = cellSpans(inW, outW);
 	const ys = cellSpans(inH, outH);
 	const out = new Float32Array(outW * outH);
@@ -102,33 +99,6 @@ function areaPlane(
 		const rows = ys.end[oy] - ys.start[oy];
 		const o = oy * outW;
 		for (let ox = 0; ox < outW; ox++) out[o + ox] = row[ox] / (rows * (xs.end[ox] - xs.start[ox]));
-	}
-	return out;
-}
-
-/** `areaPlane` for a whole-number ratio `k` (1280×720 or 1920×1080 to 640×360): k×k blocks. */
-function blockPlane(
-	data: Uint8Array,
-	offset: number,
-	stride: number,
-	step: number,
-	k: number,
-	outW: number,
-	outH: number
-): Float32Array {
-	const out = new Float32Array(outW * outH);
-	const area = k * k;
-	for (let oy = 0; oy < outH; oy++) {
-		const o = oy * outW;
-		for (let y = oy * k; y < (oy + 1) * k; y++) {
-			let i = offset + y * stride;
-			for (let ox = 0; ox < outW; ox++) {
-				let sum = 0;
-				for (let x = 0; x < k; x++, i += step) sum += data[i];
-				out[o + ox] += sum;
-			}
-		}
-		for (let ox = 0; ox < outW; ox++) out[o + ox] /= area;
 	}
 	return out;
 }

@@ -1,8 +1,8 @@
-// Decoded video frames (planar YUV, as WebCodecs hands them out) to RGBA at detection size, in
-// one pass: no full-size RGBA copy and no canvas. Drawing a VideoFrame on a canvas costs ~25 ms
-// a frame without a GPU; this costs ~3 ms. Bilinear, and the colour matrix ffmpeg's `scale`
-// picks (BT.709 only when the stream says so, else BT.601), so both decoders show the detector
-// nearly the same pixels.
+// Decoded video frames (planar YUV, as WebCodecs hands them out) to RGBA in one pass, with no
+// canvas: the keyframes' full-size JPEGs. Drawing a VideoFrame on a canvas costs ~25 ms a 720p
+// frame without a GPU. Bilinear, and the colour matrix ffmpeg's `scale` picks (BT.709 only when
+// the stream says so, else BT.601), so both decoders give the same colours; the analysis views
+// (picture.ts) use the same coefficients.
 
 export interface PlaneLayout {
 	offset: number;
