@@ -170,6 +170,7 @@ export interface ProcessedVideo {
 	decoder: string | null;
 	decoderNote: string | null;
 	message: string | null;
+	timings: Record<string, number> | null;
 	keyframes: { frameIndex: number; timeSec: number }[];
 }
 
@@ -189,6 +190,7 @@ export async function readProcessed(page: Page): Promise<ProcessedVideo[]> {
 		decoder: v.decoder,
 		decoderNote: v.decoderNote,
 		message: v.message,
+		timings: v.timings,
 		keyframes: keyframes
 			.filter((k) => k.videoId === v.id)
 			.map(({ frameIndex, timeSec }) => ({ frameIndex, timeSec }))

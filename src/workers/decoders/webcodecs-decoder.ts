@@ -5,6 +5,7 @@
 // accepts the track's configuration.
 import {
 	BlobSource,
+	EncodedPacketSink,
 	Input,
 	MATROSKA,
 	MP4,
@@ -14,12 +15,14 @@ import {
 	type InputVideoTrack,
 	type VideoSample
 } from 'mediabunny';
+import { avcLengthSize, FrameGrid, isDisposableAvcPicture } from '$lib/pipeline/disposable-frames';
 import { errorText } from '$lib/pipeline/failure-message';
 import type { Picture } from '$lib/pipeline/picture';
 import { fitWithin, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import { yuvCanvas } from '../jpeg';
 import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
+import { SkippingSampleSink } from './skipping-sample-sink';
 
 /** Frames this close to the stream's announced end count as the end (rounding, last frame). */
 const END_TOLERANCE_SEC = 0.5;
@@ -31,7 +34,8 @@ export type OpenResult = { decoder: WebCodecsDecoder } | { unsupported: string }
 
 export class WebCodecsDecoder implements FrameDecoder {
 	readonly name = 'webcodecs';
-	readonly timings: Record<string, number> = { copy: 0 };
+	/** Seconds copying frames out, and how many pictures were left undecoded (`skipped`). */
+	readonly timings: Record<string, number> = { copy: 0, skipped: 0 };
 	readonly probe: ProbeInfo;
 	#input: Input;
 	#track: InputVideoTrack;
@@ -41,13 +45,16 @@ export class WebCodecsDecoder implements FrameDecoder {
 	#fullRange: boolean;
 	#lastError = '';
 	#buffer = new Uint8Array(0);
+	/** The length prefix of an H.264 track's NAL units; null for other codecs. */
+	#avcLengthSize: number | null;
 
 	private constructor(
 		input: Input,
 		track: InputVideoTrack,
 		probe: ProbeInfo,
 		end: number,
-		colour: VideoColorSpaceInit
+		colour: VideoColorSpaceInit,
+		avcLengthSize: number | null
 	) {
 		this.#input = input;
 		this.#track = track;
@@ -55,6 +62,7 @@ export class WebCodecsDecoder implements FrameDecoder {
 		this.#announcedEnd = end;
 		this.#matrix = colour.matrix === 'bt709' ? 'bt709' : 'bt601';
 		this.#fullRange = colour.fullRange === true;
+		this.#avcLengthSize = avcLengthSize;
 	}
 
 	/** The decoder for `file`, or why WebCodecs cannot take it (then ffmpeg.wasm does). */
@@ -91,7 +99,12 @@ export class WebCodecsDecoder implements FrameDecoder {
 				rotation,
 				container: format.name
 			};
-			return { decoder: new WebCodecsDecoder(input, track, probe, durationSec, colour) };
+			// Only where the container's index lists every frame up front (MP4, MOV) can the
+			// sampled frames be known before decoding.
+			const indexed = format === MP4 || format === QTFF;
+			const description = config.description ? toBytes(config.description) : null;
+			const avc = codec === 'avc' && indexed ? avcLengthSize(description) : null;
+			return { decoder: new WebCodecsDecoder(input, track, probe, durationSec, colour, avc) };
 		} catch (error) {
 			input.dispose();
 			return { unsupported: `WebCodecs cannot read this file (${errorText(error)}).` };
@@ -102,17 +115,21 @@ export class WebCodecsDecoder implements FrameDecoder {
 		{ sampleRate, longSide, from }: SampleOptions,
 		onSample: OnSample
 	): Promise<{ complete: boolean }> {
-		const sink = new VideoSampleSink(this.#track);
+		const grid = this.#avcLengthSize === null ? null : await this.#frameGrid();
+		const sink = grid ? this.#skippingSink(grid, sampleRate) : new VideoSampleSink(this.#track);
 		let frameIndex = from?.frameIndex ?? 0;
+		let handedOver = 0;
 		let end = 0;
 		try {
 			// From `from`: mediabunny decodes from the key packet before it and yields first the
 			// frame at that time (the last one starting at or before it).
 			for await (const sample of sink.samples(from?.timeSec)) {
-				if (from && frameIndex === from.frameIndex && sample.timestamp !== from.timeSec) {
+				if (from && handedOver === 0 && sample.timestamp !== from.timeSec) {
 					sample.close();
 					throw new Error(`WebCodecs found no frame at ${from.timeSec} s to resume from.`);
 				}
+				// Counted where every frame is decoded; placed by time where some are left out.
+				if (grid) frameIndex = grid.indexOf(sample.timestamp) ?? frameIndex;
 				let handed: void | Promise<void> = undefined;
 				try {
 					if (frameIndex % sampleRate === 0) {
@@ -128,13 +145,36 @@ export class WebCodecsDecoder implements FrameDecoder {
 				// Closed first: the decoder gets its frame back while the consumer catches up.
 				await handed;
 				frameIndex++;
+				handedOver++;
 			}
 		} catch (error) {
 			this.#lastError = errorText(error);
 			throw error;
 		}
-		if (frameIndex === (from?.frameIndex ?? 0)) throw new Error('WebCodecs decoded no frame.');
+		if (handedOver === 0) throw new Error('WebCodecs decoded no frame.');
 		return { complete: end >= this.#announcedEnd - END_TOLERANCE_SEC };
+	}
+
+	/** Every frame's place in presentation order, from the container's index. */
+	async #frameGrid(): Promise<FrameGrid> {
+		const times: number[] = [];
+		const index = new EncodedPacketSink(this.#track);
+		for await (const packet of index.packets(undefined, undefined, { metadataOnly: true }))
+			times.push(packet.timestamp);
+		return new FrameGrid(times);
+	}
+
+	/** A sink that leaves out the non-reference pictures that are not sampled. */
+	#skippingSink(grid: FrameGrid, sampleRate: number): VideoSampleSink {
+		const lengthSize = this.#avcLengthSize ?? 4;
+		return new SkippingSampleSink(this.#track, (packet) => {
+			const keep =
+				packet.type === 'key' ||
+				grid.isSampled(packet.timestamp, sampleRate) ||
+				!isDisposableAvcPicture(packet.data, lengthSize);
+			if (!keep) this.timings.skipped = (this.timings.skipped ?? 0) + 1;
+			return keep;
+		});
 	}
 
 	/**
@@ -217,4 +257,10 @@ export class WebCodecsDecoder implements FrameDecoder {
 	close(): void {
 		this.#input.dispose();
 	}
+}
+
+function toBytes(source: AllowSharedBufferSource): Uint8Array {
+	return ArrayBuffer.isView(source)
+		? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
+		: new Uint8Array(source);
 }
