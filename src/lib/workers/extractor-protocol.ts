@@ -1,5 +1,6 @@
 // The data that crosses between the app and the extractor worker. Plain, structured-cloneable.
 import type { ExtractionSettings } from '$lib/settings/extraction-settings';
+import type { SelectionBasis } from '$lib/pipeline/curate';
 import type { FaceBox, ScoredFrame } from '$lib/pipeline/types';
 import type { Notice } from '$lib/pipeline/notice';
 import type { SamplingState } from '$lib/pipeline/sampling-ledger';
@@ -88,6 +89,8 @@ export type ExtractOutcome =
 			probe: ProbeInfo;
 			keyframes: ExtractedKeyframe[];
 			thumbnail: Blob | null;
+			/** What the selection was made from; the run's candidates are in its checkpoint. */
+			selection: SelectionBasis;
 			/** Set when only part of the file could be decoded. */
 			warning: Notice | null;
 			/** Frames sampled and checked for faces. */
