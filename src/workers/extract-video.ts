@@ -54,7 +54,11 @@ export async function extractVideo(
 
 		const chosen = selectKeyframes(sampling.sampler.candidates, sampling.select);
 		timer.lap('select');
-		const { keyframes, thumbnail } = await extractKeyframes(chosen, sampling, run);
+		const { keyframes, thumbnail } = await extractKeyframes(
+			chosen,
+			{ held: sampling.sampler.held, decoder: sampling.sampled.decoder },
+			run
+		);
 		timer.lap('extract');
 		const { sampler, sampled } = sampling;
 		timer.add('detections', sampler.counts.detected);

@@ -73,7 +73,8 @@ export async function sampleVideo(
 	const select = {
 		maxFrames: settings.maxFrames,
 		minGapSec: defaultMinGapSec(probe.durationSec, settings.maxFrames),
-		maxHashDistance: MAX_HASH_DISTANCE
+		maxHashDistance: MAX_HASH_DISTANCE,
+		onePerShot: true
 	};
 	const source = displaySize(probe);
 	const basis: SelectionBasis = {
@@ -85,7 +86,8 @@ export async function sampleVideo(
 			minGapSec: select.minGapSec,
 			minFacePct: 0,
 			largestFaceOnly: false,
-			sharpnessWeight: SHARPNESS_WEIGHT
+			sharpnessWeight: SHARPNESS_WEIGHT,
+			onePerShot: select.onePerShot
 		}
 	};
 	const sampler = new FrameSampler(

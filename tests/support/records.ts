@@ -71,7 +71,8 @@ export function selectionBasis(size = 2): SelectionBasis {
 			minGapSec: 0.5,
 			minFacePct: 0,
 			largestFaceOnly: false,
-			sharpnessWeight: 0.8
+			sharpnessWeight: 0.8,
+			onePerShot: true
 		}
 	};
 }

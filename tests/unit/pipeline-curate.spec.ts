@@ -27,7 +27,8 @@ const basis: SelectionBasis = {
 		minGapSec: 0.5,
 		minFacePct: 0,
 		largestFaceOnly: false,
-		sharpnessWeight: 0.8
+		sharpnessWeight: 0.8,
+		onePerShot: true
 	}
 };
 /** Frame i: its own hash nibble, a shot of its own, the given faces and sharpness. */
@@ -82,5 +83,11 @@ describe('curate', () => {
 		const one = { ...basis.tune, maxFrames: 1 };
 		expect(curate(pair, basis, { ...one, sharpnessWeight: 0 })).toEqual([50]);
 		expect(curate(pair, basis, { ...one, sharpnessWeight: 1 })).toEqual([60]);
+	});
+
+	it('one pick per shot by default; unticked, a shot gives as many frames as differ', () => {
+		const shot = [0, 1, 2].map((i) => ({ ...frame(i, [face(0, 200)]), shot: 9 }));
+		expect(curate(shot, basis, basis.tune)).toEqual([0]);
+		expect(curate(shot, basis, { ...basis.tune, onePerShot: false })).toEqual([0, 10, 20]);
 	});
 });

@@ -14,6 +14,8 @@ export interface Tune {
 	largestFaceOnly: boolean;
 	/** How much sharpness may cut the score, 0..1. */
 	sharpnessWeight: number;
+	/** At most one keyframe per shot unless clearly different. */
+	onePerShot: boolean;
 }
 
 /** What a run's selection was made from: its frame size (faces' coordinates) and its limits. */
@@ -57,6 +59,7 @@ export function curate(
 	return selectKeyframes(rescored, {
 		maxFrames: tune.maxFrames,
 		minGapSec: tune.minGapSec,
-		maxHashDistance: basis.maxHashDistance
+		maxHashDistance: basis.maxHashDistance,
+		onePerShot: tune.onePerShot
 	}).map((c) => c.frameIndex);
 }

@@ -7,6 +7,8 @@ export interface SelectOptions {
 	minGapSec: number;
 	/** A candidate whose hash is at most this many bits from a chosen frame's is a near-duplicate. */
 	maxHashDistance: number;
+	/** At most one keyframe per shot unless clearly different (the default); false: no limit. */
+	onePerShot?: boolean;
 }
 
 /**
@@ -37,7 +39,8 @@ function redundant(chosen: FrameCandidate, c: FrameCandidate, opts: SelectOption
 	if (Math.abs(chosen.timeSec - c.timeSec) < opts.minGapSec) return true;
 	const bits = hammingDistance(chosen.hash, c.hash);
 	if (bits <= opts.maxHashDistance) return true;
-	return chosen.shot !== undefined && chosen.shot === c.shot && bits <= SAME_SHOT_DISTINCT_BITS;
+	const sameShot = chosen.shot !== undefined && chosen.shot === c.shot;
+	return (opts.onePerShot ?? true) && sameShot && bits <= SAME_SHOT_DISTINCT_BITS;
 }
 
 /**

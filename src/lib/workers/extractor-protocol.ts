@@ -110,6 +110,15 @@ export type ExtractOutcome =
 			details: string;
 	  };
 
+/** Frames of a finished video to extract at full size (a tuned selection's new ones). */
+export interface ExtractFramesRequest {
+	file: Blob;
+	name: string;
+	settings: ExtractionSettings;
+	assets: AssetUrls;
+	frames: ScoredFrame[];
+}
+
 export interface DetectImageRequest {
 	image: Blob;
 	model: ExtractionSettings['model'];
@@ -123,6 +132,8 @@ export interface ExtractorApi {
 		onProgress: (p: ExtractProgress) => void,
 		onCheckpoint: (c: SamplingCheckpoint) => void
 	): Promise<ExtractOutcome>;
+	/** Chosen frames of a finished video at full size, decoded again. */
+	extractFrames(request: ExtractFramesRequest): Promise<ExtractedKeyframe[]>;
 	/** Faces in a still photo, so a person can compare the models on their own material. */
 	detectImage(request: DetectImageRequest): Promise<FaceBox[]>;
 }
