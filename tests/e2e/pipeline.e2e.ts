@@ -43,9 +43,9 @@ async function keyframeTimes(page: import('@playwright/test').Page, fileName: st
 	return times;
 }
 
-// The shots of megamind.avi begin at these times (its cuts; the first 0.2 s hold no face), and
-// megamind_vp9.webm is its first 6 s.
-const MEGAMIND_CUTS = [4.17, 6.46, 8.55];
+// Where the shots of megamind.avi begin, between the samples on either side of each cut as the
+// app times them (the first 0.2 s hold no face); megamind_vp9.webm is its first 6 s.
+const MEGAMIND_CUTS = [4.1, 6.4, 8.2];
 
 for (const [file, shots] of [
 	['megamind.avi', 4],
