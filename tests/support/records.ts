@@ -1,5 +1,6 @@
 // Records for tests, built from the app's own defaults so that no test retypes them.
 import type { SelectionBasis } from '$lib/pipeline/curate';
+import { SHARPNESS_WEIGHT } from '$lib/pipeline/score';
 import type { BatchRecord, KeyframeRecord, VideoRecord } from '$lib/db/types';
 import { newVideoRecord } from '$lib/db/videos';
 import {
@@ -67,11 +68,11 @@ export function selectionBasis(size = 2): SelectionBasis {
 		frameHeight: size,
 		maxHashDistance: 10,
 		tune: {
-			maxFrames: 20,
+			maxFrames: DEFAULT_SETTINGS.maxFrames,
 			minGapSec: 0.5,
 			minFacePct: 0,
 			largestFaceOnly: false,
-			sharpnessWeight: 0.8,
+			sharpnessWeight: SHARPNESS_WEIGHT,
 			onePerShot: true
 		}
 	};

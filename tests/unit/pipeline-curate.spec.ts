@@ -3,6 +3,7 @@ import { curate, tunedFaces, tunedScore, type SelectionBasis } from '$lib/pipeli
 import { scoreFrame } from '$lib/pipeline/score';
 import { selectKeyframes } from '$lib/pipeline/select';
 import type { FaceBox, ScoredFrame } from '$lib/pipeline/types';
+import { selectionBasis } from '../support/records';
 
 const W = 1280;
 const H = 720;
@@ -19,17 +20,10 @@ const face = (x: number, size: number, score = 0.9): FaceBox => ({
 	]
 });
 const basis: SelectionBasis = {
+	...selectionBasis(),
 	frameWidth: W,
 	frameHeight: H,
-	maxHashDistance: 4,
-	tune: {
-		maxFrames: 20,
-		minGapSec: 0.5,
-		minFacePct: 0,
-		largestFaceOnly: false,
-		sharpnessWeight: 0.8,
-		onePerShot: true
-	}
+	maxHashDistance: 4
 };
 /** Frame i: its own hash nibble, a shot of its own, the given faces and sharpness. */
 const frame = (i: number, faces: FaceBox[], sharpness = 0.8): ScoredFrame => ({
