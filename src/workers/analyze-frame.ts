@@ -7,6 +7,7 @@ import { rgbaToGray } from '$lib/pipeline/gray';
 import { perceptualHash } from '$lib/pipeline/perceptual-hash';
 import { modelInput, type ModelInput } from '$lib/pipeline/blazeface';
 import { analysisViews, copyYuv } from '$lib/pipeline/picture';
+import { plausibleFace } from '$lib/pipeline/face-check';
 import { bestFace, scoreFrame } from '$lib/pipeline/score';
 import { laplacianVariance, normalizeSharpness } from '$lib/pipeline/sharpness';
 import type { FaceBox, GrayImage, ScoredFrame } from '$lib/pipeline/types';
@@ -52,12 +53,14 @@ export function prepareFrame(
 	return { frameIndex, timeSec, gray, detection: input, full };
 }
 
-/** The frame as a keyframe candidate, or null when it has no face. */
+/** The frame as a keyframe candidate of `shot`, or null when it has no face. */
 export function measureFrame(
 	{ frameIndex, timeSec, gray }: PreparedFrame,
-	faces: FaceBox[],
-	source: { width: number; height: number }
+	detected: FaceBox[],
+	source: { width: number; height: number },
+	shot: number
 ): ScoredFrame | null {
+	const faces = detected.filter(plausibleFace);
 	if (faces.length === 0) return null;
 	const scale = source.width / gray.width;
 	const best = bestFace(faces, source.width, source.height)!;
@@ -74,6 +77,7 @@ export function measureFrame(
 		faces,
 		sharpness,
 		score: scoreFrame({ faces, frameWidth: source.width, frameHeight: source.height, sharpness }),
-		hash: perceptualHash(gray)
+		hash: perceptualHash(gray),
+		shot
 	};
 }

@@ -3,16 +3,23 @@
 // decoded again in one pass), as JPEGs and thumbnails, and the video's thumbnail from the best.
 import { bestFace } from '$lib/pipeline/score';
 import type { ScoredFrame } from '$lib/pipeline/types';
+import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { ExtractedKeyframe } from '$lib/workers/extractor-protocol';
+import type { FrameDecoder } from './decoders/frame-decoder';
 import { fullFramesWithFallback } from './decoders/with-fallback';
 import { chosenCanvases } from './extract-frames';
 import { thumbnailJpeg, toJpeg, videoThumbnailJpeg } from './jpeg';
-import type { Sampling } from './sample-video';
 import type { ExtractionRun } from './extraction-run';
+
+/** Where the chosen frames come from: pictures held from sampling, else `decoder` again. */
+export interface FrameSource {
+	held: ReadonlyMap<number, YuvFrame>;
+	decoder: FrameDecoder;
+}
 
 export async function extractKeyframes(
 	chosen: readonly ScoredFrame[],
-	{ sampler, sampled }: Sampling,
+	{ held, decoder }: FrameSource,
 	run: ExtractionRun
 ): Promise<{ keyframes: ExtractedKeyframe[]; thumbnail: Blob | null }> {
 	const { primary, switchToFallback, progress, notes } = run;
@@ -21,13 +28,13 @@ export async function extractKeyframes(
 	const best = chosen.reduce<ScoredFrame | null>((b, c) => (!b || c.score > b.score ? c : b), null);
 	const decodeAgain = (times: readonly number[]) =>
 		fullFramesWithFallback(
-			sampled.decoder,
-			sampled.decoder === primary ? switchToFallback : null,
+			decoder,
+			decoder === primary ? switchToFallback : null,
 			times,
 			(reason) => notes.push(reason)
 		);
 	let i = 0;
-	for await (const canvas of chosenCanvases(chosen, sampler.held, decodeAgain)) {
+	for await (const canvas of chosenCanvases(chosen, held, decodeAgain)) {
 		const frame = chosen[i];
 		progress.report('extracting', i / chosen.length, i, chosen.length);
 		const [image, thumb] = await Promise.all([toJpeg(canvas), thumbnailJpeg(canvas)]);

@@ -4,7 +4,6 @@
 // reporter and one stage timer for all. Pure decisions live in src/lib/pipeline.
 import { explainFailure } from '$lib/pipeline/failure-message';
 import { selectKeyframes } from '$lib/pipeline/select';
-import type { ScoredFrame } from '$lib/pipeline/types';
 import type {
 	ExtractOutcome,
 	ExtractProgress,
@@ -53,9 +52,13 @@ export async function extractVideo(
 		const sampling = await sampleVideo(env.detector, req, run);
 		for (const decoder of opened) timer.addAll(decoder.timings);
 
-		const chosen = selectKeyframes(sampling.sampler.candidates, sampling.select) as ScoredFrame[];
+		const chosen = selectKeyframes(sampling.sampler.candidates, sampling.select);
 		timer.lap('select');
-		const { keyframes, thumbnail } = await extractKeyframes(chosen, sampling, run);
+		const { keyframes, thumbnail } = await extractKeyframes(
+			chosen,
+			{ held: sampling.sampler.held, decoder: sampling.sampled.decoder },
+			run
+		);
 		timer.lap('extract');
 		const { sampler, sampled } = sampling;
 		timer.add('detections', sampler.counts.detected);
@@ -67,6 +70,7 @@ export async function extractVideo(
 			warning: sampled.complete ? null : { code: 'damaged-tail', sampled: sampler.counts.sampled },
 			keyframes,
 			thumbnail,
+			selection: sampling.basis,
 			framesSampled: sampler.counts.sampled,
 			framesWithFaces: sampler.candidates.length,
 			timings: timer.seconds,

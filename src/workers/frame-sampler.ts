@@ -68,6 +68,7 @@ export class FrameSampler {
 		const detect = this.#gate.shouldDetect(frame.timeSec, lumaGrid(frame.picture));
 		if (detect) this.counts.detected++;
 		const { frameIndex, timeSec } = frame;
+		const shot = this.#gate.shot;
 		const state = {
 			after: { frameIndex, timeSec },
 			gate: this.#gate.state,
@@ -82,7 +83,9 @@ export class FrameSampler {
 		const scale = this.#options.source.width / prepared.detection.width;
 		const settled = this.#options
 			.detect(prepared.detection, scale)
-			.then((detection) => this.#ledger.settled(frameIndex, this.#settle(prepared, detection)))
+			.then((detection) =>
+				this.#ledger.settled(frameIndex, this.#settle(prepared, detection, shot))
+			)
 			.catch((cause: unknown) => {
 				this.#error ??= { cause };
 				this.#release(prepared.full);
@@ -108,10 +111,14 @@ export class FrameSampler {
 	}
 
 	/** The candidate the detected frame makes, if it has faces. */
-	#settle(prepared: PreparedFrame, { faces, seconds }: Detection): ScoredFrame | null {
+	#settle(
+		prepared: PreparedFrame,
+		{ faces, seconds }: Detection,
+		shot: number
+	): ScoredFrame | null {
 		this.timings.detect += seconds;
 		const started = performance.now();
-		const frame = measureFrame(prepared, faces, this.#options.source);
+		const frame = measureFrame(prepared, faces, this.#options.source, shot);
 		if (!frame) {
 			this.#release(prepared.full);
 			return null;

@@ -4,6 +4,8 @@
 // Every CHECKPOINT_MS it reports how far it got; given such a checkpoint it continues from there.
 import { BLAZEFACE } from '$lib/pipeline/blazeface';
 import { explainFailure } from '$lib/pipeline/failure-message';
+import type { SelectionBasis } from '$lib/pipeline/curate';
+import { SHARPNESS_WEIGHT } from '$lib/pipeline/score';
 import { defaultMinGapSec, type SelectOptions } from '$lib/pipeline/select';
 import type { ExtractRequest, SamplingResume } from '$lib/workers/extractor-protocol';
 import { ANALYSIS_LONG_SIDE } from './analyze-frame';
@@ -26,6 +28,8 @@ export interface Sampling {
 	/** The decoder that finished the pass, and whether it reached the end. */
 	sampled: SampledWith;
 	select: SelectOptions;
+	/** What the selection is made from, kept with the video so it can be tuned again. */
+	basis: SelectionBasis;
 }
 
 interface StartingPoint {
@@ -69,11 +73,26 @@ export async function sampleVideo(
 	const select = {
 		maxFrames: settings.maxFrames,
 		minGapSec: defaultMinGapSec(probe.durationSec, settings.maxFrames),
-		maxHashDistance: MAX_HASH_DISTANCE
+		maxHashDistance: MAX_HASH_DISTANCE,
+		onePerShot: true
+	};
+	const source = displaySize(probe);
+	const basis: SelectionBasis = {
+		frameWidth: source.width,
+		frameHeight: source.height,
+		maxHashDistance: MAX_HASH_DISTANCE,
+		tune: {
+			maxFrames: select.maxFrames,
+			minGapSec: select.minGapSec,
+			minFacePct: 0,
+			largestFaceOnly: false,
+			sharpnessWeight: SHARPNESS_WEIGHT,
+			onePerShot: select.onePerShot
+		}
 	};
 	const sampler = new FrameSampler(
 		{
-			source: displaySize(probe),
+			source,
 			select,
 			spare: settings.maxFrames,
 			inputSize: BLAZEFACE[settings.model].inputSize,
@@ -123,5 +142,5 @@ export async function sampleVideo(
 		throw new DecodeFailure(explainFailure(details), details);
 	}
 	timer.addAll(sampler.timings);
-	return { sampler, sampled, select };
+	return { sampler, sampled, select, basis };
 }

@@ -30,7 +30,7 @@ for (const locale of LOCALES) {
 				.getByTestId('file-input')
 				.setInputFiles([
 					fixture(PROCESSED_VIDEO),
-					fixture('megamind_h264.mp4'),
+					fixture('megamind_vp9.webm'),
 					fixture('not_a_video.mp4')
 				]);
 			// One ready, one refused, and one already in the library (held back with a question).

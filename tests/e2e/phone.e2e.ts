@@ -74,14 +74,14 @@ for (const locale of LOCALES) {
 		await page.goto('/');
 		await page.getByTestId('file-input').setInputFiles([
 			{
-				name: '视频 采访 很长的名字 — interview with a rather long English tail.webm',
-				mimeType: 'video/webm',
+				name: '视频 采访 很长的名字 — interview with a rather long English tail.mp4',
+				mimeType: 'video/mp4',
 				buffer: readFileSync(fixture(PROCESSED_VIDEO))
 			},
 			{
-				name: '新的视频 很长的名字 — a second rather long English name for the list.mp4',
-				mimeType: 'video/mp4',
-				buffer: readFileSync(fixture('megamind_h264.mp4'))
+				name: '新的视频 很长的名字 — a second rather long English name for the list.webm',
+				mimeType: 'video/webm',
+				buffer: readFileSync(fixture('megamind_vp9.webm'))
 			},
 			{
 				name: 'not_a_video.mp4',

@@ -87,11 +87,14 @@ test.beforeAll(async ({ browser }) => {
 	page = await browser.newPage();
 	watch = watchPage(page);
 	await page.addInitScript(countAnnotationWrites);
-	// Sample every 2nd frame so the ~11 s clip gives enough keyframes for a bulk edit of ten.
+	// Sample every 2nd frame and lift the one-per-shot limit, so the ~11 s clip of four shots
+	// gives enough keyframes for a bulk edit of ten (the newly chosen extracted meanwhile).
 	await startBatch(page, [VIDEO], { sampleRate: 2, maxFrames: 20 });
 	expect(await waitForFinal(page, VIDEO, 200_000)).toBe('completed');
 	await videoRow(page, VIDEO).getByRole('link', { name: 'Open keyframes' }).click();
 	await expect(page.getByTestId('keyframe').first()).toBeVisible();
+	await page.getByTestId('retune-one-per-shot').uncheck();
+	await expect(page.getByTestId('retune-status')).toHaveText(/Tuned/, { timeout: 120_000 });
 	reviewUrl = page.url();
 	frames = await page
 		.getByTestId('keyframe')

@@ -1,4 +1,6 @@
 // Records for tests, built from the app's own defaults so that no test retypes them.
+import type { SelectionBasis } from '$lib/pipeline/curate';
+import { SHARPNESS_WEIGHT } from '$lib/pipeline/score';
 import type { BatchRecord, KeyframeRecord, VideoRecord } from '$lib/db/types';
 import { newVideoRecord } from '$lib/db/videos';
 import {
@@ -56,6 +58,23 @@ export function videoRecord(
 		hasOriginal: false,
 		...fields,
 		createdAt
+	};
+}
+
+/** The selection basis a run of a `size`-pixel square video returns, with the default tune. */
+export function selectionBasis(size = 2): SelectionBasis {
+	return {
+		frameWidth: size,
+		frameHeight: size,
+		maxHashDistance: 10,
+		tune: {
+			maxFrames: DEFAULT_SETTINGS.maxFrames,
+			minGapSec: 0.5,
+			minFacePct: 0,
+			largestFaceOnly: false,
+			sharpnessWeight: SHARPNESS_WEIGHT,
+			onePerShot: true
+		}
 	};
 }
 

@@ -91,14 +91,15 @@ describe('checkpoints', () => {
 		expect(await stored(video.id)).toEqual({ checkpoints: 0, candidates: 0 });
 	});
 
-	it('goes with completion, a reset of the run and the cancel of a pending video', async () => {
+	it('goes with completion (its candidates stay), a reset of the run and the cancel of a pending video', async () => {
 		const completed = await videoWithCheckpoint();
 		await saveExtractionResult(db, completed.id, { video: {}, keyframes: [] });
+		expect(await stored(completed.id)).toEqual({ checkpoints: 0, candidates: 3 });
 		const failed = await videoWithCheckpoint();
 		expect(await resetVideoRun(db, failed.id, { status: 'failed' })).toBe(true);
 		const cancelled = await videoWithCheckpoint();
 		await cancelPendingOfBatch(db, cancelled.batchId, Date.now());
-		for (const video of [completed, failed, cancelled])
+		for (const video of [failed, cancelled])
 			expect(await stored(video.id)).toEqual({ checkpoints: 0, candidates: 0 });
 		expect((await db.videos.get(failed.id))?.status).toBe('failed');
 		expect((await db.videos.get(cancelled.id))?.status).toBe('cancelled');

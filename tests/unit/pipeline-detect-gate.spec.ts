@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DetectGate } from '$lib/pipeline/detect-gate';
 
 const flat = (v: number) => new Float32Array(16).fill(v);
-const gate = (maxSkipped = 99) => new DetectGate({ maxGapSec: 1, maxSkipped, changeThreshold: 3 });
+const gate = (maxSkipped = 99) =>
+	new DetectGate({ maxGapSec: 1, maxSkipped, changeThreshold: 3, cutThreshold: 16 });
 
 describe('DetectGate', () => {
 	it('detects the first frame, then skips an unchanged picture until the gap is due', () => {
@@ -35,5 +36,27 @@ describe('DetectGate', () => {
 		const g = gate();
 		g.shouldDetect(5, flat(100));
 		expect(g.shouldDetect(2, flat(100))).toBe(true);
+	});
+
+	it('counts a shot change where consecutive samples differ by the cut threshold', () => {
+		const g = gate();
+		const shots = [100, 104, 108, 112, 140, 141, 60].map((v, i) => {
+			g.shouldDetect(i * 0.2, flat(v));
+			return g.shot;
+		});
+		// A slow drift (4 levels a sample) stays one shot; jumps of 28 and 81 levels are cuts.
+		expect(shots).toEqual([0, 0, 0, 0, 1, 1, 2]);
+	});
+
+	it('a resumed gate goes on counting from its state', () => {
+		const g = gate();
+		g.shouldDetect(0, flat(100));
+		g.shouldDetect(0.2, flat(200));
+		const resumed = new DetectGate(
+			{ maxGapSec: 1, maxSkipped: 99, changeThreshold: 3, cutThreshold: 16 },
+			g.state
+		);
+		resumed.shouldDetect(0.4, flat(20));
+		expect(resumed.shot).toBe(2);
 	});
 });

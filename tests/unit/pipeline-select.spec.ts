@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultMinGapSec, selectKeyframes } from '$lib/pipeline/select';
+import {
+	defaultMinGapSec,
+	QUALITY_FLOOR,
+	SAME_SHOT_DISTINCT_BITS,
+	selectKeyframes
+} from '$lib/pipeline/select';
 import type { FrameCandidate } from '$lib/pipeline/types';
 
 /** Distinct hashes: candidate i has bits set in its own nibble only, so any two differ by ≥ 8 bits. */
@@ -77,6 +82,63 @@ describe('selectKeyframes', () => {
 		const copy = input.map((c) => ({ ...c }));
 		selectKeyframes(input, opts);
 		expect(input).toEqual(copy);
+	});
+});
+
+describe('selectKeyframes: one pick per shot', () => {
+	const inShot = (c: FrameCandidate, shot: number) => ({ ...c, shot });
+	/** A hash `bits` bits away from 0000000000000000. */
+	const away = (bits: number) =>
+		BigInt(2 ** bits - 1)
+			.toString(16)
+			.padStart(16, '0');
+
+	it('keeps the best frame of a shot and leaves its near-copies, one per shot', () => {
+		const picked = selectKeyframes(
+			[
+				inShot(cand(0, 0, 0.6, away(0)), 0),
+				inShot(cand(1, 2, 0.7, away(12)), 0), // the still photo zoomed a little
+				inShot(cand(2, 4, 0.5, away(20)), 0),
+				inShot(cand(3, 6, 0.4, away(40)), 1) // a cut: the next shot
+			],
+			opts
+		);
+		expect(indices(picked)).toEqual([1, 3]);
+	});
+
+	it('keeps a second frame of a shot when it is a clearly different picture', () => {
+		const distinct = away(SAME_SHOT_DISTINCT_BITS + 1);
+		const same = away(SAME_SHOT_DISTINCT_BITS);
+		const shot = [inShot(cand(0, 0, 0.9, away(0)), 3), inShot(cand(1, 5, 0.8, distinct), 3)];
+		expect(indices(selectKeyframes(shot, opts))).toEqual([0, 1]);
+		shot[1] = inShot(cand(1, 5, 0.8, same), 3);
+		expect(indices(selectKeyframes(shot, opts))).toEqual([0]);
+	});
+
+	it('candidates without a shot (stored before shots were counted) are judged as before', () => {
+		const picked = selectKeyframes([cand(0, 0, 0.9, away(0)), cand(1, 5, 0.8, away(20))], opts);
+		expect(indices(picked)).toEqual([0, 1]);
+	});
+
+	it('never keeps a near-copy from another shot (a shot that comes back, a loop)', () => {
+		const picked = selectKeyframes(
+			[inShot(cand(0, 0, 0.9, away(0)), 0), inShot(cand(1, 60, 0.9, away(3)), 7)],
+			opts
+		);
+		expect(indices(picked)).toEqual([0]);
+	});
+});
+
+describe('selectKeyframes: the quality floor', () => {
+	it('drops frames below the floor while better ones exist', () => {
+		const low = QUALITY_FLOOR * 0.5;
+		const picked = selectKeyframes([cand(0, 0, low), cand(1, 5, 0.4), cand(2, 10, low)], opts);
+		expect(indices(picked)).toEqual([1]);
+	});
+
+	it('keeps low scorers when they are all there is (a video of tiny faces)', () => {
+		const picked = selectKeyframes([cand(0, 0, 0.05), cand(1, 5, 0.06)], opts);
+		expect(indices(picked)).toEqual([0, 1]);
 	});
 });
 

@@ -7,7 +7,7 @@ import { addVideosToBatch } from '$lib/db/videos';
 import type { ExtractOutcome, ExtractorApi } from '$lib/workers/extractor-protocol';
 import type { WorkerPool } from '$lib/workers/worker-pool';
 import { ExtractorClient } from '$lib/workers/extractor-client';
-import { keyframeFields } from '../support/records';
+import { keyframeFields, selectionBasis } from '../support/records';
 import { testBatch, testFiles } from '../support/seed-videos';
 
 // The scheduler with a stand-in pool: every video "extracts" two keyframes at once.
@@ -25,6 +25,7 @@ const outcome: ExtractOutcome = {
 	},
 	keyframes: [0, 25].map((frameIndex) => keyframeFields(frameIndex, 25, 4)),
 	thumbnail: new Blob(['t']),
+	selection: selectionBasis(4),
 	warning: null,
 	framesSampled: 10,
 	framesWithFaces: 2,

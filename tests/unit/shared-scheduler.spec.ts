@@ -41,7 +41,8 @@ function localScheduler(resumed: number): LocalScheduler & { calls: string[] } {
 		cancelVideo: record('cancelVideo'),
 		cancelBatch: record('cancelBatch'),
 		retry: record('retry'),
-		detectImage: async () => (calls.push('detectImage'), [])
+		detectImage: async () => (calls.push('detectImage'), []),
+		extractFrames: async () => (calls.push('extractFrames'), true)
 	};
 }
 

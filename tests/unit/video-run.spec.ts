@@ -19,7 +19,7 @@ import type {
 } from '$lib/workers/extractor-protocol';
 import { TaskAbortedError } from '$lib/workers/worker-pool';
 import { useFreshDatabase } from '../support/fresh-database';
-import { keyframeFields } from '../support/records';
+import { keyframeFields, selectionBasis } from '../support/records';
 import { testBatch, testFiles } from '../support/seed-videos';
 
 let db: KffDatabase;
@@ -40,6 +40,7 @@ const completed = (keyframes = 2): ExtractOutcome => ({
 	probe,
 	keyframes: Array.from({ length: keyframes }, (_, i) => keyframeFields(i * 25, 25, 4)),
 	thumbnail: null,
+	selection: selectionBasis(4),
 	warning: null,
 	framesSampled: 10,
 	framesWithFaces: keyframes,
@@ -216,7 +217,7 @@ const interrupted = (videoId: string) =>
 		)
 	);
 
-it('stores the checkpoints a run reports; completing the video removes them', async () => {
+it('stores the checkpoints a run reports; completing the video removes them, keeps the candidates', async () => {
 	let stored: unknown = 'not read';
 	const { video } = await run(async (_onProgress, job, onCheckpoint) => {
 		expect(job.resume).toBeNull();
@@ -236,7 +237,10 @@ it('stores the checkpoints a run reports; completing the video removes them', as
 	});
 	expect(video.status).toBe('completed');
 	expect(await db.checkpoints.count()).toBe(0);
-	expect(await db.candidates.count()).toBe(0);
+	// Kept for tuning the selection again on the review page, with what it was made from.
+	expect(await db.candidates.count()).toBe(2);
+	expect(video.selection).toEqual(selectionBasis(4));
+	expect(video.retune).toBeNull();
 });
 
 it('continues from the checkpoint of an interrupted run; the bar starts at its share', async () => {

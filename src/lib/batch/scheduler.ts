@@ -18,6 +18,7 @@ import type { FaceModel } from '$lib/settings/extraction-settings';
 import { isUnsuccessful } from '$lib/shared/status';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
 import { AwakeClock } from './awake-clock';
+import { extractChosenFrames } from './extract-chosen';
 import { CANCELLED, MAX_ATTEMPTS, runVideo, STALL_TIMEOUT_MS, STALLED } from './video-run';
 
 export interface SchedulerOptions {
@@ -128,6 +129,11 @@ export class Scheduler {
 		}
 		for (const batchId of batchIds) await setBatchState(this.#db, batchId, 'running');
 		await this.pump();
+	}
+
+	/** Extracts frames a tuned selection chose, in a pool worker (queued like any job). */
+	extractFrames(videoId: string, frameIndices: number[]): Promise<boolean> {
+		return extractChosenFrames(this.#db, this.#extractor, videoId, frameIndices);
 	}
 
 	/** Runs the face detector on a still photo in a pool worker (queued like any job). */

@@ -17,6 +17,7 @@ export interface QueueCommands {
 export interface LocalScheduler extends QueueCommands {
 	resume(): Promise<number>;
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]>;
+	extractFrames(videoId: string, frameIndices: number[]): Promise<boolean>;
 }
 
 /** The parts of `navigator.locks` this needs. */
@@ -98,6 +99,11 @@ export class SharedScheduler implements LocalScheduler {
 
 	retry(videoIds: string[]) {
 		return this.#send('retry', videoIds);
+	}
+
+	/** Frames of a tuned selection are extracted in this tab's own pool, leader or not. */
+	extractFrames(videoId: string, frameIndices: number[]): Promise<boolean> {
+		return this.#local().extractFrames(videoId, frameIndices);
 	}
 
 	/** A still photo is detected in this tab's own pool, leader or not. */

@@ -140,6 +140,8 @@ async function saveOutcome(
 				decoder: outcome.decoder,
 				decoderNote: outcome.decoderNote,
 				timings: outcome.timings,
+				selection: outcome.selection,
+				retune: null,
 				message:
 					outcome.keyframes.length === 0
 						? noFacesNotice(video.settings.confidence, video.settings.model)

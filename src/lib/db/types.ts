@@ -1,4 +1,5 @@
 // Record types of the Dexie tables (see "Storage model" in ARCHITECTURE.md).
+import type { SelectionBasis, Tune } from '$lib/pipeline/curate';
 import type { Notice } from '$lib/pipeline/notice';
 import type { SamplingState } from '$lib/pipeline/sampling-ledger';
 import type { ScoredFrame } from '$lib/pipeline/types';
@@ -71,6 +72,13 @@ export interface VideoRecord {
 	attempts: number;
 	/** Epoch ms when moved to the trash; NOT_DELETED (0) otherwise. */
 	deletedAt: number;
+	/**
+	 * What the last run's selection was made from (its `candidates` are kept), so the review can
+	 * tune it again; absent for runs from before candidates were kept.
+	 */
+	selection?: SelectionBasis;
+	/** The selection's settings as the user tuned them on the review page; null: the run's. */
+	retune?: Tune | null;
 	/**
 	 * Derived from `name` for the name search (`*nameGrams`, see name-grams.ts); filled by the
 	 * table's hooks on every write, never set by hand.
@@ -146,10 +154,13 @@ export interface VideoBlobRecord {
 
 /**
  * A scored sample of a video's run (a frame with faces, measured), keyed [videoId+frameIndex]:
- * what a resumed run continues with instead of decoding the frames again.
+ * what a resumed run continues with instead of decoding the frames again, and, once the run is
+ * finished, what the review tunes the selection from (see curation.ts).
  */
 export interface CandidateRecord extends ScoredFrame {
 	videoId: string;
+	/** A keyframe that tuning left out, kept whole so that tuning it back in is instant. */
+	parked?: KeyframeRecord;
 }
 
 /**

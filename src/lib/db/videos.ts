@@ -2,6 +2,7 @@
 import { normalizeTags } from '$lib/pipeline/tags';
 import type { DecoderName } from '$lib/shared/decoders';
 import { checkpointTables, deleteCheckpoints } from './checkpoints';
+import { keepRunCandidates } from './curation';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
 import { NOT_DELETED, type BatchRecord, type KeyframeRecord, type VideoRecord } from './types';
@@ -134,7 +135,8 @@ export async function updateVideo(
 /**
  * Replaces the video's keyframes and marks it completed in one transaction, so a crash leaves
  * the old state or the new one; rerunning replaces rather than duplicates. Annotations are
- * user data and stay; the run's checkpoint goes. False (nothing written) when the video no
+ * user data and stay; the run's checkpoint goes, its candidates stay (bounded) for tuning the
+ * selection again. False (nothing written) when the video no
  * longer exists.
  */
 export async function saveExtractionResult(
@@ -150,7 +152,8 @@ export async function saveExtractionResult(
 	}));
 	return db.transaction('rw', [db.videos, db.keyframes, ...checkpointTables(db)], async () => {
 		if ((await db.videos.where('id').equals(videoId).count()) === 0) return false;
-		await deleteCheckpoints(db, [videoId]);
+		await db.checkpoints.delete(videoId);
+		await keepRunCandidates(db, videoId, new Set(keyframes.map((k) => k.frameIndex)));
 		await db.keyframes
 			.where('[videoId+frameIndex]')
 			.between(...withPrefix(videoId), true, true)

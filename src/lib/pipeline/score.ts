@@ -13,8 +13,24 @@ const SIZE_HALF_AREA = 0.01;
  * reason a keyframe is useless, so sharpness may cut up to 80%; a turned head is still a usable
  * keyframe, so frontalness cuts at most 50%. Confidence and size enter as they are (weight 1).
  */
-const SHARPNESS_WEIGHT = 0.8;
+export const SHARPNESS_WEIGHT = 0.8;
 const FRONTALNESS_WEIGHT = 0.5;
+
+/** A frame's score as its factors, each 0..1 (the face's confidence, size, sharpness, frontalness). */
+export interface ScoreFactors {
+	confidence: number;
+	size: number;
+	sharpness: number;
+	frontalness: number;
+}
+
+export type FactorName = keyof ScoreFactors;
+export const FACTOR_NAMES: readonly FactorName[] = [
+	'confidence',
+	'size',
+	'sharpness',
+	'frontalness'
+];
 
 function clamp01(v: number): number {
 	return v > 0 ? Math.min(1, v) : 0;
@@ -47,6 +63,43 @@ export function bestFace(
 	return best;
 }
 
+/** The factors of `face` (the frame's best) with `sharpness` measured on its region. */
+export function faceFactors(
+	face: FaceBox,
+	frameWidth: number,
+	frameHeight: number,
+	sharpness: number
+): ScoreFactors {
+	return {
+		confidence: clamp01(face.score),
+		size: sizeFactor(face, frameWidth, frameHeight),
+		sharpness: clamp01(sharpness),
+		frontalness: clamp01(frontalness(face))
+	};
+}
+
+/**
+ * What each factor multiplies the score by (their product is the score): confidence and size as
+ * they are, sharpness and frontalness softened by their weights.
+ */
+export function factorContributions(
+	f: ScoreFactors,
+	sharpnessWeight = SHARPNESS_WEIGHT
+): ScoreFactors {
+	return {
+		confidence: f.confidence,
+		size: f.size,
+		sharpness: weighted(f.sharpness, sharpnessWeight),
+		frontalness: weighted(f.frontalness, FRONTALNESS_WEIGHT)
+	};
+}
+
+/** The score the factors make, with sharpness weighted by `sharpnessWeight` (0..1). */
+export function scoreOf(f: ScoreFactors, sharpnessWeight = SHARPNESS_WEIGHT): number {
+	const c = factorContributions(f, sharpnessWeight);
+	return c.confidence * c.size * c.sharpness * c.frontalness;
+}
+
 /**
  * A frame's score in 0..1: product of its best face's confidence, size factor, and weighted
  * sharpness (already normalized, measured on that face's region) and frontalness. 0 without faces.
@@ -61,10 +114,5 @@ export function scoreFrame(input: {
 	if (!(frameWidth > 0 && frameHeight > 0)) return 0;
 	const face = bestFace(faces, frameWidth, frameHeight);
 	if (!face) return 0;
-	return (
-		clamp01(face.score) *
-		sizeFactor(face, frameWidth, frameHeight) *
-		weighted(sharpness, SHARPNESS_WEIGHT) *
-		weighted(frontalness(face), FRONTALNESS_WEIGHT)
-	);
+	return scoreOf(faceFactors(face, frameWidth, frameHeight, sharpness));
 }

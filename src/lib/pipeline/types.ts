@@ -35,6 +35,11 @@ export interface FrameCandidate {
 	score: number;
 	/** 64-bit perceptual hash as 16 hex chars. */
 	hash: string;
+	/**
+	 * The shot it belongs to (shot changes counted from the start, see detect-gate.ts); absent
+	 * in candidates stored before shots were counted.
+	 */
+	shot?: number;
 }
 
 /** A sampled frame with faces, measured: what selection ranks and a run's checkpoint keeps. */

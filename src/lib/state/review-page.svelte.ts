@@ -13,9 +13,11 @@ import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import { purgeAt } from '$lib/shared/trash-retention';
 import { AnnotationsManager } from './annotations-manager.svelte';
+import { CurationState } from './curation.svelte';
 import { exportChoices } from './export-choices.svelte';
 import { exportVideos } from './export-videos';
 import { emptySelection, keepExisting, type GallerySelection } from './gallery-selection';
+import { sortKeyframes } from './keyframe-order';
 import { LiveQuery } from './live-query.svelte';
 import { settingsStore } from './settings.svelte';
 
@@ -45,7 +47,11 @@ export class ReviewPageState {
 	#chosen = $state.raw<GallerySelection<number>>(emptySelection());
 	#videoTagError = $state<string | null>(null);
 
-	readonly frames = $derived(this.keyframes.current ?? []);
+	readonly curation = new CurationState(
+		() => this.#videoId(),
+		() => this.video.current
+	);
+	readonly frames = $derived(sortKeyframes(this.keyframes.current ?? [], this.curation.order));
 	/** Frame indexes in gallery order. */
 	readonly order = $derived(this.frames.map((k) => k.frameIndex));
 	readonly selection = $derived(keepExisting(this.#chosen, this.order));

@@ -6,6 +6,8 @@ import type { FaceBox } from '$lib/pipeline/types';
 import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
 import type {
 	AssetUrls,
+	ExtractedKeyframe,
+	ExtractFramesRequest,
 	ExtractOutcome,
 	ExtractProgress,
 	ExtractorApi,
@@ -56,6 +58,11 @@ export class ExtractorClient {
 				),
 			signal
 		);
+	}
+
+	/** Extracts chosen frames of a finished video at full size (queued like any job). */
+	extractFrames(job: Omit<ExtractFramesRequest, 'assets'>): Promise<ExtractedKeyframe[]> {
+		return this.#pool.run((api) => api.extractFrames({ ...job, assets: this.#assets() }));
 	}
 
 	/** Runs the face detector on a still photo (queued like any job). */

@@ -1,5 +1,6 @@
 // The data that crosses between the app and the extractor worker. Plain, structured-cloneable.
 import type { ExtractionSettings } from '$lib/settings/extraction-settings';
+import type { SelectionBasis } from '$lib/pipeline/curate';
 import type { FaceBox, ScoredFrame } from '$lib/pipeline/types';
 import type { Notice } from '$lib/pipeline/notice';
 import type { SamplingState } from '$lib/pipeline/sampling-ledger';
@@ -88,6 +89,8 @@ export type ExtractOutcome =
 			probe: ProbeInfo;
 			keyframes: ExtractedKeyframe[];
 			thumbnail: Blob | null;
+			/** What the selection was made from; the run's candidates are in its checkpoint. */
+			selection: SelectionBasis;
 			/** Set when only part of the file could be decoded. */
 			warning: Notice | null;
 			/** Frames sampled and checked for faces. */
@@ -107,6 +110,15 @@ export type ExtractOutcome =
 			details: string;
 	  };
 
+/** Frames of a finished video to extract at full size (a tuned selection's new ones). */
+export interface ExtractFramesRequest {
+	file: Blob;
+	name: string;
+	settings: ExtractionSettings;
+	assets: AssetUrls;
+	frames: ScoredFrame[];
+}
+
 export interface DetectImageRequest {
 	image: Blob;
 	model: ExtractionSettings['model'];
@@ -120,6 +132,8 @@ export interface ExtractorApi {
 		onProgress: (p: ExtractProgress) => void,
 		onCheckpoint: (c: SamplingCheckpoint) => void
 	): Promise<ExtractOutcome>;
+	/** Chosen frames of a finished video at full size, decoded again. */
+	extractFrames(request: ExtractFramesRequest): Promise<ExtractedKeyframe[]>;
 	/** Faces in a still photo, so a person can compare the models on their own material. */
 	detectImage(request: DetectImageRequest): Promise<FaceBox[]>;
 }
