@@ -15,12 +15,38 @@ import { DecodeFailure } from './decoders/ffmpeg-decoder';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import type { Fallback } from './decoders/with-fallback';
 import { describeError } from './describe-error';
-import { extractKeyframes } from './extract-keyframes';
+import { extractKeyframes, fullSizeFrames } from './extract-keyframes';
 import { openDecoders } from './open-decoders';
+import { PeopleRun } from './people-run';
 import { ProgressReporter } from './progress-reporter';
 import { sampleVideo } from './sample-video';
 import { StageTimer } from './stage-timer';
 import type { ExtractionRun, ExtractorEnv } from './extraction-run';
+import type { Sampling } from './sample-video';
+
+/**
+ * With a reference photo: every spaced candidate (the selection without its frame limit) is
+ * looked at full size and kept when the reference's person is in it; the selection then runs
+ * over those alone.
+ */
+async function framesOfReference(
+	sampling: Sampling,
+	run: ExtractionRun,
+	people: PeopleRun
+): Promise<ScoredFrame[]> {
+	const { candidates } = sampling.sampler;
+	const wide = selectKeyframes(candidates, {
+		...sampling.select,
+		maxFrames: candidates.length
+	}) as ScoredFrame[];
+	const kept: ScoredFrame[] = [];
+	let i = 0;
+	for await (const canvas of fullSizeFrames(wide, sampling, run)) {
+		const frame = wide[i++];
+		if (await people.showsReference(frame.frameIndex, canvas, frame.faces)) kept.push(frame);
+	}
+	return selectKeyframes(kept, sampling.select) as ScoredFrame[];
+}
 
 export async function extractVideo(
 	env: ExtractorEnv,
@@ -53,10 +79,18 @@ export async function extractVideo(
 		const sampling = await sampleVideo(env.detector, req, run);
 		for (const decoder of opened) timer.addAll(decoder.timings);
 
-		const chosen = selectKeyframes(sampling.sampler.candidates, sampling.select) as ScoredFrame[];
+		const people = new PeopleRun(env.embedder, req.reference);
+		const chosen = req.reference
+			? await framesOfReference(sampling, run, people)
+			: (selectKeyframes(sampling.sampler.candidates, sampling.select) as ScoredFrame[]);
 		timer.lap('select');
-		const { keyframes, thumbnail } = await extractKeyframes(chosen, sampling, run);
+		const { keyframes, thumbnail } = await extractKeyframes(chosen, sampling, run, people);
 		timer.lap('extract');
+		const peopleOutcome = people.outcome();
+		if (peopleOutcome.ok) {
+			timer.add('embed', peopleOutcome.seconds);
+			timer.add('embedded', peopleOutcome.faces);
+		}
 		const { sampler, sampled } = sampling;
 		timer.add('detections', sampler.counts.detected);
 		timer.add('held', chosen.filter((c) => sampler.held.has(c.frameIndex)).length);
@@ -71,7 +105,9 @@ export async function extractVideo(
 			framesWithFaces: sampler.candidates.length,
 			timings: timer.seconds,
 			decoder: lastDecoder.name,
-			decoderNote: notes.length > 0 ? notes.join(' ') : null
+			decoderNote: notes.length > 0 ? notes.join(' ') : null,
+			embeddings: people.embeddingsOf(keyframes.map((k) => k.frameIndex)),
+			people: peopleOutcome
 		};
 	} catch (error) {
 		if (error instanceof DecodeFailure)

@@ -41,7 +41,9 @@ function localScheduler(resumed: number): LocalScheduler & { calls: string[] } {
 		cancelVideo: record('cancelVideo'),
 		cancelBatch: record('cancelBatch'),
 		retry: record('retry'),
-		detectImage: async () => (calls.push('detectImage'), [])
+		detectImage: async () => (calls.push('detectImage'), []),
+		embedImage: async () => (calls.push('embedImage'), { ok: true, faces: [], embeddings: [] }),
+		peopleUnavailable: async () => (calls.push('peopleUnavailable'), null)
 	};
 }
 

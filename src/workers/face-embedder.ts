@@ -1,0 +1,97 @@
+/// <reference lib="webworker" />
+// Face identity embeddings: face-api's 128-d ResNet (dlib's face recognition model) run by the
+// TensorFlow.js build face-api bundles, on its wasm backend (no WebGL needed). Each face is cut
+// out aligned on its eye keypoints ($lib/people/align) into the net's 150×150 input. Loaded once
+// per worker, on first use, from our own origin; the weights are fetched and decoded here, as
+// face-api's own loader expects a window.
+import { chipTransform } from '$lib/people/align';
+import { normalize, type Embedding } from '$lib/people/embedding';
+import type { FaceBox } from '$lib/pipeline/types';
+
+/** The recognition net's input side. */
+const CHIP = 150;
+
+export interface EmbedderAssets {
+	/** Folder of tfjs-backend-wasm's .wasm files. */
+	wasmBase: string;
+	/** face-api's `face_recognition_model-weights_manifest.json`, beside its .bin. */
+	manifest: string;
+}
+
+type FaceApi = typeof import('@vladmandic/face-api');
+/** What the bundled TensorFlow.js has beyond face-api's declared subset. */
+interface BundledTf {
+	setWasmPaths(prefix: string): void;
+	setBackend(name: string): Promise<boolean>;
+	ready(): Promise<void>;
+}
+interface WeightsManifest {
+	paths: string[];
+	weights: Parameters<FaceApi['tf']['io']['decodeWeights']>[1];
+}
+
+async function fetchOk(url: string): Promise<Response> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+	return response;
+}
+
+export class FaceEmbedder {
+	#api: FaceApi;
+
+	private constructor(api: FaceApi) {
+		this.#api = api;
+	}
+
+	static async load({ wasmBase, manifest }: EmbedderAssets): Promise<FaceEmbedder> {
+		const api = await import('@vladmandic/face-api');
+		const tf = api.tf as unknown as BundledTf;
+		tf.setWasmPaths(`${wasmBase}/`);
+		if (!(await tf.setBackend('wasm'))) throw new Error('The TensorFlow.js wasm backend did not start');
+		await tf.ready();
+		const [group] = (await (await fetchOk(manifest)).json()) as WeightsManifest[];
+		const buffers = await Promise.all(
+			group.paths.map(async (p) => (await fetchOk(new URL(p, manifest).href)).arrayBuffer())
+		);
+		const bytes = new Uint8Array(buffers.reduce((n, b) => n + b.byteLength, 0));
+		let offset = 0;
+		for (const b of buffers) {
+			bytes.set(new Uint8Array(b), offset);
+			offset += b.byteLength;
+		}
+		api.nets.faceRecognitionNet.loadFromWeightMap(api.tf.io.decodeWeights(bytes.buffer, group.weights));
+		return new FaceEmbedder(api);
+	}
+
+	/** One unit-length embedding per face of `source` (faces in its pixel coordinates). */
+	async embed(source: CanvasImageSource, faces: readonly FaceBox[]): Promise<Embedding[]> {
+		if (faces.length === 0) return [];
+		const { tf, nets } = this.#api;
+		const canvas = new OffscreenCanvas(CHIP, CHIP);
+		const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+		const pixels = new Uint8Array(faces.length * CHIP * CHIP * 3);
+		faces.forEach((face, i) => {
+			const m = chipTransform(face, CHIP);
+			ctx.setTransform(1, 0, 0, 1, 0, 0);
+			ctx.fillStyle = '#000';
+			ctx.fillRect(0, 0, CHIP, CHIP);
+			ctx.setTransform(m.a, m.b, m.c, m.d, m.e, m.f);
+			ctx.drawImage(source, 0, 0);
+			const { data } = ctx.getImageData(0, 0, CHIP, CHIP);
+			const base = i * CHIP * CHIP * 3;
+			for (let p = 0, q = 0; p < data.length; p += 4, q += 3) {
+				pixels[base + q] = data[p];
+				pixels[base + q + 1] = data[p + 1];
+				pixels[base + q + 2] = data[p + 2];
+			}
+		});
+		const batch = tf.tensor4d(pixels, [faces.length, CHIP, CHIP, 3], 'int32');
+		try {
+			const out = await nets.faceRecognitionNet.computeFaceDescriptor(batch);
+			const list = Array.isArray(out) ? out : [out];
+			return list.map((d) => normalize(d));
+		} finally {
+			batch.dispose();
+		}
+	}
+}
