@@ -25,9 +25,10 @@ import type { ExtractionRun, ExtractorEnv } from './extraction-run';
 import type { Sampling } from './sample-video';
 
 /**
- * With a reference photo: every spaced candidate (the selection without its frame limit) is
- * looked at full size and kept when the reference's person is in it; the selection then runs
- * over those alone.
+ * With a reference photo: every candidate spaced in time (the selection without its frame limit
+ * and without its near-duplicate test, which would let another person's look-alike frame push
+ * this person's out) is looked at full size and kept when the reference's person is in it; the
+ * selection then runs over those alone.
  */
 async function framesOfReference(
 	sampling: Sampling,
@@ -37,7 +38,8 @@ async function framesOfReference(
 	const { candidates } = sampling.sampler;
 	const wide = selectKeyframes(candidates, {
 		...sampling.select,
-		maxFrames: candidates.length
+		maxFrames: candidates.length,
+		maxHashDistance: -1
 	}) as ScoredFrame[];
 	const kept: ScoredFrame[] = [];
 	let i = 0;

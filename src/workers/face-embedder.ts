@@ -36,6 +36,30 @@ async function fetchOk(url: string): Promise<Response> {
 	return response;
 }
 
+/**
+ * face-api knows a window or Node.js; a worker has neither, and its input checks ask the
+ * environment for the canvas and media classes. Offscreen ones stand in; nothing here is ever
+ * given an element, only tensors.
+ */
+function workerEnvironment(api: FaceApi) {
+	class NoElement {}
+	const none = () => {
+		throw new Error('No DOM elements in a worker');
+	};
+	api.env.setEnv({
+		Canvas: OffscreenCanvas,
+		CanvasRenderingContext2D: OffscreenCanvasRenderingContext2D,
+		Image: NoElement,
+		ImageData,
+		Video: NoElement,
+		createCanvasElement: none,
+		createImageElement: none,
+		createVideoElement: none,
+		fetch: (url: string, init?: RequestInit) => fetch(url, init),
+		readFile: none
+	} as unknown as Parameters<FaceApi['env']['setEnv']>[0]);
+}
+
 export class FaceEmbedder {
 	#api: FaceApi;
 
@@ -45,6 +69,7 @@ export class FaceEmbedder {
 
 	static async load({ wasmBase, manifest }: EmbedderAssets): Promise<FaceEmbedder> {
 		const api = await import('@vladmandic/face-api');
+		workerEnvironment(api);
 		const tf = api.tf as unknown as BundledTf;
 		tf.setWasmPaths(`${wasmBase}/`);
 		if (!(await tf.setBackend('wasm'))) throw new Error('The TensorFlow.js wasm backend did not start');
