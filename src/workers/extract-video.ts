@@ -25,10 +25,11 @@ import type { ExtractionRun, ExtractorEnv } from './extraction-run';
 import type { Sampling } from './sample-video';
 
 /**
- * With a reference photo: every candidate spaced in time (the selection without its frame limit
- * and without its near-duplicate test, which would let another person's look-alike frame push
- * this person's out) is looked at full size and kept when the reference's person is in it; the
- * selection then runs over those alone.
+ * With a reference photo: every candidate spaced in time (the selection without its frame limit)
+ * is looked at full size and kept when the reference's person is in it; the selection then runs
+ * over those alone. Both leave out the near-duplicate test: its whole-frame hash finds one
+ * person's shots alike (on people_two.mp4 it dropped biden's second shot for his first, and
+ * before filtering, a shot of one person for the other's look-alike one).
  */
 async function framesOfReference(
 	sampling: Sampling,
@@ -36,10 +37,10 @@ async function framesOfReference(
 	people: PeopleRun
 ): Promise<ScoredFrame[]> {
 	const { candidates } = sampling.sampler;
+	const spaced = { ...sampling.select, maxHashDistance: -1 };
 	const wide = selectKeyframes(candidates, {
-		...sampling.select,
-		maxFrames: candidates.length,
-		maxHashDistance: -1
+		...spaced,
+		maxFrames: candidates.length
 	}) as ScoredFrame[];
 	const kept: ScoredFrame[] = [];
 	let i = 0;
@@ -47,7 +48,7 @@ async function framesOfReference(
 		const frame = wide[i++];
 		if (await people.showsReference(frame.frameIndex, canvas, frame.faces)) kept.push(frame);
 	}
-	return selectKeyframes(kept, sampling.select) as ScoredFrame[];
+	return selectKeyframes(kept, spaced) as ScoredFrame[];
 }
 
 export async function extractVideo(

@@ -72,7 +72,8 @@ export class FaceEmbedder {
 		workerEnvironment(api);
 		const tf = api.tf as unknown as BundledTf;
 		tf.setWasmPaths(`${wasmBase}/`);
-		if (!(await tf.setBackend('wasm'))) throw new Error('The TensorFlow.js wasm backend did not start');
+		if (!(await tf.setBackend('wasm')))
+			throw new Error('The TensorFlow.js wasm backend did not start');
 		await tf.ready();
 		const [group] = (await (await fetchOk(manifest)).json()) as WeightsManifest[];
 		const buffers = await Promise.all(
@@ -84,7 +85,9 @@ export class FaceEmbedder {
 			bytes.set(new Uint8Array(b), offset);
 			offset += b.byteLength;
 		}
-		api.nets.faceRecognitionNet.loadFromWeightMap(api.tf.io.decodeWeights(bytes.buffer, group.weights));
+		api.nets.faceRecognitionNet.loadFromWeightMap(
+			api.tf.io.decodeWeights(bytes.buffer, group.weights)
+		);
 		return new FaceEmbedder(api);
 	}
 
@@ -94,8 +97,8 @@ export class FaceEmbedder {
 		const { tf, nets } = this.#api;
 		const canvas = new OffscreenCanvas(CHIP, CHIP);
 		const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-		const pixels = new Uint8Array(faces.length * CHIP * CHIP * 3);
-		faces.forEach((face, i) => {
+		// One tensor per face: face-api takes a batch as an array, not as one 4-D tensor.
+		const chips = faces.map((face) => {
 			const m = chipTransform(face, CHIP);
 			ctx.setTransform(1, 0, 0, 1, 0, 0);
 			ctx.fillStyle = '#000';
@@ -103,20 +106,20 @@ export class FaceEmbedder {
 			ctx.setTransform(m.a, m.b, m.c, m.d, m.e, m.f);
 			ctx.drawImage(source, 0, 0);
 			const { data } = ctx.getImageData(0, 0, CHIP, CHIP);
-			const base = i * CHIP * CHIP * 3;
+			const rgb = new Uint8Array(CHIP * CHIP * 3);
 			for (let p = 0, q = 0; p < data.length; p += 4, q += 3) {
-				pixels[base + q] = data[p];
-				pixels[base + q + 1] = data[p + 1];
-				pixels[base + q + 2] = data[p + 2];
+				rgb[q] = data[p];
+				rgb[q + 1] = data[p + 1];
+				rgb[q + 2] = data[p + 2];
 			}
+			return tf.tensor3d(rgb, [CHIP, CHIP, 3], 'int32');
 		});
-		const batch = tf.tensor4d(pixels, [faces.length, CHIP, CHIP, 3], 'int32');
 		try {
-			const out = await nets.faceRecognitionNet.computeFaceDescriptor(batch);
+			const out = await nets.faceRecognitionNet.computeFaceDescriptor(chips);
 			const list = Array.isArray(out) ? out : [out];
 			return list.map((d) => normalize(d));
 		} finally {
-			batch.dispose();
+			for (const chip of chips) chip.dispose();
 		}
 	}
 }

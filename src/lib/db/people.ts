@@ -22,6 +22,18 @@ export interface NewFace {
 	embedding: Embedding;
 }
 
+/** Groups in first-seen order (Map.groupBy is newer than the browsers and Node we support). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const group = groups.get(k);
+		if (group) group.push(item);
+		else groups.set(k, [item]);
+	}
+	return groups;
+}
+
 /** Recomputes the persons' centres and counts from their faces; one without faces goes. */
 async function refreshPersons(db: KffDatabase, ids: Iterable<string>, now: number) {
 	for (const id of new Set(ids)) {
@@ -110,10 +122,7 @@ async function mergeInto(db: KffDatabase, from: string, into: string) {
 
 /** Ids of the videos in the trash. */
 function trashedVideoIds(db: KffDatabase): Promise<string[]> {
-	return db.videos
-		.where('[deletedAt+createdAt]')
-		.above([NOT_DELETED, Dexie.maxKey])
-		.primaryKeys();
+	return db.videos.where('[deletedAt+createdAt]').above([NOT_DELETED, Dexie.maxKey]).primaryKeys();
 }
 
 export interface PersonCover {
@@ -136,7 +145,7 @@ export function listPersons(db: KffDatabase, withHidden: boolean): Promise<Perso
 	return db.transaction('r', db.persons, db.faces, db.videos, db.keyframes, async () => {
 		const trashed = new Set(await trashedVideoIds(db));
 		const faces = (await db.faces.toArray()).filter((f) => !trashed.has(f.videoId));
-		const byPerson = Map.groupBy(faces, (f) => f.personId);
+		const byPerson = groupBy(faces, (f) => f.personId);
 		const persons = (await db.persons.toArray()).filter((p) => withHidden || !p.hidden);
 		const rows: PersonSummary[] = [];
 		for (const person of persons) {
@@ -158,7 +167,9 @@ export function listPersons(db: KffDatabase, withHidden: boolean): Promise<Perso
 						: null
 			});
 		}
-		return rows.sort((a, b) => b.keyframes - a.keyframes || a.person.createdAt - b.person.createdAt);
+		return rows.sort(
+			(a, b) => b.keyframes - a.keyframes || a.person.createdAt - b.person.createdAt
+		);
 	});
 }
 
@@ -232,7 +243,7 @@ export function keyframesOfPerson(
 				.map((v) => [v!.id, v!.name])
 		);
 		const frames = [
-			...Map.groupBy(
+			...groupBy(
 				faces.filter((f) => videos.has(f.videoId)),
 				(f) => `${f.videoId}/${f.frameIndex}`
 			).values()

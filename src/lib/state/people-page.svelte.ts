@@ -33,8 +33,7 @@ export class PeoplePageState {
 	readonly keyframes = new LiveQuery(() => {
 		const id = this.personId;
 		const limit = this.#shown;
-		return () =>
-			id ? keyframesOfPerson(db(), id, { offset: 0, limit }) : Promise.resolve(null);
+		return () => (id ? keyframesOfPerson(db(), id, { offset: 0, limit }) : Promise.resolve(null));
 	});
 	readonly photo = new ReferencePhoto();
 	#found = $state.raw<FindResult>(null);

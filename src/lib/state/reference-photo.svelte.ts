@@ -70,7 +70,8 @@ export class ReferencePhoto {
 	/** With several faces: the one meant. */
 	choose(index: number) {
 		const s = this.#state;
-		if (s.kind === 'several') this.#state = { kind: 'chosen', name: s.name, embedding: s.embeddings[index] };
+		if (s.kind === 'several')
+			this.#state = { kind: 'chosen', name: s.name, embedding: s.embeddings[index] };
 	}
 
 	clear() {
