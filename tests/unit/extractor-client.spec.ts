@@ -48,7 +48,11 @@ it('extract sends the job with the asset URLs, proxied progress and checkpoint c
 		progress: (p: ExtractProgress) => seen.push(p.progress),
 		checkpoint: (c: SamplingCheckpoint) => seen.push(c.progress)
 	};
-	await client.extract({ file, name: 'a.mp4', settings, resume: null, reference: null }, listeners, signal);
+	await client.extract(
+		{ file, name: 'a.mp4', settings, resume: null, reference: null },
+		listeners,
+		signal
+	);
 
 	const [request, onProgress, onCheckpoint] = calls[0].args as [
 		unknown,

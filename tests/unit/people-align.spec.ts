@@ -47,8 +47,6 @@ describe('chipTransform', () => {
 
 	it('treats eyes on one spot as no eyes', () => {
 		const f = face({ x: 10, y: 10 }, { x: 10.5, y: 10 });
-		expect(chipTransform(f, SIZE)).toEqual(
-			chipTransform({ ...f, keypoints: [] }, SIZE)
-		);
+		expect(chipTransform(f, SIZE)).toEqual(chipTransform({ ...f, keypoints: [] }, SIZE));
 	});
 });
