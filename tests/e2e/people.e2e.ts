@@ -4,7 +4,6 @@
 // model that cannot load.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 import { fixture, fixtureJson, startBatch, waitForFinal } from './helpers';
 import { readStores } from '../support/browser-db';
 
@@ -302,27 +301,5 @@ test.describe('without the recognition model', () => {
 		await page.goto('/people');
 		await expect(page.getByTestId('people-unavailable')).toBeVisible({ timeout: 60_000 });
 		await expect(page.getByTestId('people-empty')).toBeVisible();
-	});
-});
-
-test.describe('without any WebGL', () => {
-	// As tests/e2e/no-webgl.e2e.ts: no hardware GL and no software rasterizer.
-	test.use({
-		launchOptions: {
-			executablePath: chromiumPath(),
-			args: [...CHROMIUM_ARGS, '--disable-software-rasterizer']
-		}
-	});
-
-	test('People still groups people_two.mp4 into its two persons (TensorFlow.js on wasm)', async ({
-		page
-	}) => {
-		await processVideo(page);
-		await page.goto('/people');
-		for (const id of await personIds(page, 2)) {
-			expect(new Set((await keyframeTimes(page, id)).map(personAt)).size).toBe(1);
-		}
-		await page.goto('/people');
-		await expect(page.getByTestId('people-unavailable')).toBeHidden();
 	});
 });
