@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyAffine, chipTransform, CHIP_EYES } from '$lib/people/align';
+import { chipTransform, CHIP_EYES, type Affine } from '$lib/people/align';
 import type { FaceBox } from '$lib/pipeline/types';
 
 const SIZE = 150;
+
+/** Where `p` lands under `m` (as canvas setTransform maps it). */
+function applyAffine(m: Affine, p: { x: number; y: number }) {
+	return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+}
 
 function face(right: { x: number; y: number }, left: { x: number; y: number }): FaceBox {
 	return { x: 0, y: 0, width: 100, height: 100, score: 0.9, keypoints: [right, left] };

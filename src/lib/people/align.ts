@@ -52,8 +52,3 @@ function boxTransform(face: FaceBox, size: number): Affine {
 	const cy = face.y + face.height / 2;
 	return { a: scale, b: 0, c: 0, d: scale, e: size / 2 - scale * cx, f: size / 2 - scale * cy };
 }
-
-/** Where `p` lands under `m`. */
-export function applyAffine(m: Affine, p: { x: number; y: number }): { x: number; y: number } {
-	return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
-}
