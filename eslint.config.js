@@ -25,6 +25,15 @@ const boundaries = [
 		]
 	),
 	restrict(
+		['src/lib/people/**'],
+		[
+			{
+				regex: '^(\\$(?!lib/(people|pipeline)/)|\\.\\./(?!pipeline/))',
+				message: 'people/ is pure: it imports nothing of ours but its own files and pipeline/.'
+			}
+		]
+	),
+	restrict(
 		['src/lib/shared/**', 'src/lib/settings/**'],
 		[
 			{

@@ -1,5 +1,6 @@
 // Puts everything the app loads at run time into static/vendor/ (git-ignored), from npm packages:
-// the ffmpeg core, LiteRT.js's wasm (its glue also as an ES module) and MediaPipe's BlazeFace models.
+// the ffmpeg core, LiteRT.js's wasm (its glue also as an ES module), MediaPipe's BlazeFace models
+// and People's face recognition model with TensorFlow.js's wasm.
 // Runs before dev and build; nothing is ever fetched from another origin.
 import { createHash } from 'node:crypto';
 import {
@@ -25,7 +26,13 @@ const copies = [
 	['@litertjs/core', 'wasm/litert_wasm_internal.wasm', 'litert'],
 	['@litertjs/core', 'wasm/litert_wasm_compat_internal.wasm', 'litert'],
 	['@mediapipe/face_detection', 'face_detection_full_range.tflite', 'models'],
-	['@mediapipe/face_detection', 'face_detection_short_range.tflite', 'models']
+	['@mediapipe/face_detection', 'face_detection_short_range.tflite', 'models'],
+	// People: face-api's recognition net and the wasm of the TensorFlow.js backend it runs on
+	// (SIMD, and plain for browsers without; the threaded build needs cross-origin isolation).
+	['@vladmandic/face-api', 'model/face_recognition_model-weights_manifest.json', 'models'],
+	['@vladmandic/face-api', 'model/face_recognition_model.bin', 'models'],
+	['@tensorflow/tfjs-backend-wasm', 'wasm-out/tfjs-backend-wasm-simd.wasm', 'tfjs'],
+	['@tensorflow/tfjs-backend-wasm', 'wasm-out/tfjs-backend-wasm.wasm', 'tfjs']
 ];
 
 for (const [pkg, file, dir] of copies) {

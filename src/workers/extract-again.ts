@@ -15,7 +15,7 @@ export async function extractAgain(
 ): Promise<ExtractedKeyframe[]> {
 	const opened: FrameDecoder[] = [];
 	try {
-		const decoders = await openDecoders(env, { ...req, resume: null }, opened);
+		const decoders = await openDecoders(env, { ...req, resume: null, reference: null }, opened);
 		const run: ExtractionRun = {
 			primary: decoders.primary,
 			switchToFallback: decoders.fallback,
@@ -26,7 +26,8 @@ export async function extractAgain(
 			notes: []
 		};
 		const source = { held: new Map(), decoder: decoders.primary };
-		return (await extractKeyframes(req.frames, source, run)).keyframes;
+		// Faces of frames tuned in get no embedding here: People sees a video's run's keyframes.
+		return (await extractKeyframes(req.frames, source, run, null)).keyframes;
 	} finally {
 		for (const decoder of opened) decoder.close();
 	}

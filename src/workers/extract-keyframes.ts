@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The extraction pass: the chosen frames at full size (mostly held from sampling, the rest
-// decoded again in one pass), as JPEGs and thumbnails, and the video's thumbnail from the best.
+// decoded again in one pass), as JPEGs and thumbnails, and the video's thumbnail from the best;
+// People embeds their faces on the way.
 import { bestFace } from '$lib/pipeline/score';
 import type { ScoredFrame } from '$lib/pipeline/types';
 import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
@@ -10,6 +11,7 @@ import { fullFramesWithFallback } from './decoders/with-fallback';
 import { chosenCanvases } from './extract-frames';
 import { thumbnailJpeg, toJpeg, videoThumbnailJpeg } from './jpeg';
 import type { ExtractionRun } from './extraction-run';
+import type { PeopleRun } from './people-run';
 
 /** Where the chosen frames come from: pictures held from sampling, else `decoder` again. */
 export interface FrameSource {
@@ -17,15 +19,12 @@ export interface FrameSource {
 	decoder: FrameDecoder;
 }
 
-export async function extractKeyframes(
-	chosen: readonly ScoredFrame[],
+/** The frames at full size, in time order (held ones as they are, the rest decoded again). */
+export function fullSizeFrames(
+	frames: readonly ScoredFrame[],
 	{ held, decoder }: FrameSource,
-	run: ExtractionRun
-): Promise<{ keyframes: ExtractedKeyframe[]; thumbnail: Blob | null }> {
-	const { primary, switchToFallback, progress, notes } = run;
-	const keyframes: ExtractedKeyframe[] = [];
-	let thumbnail: Blob | null = null;
-	const best = chosen.reduce<ScoredFrame | null>((b, c) => (!b || c.score > b.score ? c : b), null);
+	{ primary, switchToFallback, notes }: ExtractionRun
+): AsyncGenerator<OffscreenCanvas> {
 	const decodeAgain = (times: readonly number[]) =>
 		fullFramesWithFallback(
 			decoder,
@@ -33,10 +32,24 @@ export async function extractKeyframes(
 			times,
 			(reason) => notes.push(reason)
 		);
+	return chosenCanvases(frames, held, decodeAgain);
+}
+
+export async function extractKeyframes(
+	chosen: readonly ScoredFrame[],
+	source: FrameSource,
+	run: ExtractionRun,
+	people: PeopleRun | null
+): Promise<{ keyframes: ExtractedKeyframe[]; thumbnail: Blob | null }> {
+	const { progress } = run;
+	const keyframes: ExtractedKeyframe[] = [];
+	let thumbnail: Blob | null = null;
+	const best = chosen.reduce<ScoredFrame | null>((b, c) => (!b || c.score > b.score ? c : b), null);
 	let i = 0;
-	for await (const canvas of chosenCanvases(chosen, held, decodeAgain)) {
+	for await (const canvas of fullSizeFrames(chosen, source, run)) {
 		const frame = chosen[i];
 		progress.report('extracting', i / chosen.length, i, chosen.length);
+		await people?.embed(frame.frameIndex, canvas, frame.faces);
 		const [image, thumb] = await Promise.all([toJpeg(canvas), thumbnailJpeg(canvas)]);
 		if (frame === best) {
 			thumbnail = await videoThumbnailJpeg(

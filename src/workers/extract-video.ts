@@ -4,6 +4,7 @@
 // reporter and one stage timer for all. Pure decisions live in src/lib/pipeline.
 import { explainFailure } from '$lib/pipeline/failure-message';
 import { selectKeyframes } from '$lib/pipeline/select';
+import type { ScoredFrame } from '$lib/pipeline/types';
 import type {
 	ExtractOutcome,
 	ExtractProgress,
@@ -14,12 +15,46 @@ import { DecodeFailure } from './decoders/ffmpeg-decoder';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import type { Fallback } from './decoders/with-fallback';
 import { describeError } from './describe-error';
-import { extractKeyframes } from './extract-keyframes';
+import { extractKeyframes, fullSizeFrames, type FrameSource } from './extract-keyframes';
 import { openDecoders } from './open-decoders';
+import { PeopleRun } from './people-run';
 import { ProgressReporter } from './progress-reporter';
 import { sampleVideo } from './sample-video';
 import { StageTimer } from './stage-timer';
 import type { ExtractionRun, ExtractorEnv } from './extraction-run';
+import type { Sampling } from './sample-video';
+
+/**
+ * With a reference photo: every candidate spaced in time (the selection without its frame limit)
+ * is looked at full size and kept when the reference's person is in it; the selection then runs
+ * over those alone. Both leave out the near-duplicate test: its whole-frame hash finds one
+ * person's shots alike (on people_two.mp4 it dropped biden's second shot for his first, and
+ * before filtering, a shot of one person for the other's look-alike one).
+ */
+async function framesOfReference(
+	sampling: Sampling,
+	run: ExtractionRun,
+	people: PeopleRun
+): Promise<ScoredFrame[]> {
+	const { candidates } = sampling.sampler;
+	const spaced = { ...sampling.select, maxHashDistance: -1 };
+	const wide = selectKeyframes(candidates, {
+		...spaced,
+		maxFrames: candidates.length
+	});
+	const kept: ScoredFrame[] = [];
+	let i = 0;
+	for await (const canvas of fullSizeFrames(wide, sourceOf(sampling), run)) {
+		const frame = wide[i++];
+		if (await people.showsReference(frame.frameIndex, canvas, frame.faces)) kept.push(frame);
+	}
+	return selectKeyframes(kept, spaced);
+}
+
+const sourceOf = ({ sampler, sampled }: Sampling): FrameSource => ({
+	held: sampler.held,
+	decoder: sampled.decoder
+});
 
 export async function extractVideo(
 	env: ExtractorEnv,
@@ -52,14 +87,23 @@ export async function extractVideo(
 		const sampling = await sampleVideo(env.detector, req, run);
 		for (const decoder of opened) timer.addAll(decoder.timings);
 
-		const chosen = selectKeyframes(sampling.sampler.candidates, sampling.select);
+		const people = new PeopleRun(env.embedder, req.reference);
+		const chosen = req.reference
+			? await framesOfReference(sampling, run, people)
+			: selectKeyframes(sampling.sampler.candidates, sampling.select);
 		timer.lap('select');
 		const { keyframes, thumbnail } = await extractKeyframes(
 			chosen,
-			{ held: sampling.sampler.held, decoder: sampling.sampled.decoder },
-			run
+			sourceOf(sampling),
+			run,
+			people
 		);
 		timer.lap('extract');
+		const peopleOutcome = people.outcome();
+		if (peopleOutcome.ok) {
+			timer.add('embed', peopleOutcome.seconds);
+			timer.add('embedded', peopleOutcome.faces);
+		}
 		const { sampler, sampled } = sampling;
 		timer.add('detections', sampler.counts.detected);
 		timer.add('held', chosen.filter((c) => sampler.held.has(c.frameIndex)).length);
@@ -75,7 +119,9 @@ export async function extractVideo(
 			framesWithFaces: sampler.candidates.length,
 			timings: timer.seconds,
 			decoder: lastDecoder.name,
-			decoderNote: notes.length > 0 ? notes.join(' ') : null
+			decoderNote: notes.length > 0 ? notes.join(' ') : null,
+			embeddings: people.embeddingsOf(keyframes.map((k) => k.frameIndex)),
+			people: peopleOutcome
 		};
 	} catch (error) {
 		if (error instanceof DecodeFailure)

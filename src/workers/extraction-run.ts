@@ -2,6 +2,7 @@
 // decoders, the progress bar, the checkpoints, the stage timer and the decoder notes of the outcome.
 import type { SamplingCheckpoint } from '$lib/workers/extractor-protocol';
 import type { DetectorClient } from './detector-client';
+import type { FaceEmbedder } from './face-embedder';
 import type { FFmpegRunner } from './ffmpeg-runner';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import type { Fallback } from './decoders/with-fallback';
@@ -12,6 +13,8 @@ import type { StageTimer } from './stage-timer';
 export interface ExtractorEnv {
 	ffmpeg(): Promise<FFmpegRunner>;
 	detector: DetectorClient;
+	/** People's face recognition model, loaded on first use. */
+	embedder(): Promise<FaceEmbedder>;
 }
 
 export interface ExtractionRun {

@@ -3,11 +3,13 @@
 // worker (which loads the models the same way) and runs one video at a time for the pool.
 // Thin: the work is in extract-video.ts.
 import * as Comlink from 'comlink';
+import { errorText } from '$lib/pipeline/failure-message';
 import type { AssetUrls, ExtractorApi } from '$lib/workers/extractor-protocol';
 import { extractAgain } from './extract-again';
 import { extractVideo } from './extract-video';
 import type { ExtractorEnv } from './extraction-run';
 import { DetectorClient } from './detector-client';
+import { FaceEmbedder } from './face-embedder';
 import { FFmpegRunner } from './ffmpeg-runner';
 import { restrictFetchToOwnOrigin } from './same-origin-fetch';
 
@@ -18,6 +20,13 @@ const RECYCLE_AFTER_EXECS = 200;
 
 let ffmpeg: Promise<FFmpegRunner> | null = null;
 const detector = new DetectorClient();
+let embedder: Promise<FaceEmbedder> | null = null;
+
+function embedderFor(assets: AssetUrls): Promise<FaceEmbedder> {
+	embedder ??= FaceEmbedder.load(assets.people);
+	embedder.catch(() => (embedder = null));
+	return embedder;
+}
 
 function envFor(assets: AssetUrls): ExtractorEnv {
 	return {
@@ -26,7 +35,8 @@ function envFor(assets: AssetUrls): ExtractorEnv {
 			ffmpeg.catch(() => (ffmpeg = null));
 			return ffmpeg;
 		},
-		detector
+		detector,
+		embedder: () => embedderFor(assets)
 	};
 }
 
@@ -45,6 +55,33 @@ const api: ExtractorApi = {
 
 	detectImage({ image, model, confidence, assets }) {
 		return detector.detectBlob(assets, model, image, confidence);
+	},
+
+	async embedImage({ image, model, confidence, assets }) {
+		let bitmap: ImageBitmap;
+		try {
+			bitmap = await createImageBitmap(image);
+		} catch (error) {
+			return { ok: false, reason: 'not-image', details: errorText(error) };
+		}
+		try {
+			const faces = await detector.detectBlob(assets, model, image, confidence);
+			const embeddings = await (await embedderFor(assets)).embed(bitmap, faces);
+			return { ok: true, faces, embeddings };
+		} catch (error) {
+			return { ok: false, reason: 'unavailable', details: errorText(error) };
+		} finally {
+			bitmap.close();
+		}
+	},
+
+	async peopleUnavailable(assets) {
+		try {
+			await embedderFor(assets);
+			return null;
+		} catch (error) {
+			return errorText(error);
+		}
 	}
 };
 

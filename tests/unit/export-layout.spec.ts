@@ -65,7 +65,7 @@ describe('planVideo', () => {
 			frameIndex: 125,
 			timeSec: 5,
 			score: 0.8123,
-			faces: [{ x: 100, y: 50, width: 100, height: 120, score: 0.9 }],
+			faces: [{ x: 100, y: 50, width: 100, height: 120, score: 0.9, personId: null, person: null }],
 			notes: '第一帧，"正脸"',
 			tags: ['主角', 'close-up']
 		});
@@ -75,7 +75,7 @@ describe('planVideo', () => {
 			.split('\r\n');
 		expect(lines[0]).toBe(CSV_HEADER.join(','));
 		expect(lines[1]).toBe(
-			'视频 采访_00-00-05.000_f125.jpg,125,5,00:00:05.000,0.8123,1,100 50 100 120 0.9,"第一帧，""正脸""",主角; close-up'
+			'视频 采访_00-00-05.000_f125.jpg,125,5,00:00:05.000,0.8123,1,100 50 100 120 0.9,,"第一帧，""正脸""",主角; close-up'
 		);
 		expect(lines).toHaveLength(3);
 	});
@@ -189,5 +189,36 @@ describe('toCsv', () => {
 			"'\tx,-1",
 			'a=b,-1'
 		]);
+	});
+});
+
+describe('planVideo with People', () => {
+	it('gives each face its person’s id and name (or null) and the CSV a person column', () => {
+		const people = new Map([
+			['125/0', { personId: 'p-ann', name: 'Ann' }],
+			['250/1', { personId: 'p-bob', name: null }]
+		]);
+		const plan = planVideo(video, [kf(125, 2), kf(250, 2)], [], { folder: '', people });
+		const meta = JSON.parse(plan.metadataJson);
+		const who = (i: number) =>
+			meta.keyframes[i].faces.map((f: { personId: string; person: string }) => [
+				f.personId,
+				f.person
+			]);
+		expect(who(0)).toEqual([
+			['p-ann', 'Ann'],
+			[null, null]
+		]);
+		expect(who(1)).toEqual([
+			[null, null],
+			['p-bob', null]
+		]);
+		const rows = plan.metadataCsv
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
+		const column = CSV_HEADER.indexOf('person');
+		expect(rows[1].split(',')[column]).toBe('Ann; ');
+		expect(rows[2].split(',')[column]).toBe('; p-bob');
 	});
 });

@@ -16,7 +16,8 @@ const assets: AssetUrls = {
 	ffmpegWasm: '/core.wasm',
 	liteRtBase: '/litert/',
 	faceDetectorWorker: '/detector.js',
-	models: { full: '/full.tflite', short: '/short.tflite' }
+	models: { full: '/full.tflite', short: '/short.tflite' },
+	people: { wasmBase: '/tfjs', manifest: '/manifest.json' }
 };
 
 function fakePool() {
@@ -47,14 +48,18 @@ it('extract sends the job with the asset URLs, proxied progress and checkpoint c
 		progress: (p: ExtractProgress) => seen.push(p.progress),
 		checkpoint: (c: SamplingCheckpoint) => seen.push(c.progress)
 	};
-	await client.extract({ file, name: 'a.mp4', settings, resume: null }, listeners, signal);
+	await client.extract(
+		{ file, name: 'a.mp4', settings, resume: null, reference: null },
+		listeners,
+		signal
+	);
 
 	const [request, onProgress, onCheckpoint] = calls[0].args as [
 		unknown,
 		(p: { progress: number }) => void,
 		(c: { progress: number }) => void
 	];
-	expect(request).toEqual({ file, name: 'a.mp4', settings, resume: null, assets });
+	expect(request).toEqual({ file, name: 'a.mp4', settings, resume: null, reference: null, assets });
 	for (const callback of [onProgress, onCheckpoint])
 		expect((callback as unknown as Record<symbol, unknown>)[Comlink.proxyMarker]).toBe(true);
 	onProgress({ progress: 0.5 });

@@ -31,7 +31,9 @@ const outcome: ExtractOutcome = {
 	framesWithFaces: 2,
 	timings: {},
 	decoder: 'webcodecs',
-	decoderNote: null
+	decoderNote: null,
+	embeddings: [],
+	people: { ok: true, faces: 0, seconds: 0, filtered: false }
 };
 const api = { extract: () => Promise.resolve(outcome) } as unknown as ExtractorApi;
 const pool = {
@@ -43,7 +45,8 @@ const assets = () => ({
 	ffmpegWasm: '',
 	liteRtBase: '',
 	faceDetectorWorker: '',
-	models: { full: '', short: '' }
+	models: { full: '', short: '' },
+	people: { wasmBase: '', manifest: '' }
 });
 const extractor = new ExtractorClient(pool, assets);
 

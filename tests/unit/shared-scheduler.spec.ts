@@ -42,7 +42,9 @@ function localScheduler(resumed: number): LocalScheduler & { calls: string[] } {
 		cancelBatch: record('cancelBatch'),
 		retry: record('retry'),
 		detectImage: async () => (calls.push('detectImage'), []),
-		extractFrames: async () => (calls.push('extractFrames'), true)
+		extractFrames: async () => (calls.push('extractFrames'), true),
+		embedImage: async () => (calls.push('embedImage'), { ok: true, faces: [], embeddings: [] }),
+		peopleUnavailable: async () => (calls.push('peopleUnavailable'), null)
 	};
 }
 

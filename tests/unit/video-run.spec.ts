@@ -46,7 +46,9 @@ const completed = (keyframes = 2): ExtractOutcome => ({
 	framesWithFaces: keyframes,
 	timings: {},
 	decoder: 'webcodecs',
-	decoderNote: null
+	decoderNote: null,
+	embeddings: [],
+	people: { ok: true, faces: 0, seconds: 0, filtered: false }
 });
 
 type Extract = (

@@ -19,7 +19,8 @@ export async function createBatch(
 	db: KffDatabase,
 	name: string,
 	files: IntakeFile[],
-	settings: AppSettings
+	settings: AppSettings,
+	reference: number[][] | null = null
 ): Promise<BatchRecord> {
 	const batch: BatchRecord = {
 		id: crypto.randomUUID(),
@@ -30,7 +31,8 @@ export async function createBatch(
 		// Auto is resolved here: the batch records how many videos it ran at once.
 		concurrency: resolveConcurrency(settings.concurrency),
 		settings: extractionPart(settings),
-		state: 'running'
+		state: 'running',
+		reference
 	};
 	await addVideosToBatch(
 		db,

@@ -17,6 +17,7 @@ import type { FaceBox } from '$lib/pipeline/types';
 import type { FaceModel } from '$lib/settings/extraction-settings';
 import { isUnsuccessful } from '$lib/shared/status';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
+import type { PhotoFaces } from '$lib/workers/extractor-protocol';
 import { AwakeClock } from './awake-clock';
 import { extractChosenFrames } from './extract-chosen';
 import { CANCELLED, MAX_ATTEMPTS, runVideo, STALL_TIMEOUT_MS, STALLED } from './video-run';
@@ -139,6 +140,16 @@ export class Scheduler {
 	/** Runs the face detector on a still photo in a pool worker (queued like any job). */
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]> {
 		return this.#extractor.detectImage(image, model, confidence);
+	}
+
+	/** A reference photo's faces with their embeddings, in a pool worker. */
+	embedImage(image: Blob, model: FaceModel, confidence: number): Promise<PhotoFaces> {
+		return this.#extractor.embedImage(image, model, confidence);
+	}
+
+	/** Why face recognition cannot run here (null when it can). */
+	peopleUnavailable(): Promise<string | null> {
+		return this.#extractor.peopleUnavailable();
 	}
 
 	/** Fills free workers with pending videos. Calls made while it runs are coalesced. */

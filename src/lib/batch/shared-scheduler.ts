@@ -4,6 +4,7 @@
 // which resumes the queue: only then are `processing` rows orphans, so only then are they reset.
 import type { FaceBox } from '$lib/pipeline/types';
 import type { FaceModel } from '$lib/settings/extraction-settings';
+import type { PhotoFaces } from '$lib/workers/extractor-protocol';
 
 /** What the rest of the app asks of the queue, wherever it runs. */
 export interface QueueCommands {
@@ -18,6 +19,8 @@ export interface LocalScheduler extends QueueCommands {
 	resume(): Promise<number>;
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]>;
 	extractFrames(videoId: string, frameIndices: number[]): Promise<boolean>;
+	embedImage(image: Blob, model: FaceModel, confidence: number): Promise<PhotoFaces>;
+	peopleUnavailable(): Promise<string | null>;
 }
 
 /** The parts of `navigator.locks` this needs. */
@@ -109,6 +112,15 @@ export class SharedScheduler implements LocalScheduler {
 	/** A still photo is detected in this tab's own pool, leader or not. */
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]> {
 		return this.#local().detectImage(image, model, confidence);
+	}
+
+	/** A reference photo is embedded in this tab's own pool too. */
+	embedImage(image: Blob, model: FaceModel, confidence: number): Promise<PhotoFaces> {
+		return this.#local().embedImage(image, model, confidence);
+	}
+
+	peopleUnavailable(): Promise<string | null> {
+		return this.#local().peopleUnavailable();
 	}
 
 	async #send(command: Command, arg: string | string[]): Promise<void> {

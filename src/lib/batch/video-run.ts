@@ -1,6 +1,7 @@
 // One video's run: read its file, extract it in a worker, write progress as it comes and the
 // outcome when it ends. The scheduler decides which video runs when; this decides what a run
 // writes, and is the only place that turns an outcome into a video's final state.
+import { getBatch } from '$lib/db/batches';
 import {
 	resetVideoRun,
 	resumableCheckpoint,
@@ -8,6 +9,7 @@ import {
 	type Resumable
 } from '$lib/db/checkpoints';
 import type { KffDatabase } from '$lib/db/database';
+import { saveVideoFaces } from '$lib/db/people';
 import type { VideoRecord } from '$lib/db/types';
 import { getVideoFile, removeOriginal, saveExtractionResult, updateVideo } from '$lib/db/videos';
 import { errorText, isStorageFull, noFacesNotice } from '$lib/pipeline/failure-message';
@@ -153,7 +155,13 @@ async function saveOutcome(
 		const code = isStorageFull(error) ? 'storage-full' : 'save-failed';
 		await fail(db, video, { code }, errorText(error));
 	}
-	// Outside the try: the keyframes are saved; failing to free space must not fail the video.
+	// Outside the try, like what follows: the keyframes are saved and People never fails a video.
+	if (saved) {
+		await saveVideoFaces(db, video.id, outcome.embeddings, outcome.keyframes).catch(
+			(error: unknown) => console.warn('Could not place the faces into persons', error)
+		);
+	}
+	// Failing to free space must not fail the video either.
 	if (saved && !ctx.keepOriginals()) {
 		await removeOriginal(db, video.id).catch((error: unknown) =>
 			console.warn('Could not remove the original file', error)
@@ -174,6 +182,7 @@ export async function runVideo(ctx: VideoRunContext, video: VideoRecord, signal:
 	}
 	// An interrupted run of the same settings is continued (its attempts still count).
 	const resumable = await resumableCheckpoint(db, video.id, video.settings);
+	const reference = (await getBatch(db, video.batchId))?.reference ?? null;
 	const progress = runWriter(db, video, resumable?.checkpoint.progress ?? 0, ctx.onAlive);
 	let outcome: ExtractOutcome;
 	try {
@@ -182,7 +191,8 @@ export async function runVideo(ctx: VideoRunContext, video: VideoRecord, signal:
 				file,
 				name: video.name,
 				settings: video.settings,
-				resume: resumable && resumeFrom(resumable)
+				resume: resumable && resumeFrom(resumable),
+				reference
 			},
 			progress.listeners,
 			signal

@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { shareConnection } from './connection';
 import { derivedChanges, withDerivedKeys } from './derived-keys';
+import type { FaceRecord, PersonRecord } from './people-records';
 import type {
 	AnnotationRecord,
 	BatchRecord,
@@ -49,6 +50,8 @@ export class KffDatabase extends Dexie {
 	declare batches: EntityTable<BatchRecord, 'id'>;
 	declare candidates: Table<CandidateRecord, [string, number]>;
 	declare checkpoints: EntityTable<CheckpointRecord, 'videoId'>;
+	declare faces: EntityTable<FaceRecord, 'id'>;
+	declare persons: EntityTable<PersonRecord, 'id'>;
 
 	constructor(name: string) {
 		super(name);
@@ -100,6 +103,9 @@ export class KffDatabase extends Dexie {
 						v.contentKey ??= null;
 					})
 			);
+		// v7 (People): faces with identity embeddings, grouped into persons (see people.ts). New
+		// tables only: existing videos simply have no faces until they are run again.
+		this.version(7).stores({ faces: 'id, videoId, personId', persons: 'id' });
 		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived
 		// key never lags the name.
 		this.videos.hook('creating', (_id, row) => {

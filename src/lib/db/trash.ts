@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { checkpointTables, deleteCheckpoints } from './checkpoints';
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
+import { deleteFacesOfVideos, peopleTables } from './people';
 import { NOT_DELETED, type VideoRecord } from './types';
 
 export interface TrashPage {
@@ -17,19 +18,27 @@ function trashed(db: KffDatabase): VideoCollection {
 }
 
 /**
- * Deletes the videos `pick` returns with their files, keyframes, annotations and any unfinished
- * run's checkpoint, in one transaction so nothing is half-deleted. `pick` must return a Dexie promise (a query), never
+ * Deletes the videos `pick` returns with their files, keyframes, annotations, faces (and persons
+ * left without one) and any unfinished run's checkpoint, in one transaction so nothing is half-deleted. `pick` must return a Dexie promise (a query), never
  * an async function's: that could resume outside the transaction.
  */
 function hardDelete(db: KffDatabase, pick: () => Promise<string[]>): Promise<number> {
 	return db.transaction(
 		'rw',
-		[db.videos, db.videoBlobs, db.keyframes, db.annotations, ...checkpointTables(db)],
+		[
+			db.videos,
+			db.videoBlobs,
+			db.keyframes,
+			db.annotations,
+			...checkpointTables(db),
+			...peopleTables(db)
+		],
 		async () => {
 			const ids = await pick();
 			await db.videos.bulkDelete(ids);
 			await db.videoBlobs.bulkDelete(ids);
 			await deleteCheckpoints(db, ids);
+			await deleteFacesOfVideos(db, ids);
 			for (const id of ids) {
 				const range = withPrefix(id);
 				await db.keyframes

@@ -144,6 +144,8 @@ export interface BatchRecord {
 	concurrency: number;
 	settings: ExtractionSettings;
 	state: BatchState;
+	/** A reference photo's embeddings (People): only frames of that person are kept. */
+	reference?: number[][] | null;
 }
 
 /** The original file, kept apart so that listing videos never loads video bytes. */

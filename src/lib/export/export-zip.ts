@@ -5,6 +5,7 @@
 import { getAnnotations } from '$lib/db/annotations';
 import type { KffDatabase } from '$lib/db/database';
 import { keyframeImage, keyframesOfVideo } from '$lib/db/keyframes';
+import { personsOfVideo } from '$lib/db/people';
 import { getVideos } from '$lib/db/videos';
 import { NOT_DELETED, type VideoRecord } from '$lib/db/types';
 import { m } from '$lib/paraglide/messages';
@@ -49,12 +50,13 @@ async function planVideos(
 	const folders = videos.length === 1 ? [''] : uniqueFolders(videos.map((v) => v.name));
 	const plans: PlannedVideo[] = [];
 	for (const [i, video] of videos.entries()) {
-		const [keyframes, annotations] = await Promise.all([
+		const [keyframes, annotations, people] = await Promise.all([
 			keyframesOfVideo(db, video.id),
-			getAnnotations(db, video.id)
+			getAnnotations(db, video.id),
+			personsOfVideo(db, video.id)
 		]);
 		// The plan keeps ids, not the rows: their image Blobs are read again one at a time.
-		plans.push(planVideo(video, keyframes, annotations, { folder: folders[i], choices }));
+		plans.push(planVideo(video, keyframes, annotations, { folder: folders[i], choices, people }));
 	}
 	return plans;
 }

@@ -52,6 +52,12 @@ export interface ExportAnnotation {
 	deleted: boolean;
 }
 
+/** Who a face is (People), keyed `${frameIndex}/${faceIndex}` in a video's plan. */
+export interface FacePerson {
+	personId: string;
+	name: string | null;
+}
+
 export interface PlannedImage {
 	path: string;
 	keyframeId: string;
@@ -85,6 +91,7 @@ export const CSV_HEADER = [
 	'score',
 	'faceCount',
 	'faces',
+	'person',
 	'notes',
 	'tags'
 ];
@@ -143,7 +150,12 @@ export function planVideo(
 	video: ExportVideo,
 	keyframes: ExportKeyframe[],
 	annotations: ExportAnnotation[],
-	options: { folder: string; choices?: ExportChoices }
+	options: {
+		folder: string;
+		choices?: ExportChoices;
+		/** Who each face is; a face missing here has no person (null). */
+		people?: ReadonlyMap<string, FacePerson>;
+	}
 ): PlannedVideo {
 	const choices = options.choices ?? DEFAULT_EXPORT_CHOICES;
 	const notesOf = new Map(annotations.map((a) => [a.frameIndex, a]));
@@ -179,6 +191,7 @@ export function planVideo(
 			height: round(f.height, 1),
 			score: round(f.score, 4)
 		}));
+		const persons = k.faces.map((_, i) => options.people?.get(`${k.frameIndex}/${i}`) ?? null);
 		const notes = annotation?.notes ?? '';
 		const tags = annotation?.tags ?? [];
 		// Labels take the boxes exactly as metadata.json lists them.
@@ -197,7 +210,11 @@ export function planVideo(
 			frameIndex: k.frameIndex,
 			timeSec: round(k.timeSec, 3),
 			score: round(k.score, 4),
-			faces,
+			faces: faces.map((f, i) => ({
+				...f,
+				personId: persons[i]?.personId ?? null,
+				person: persons[i]?.name ?? null
+			})),
 			...(choices.faceCrops ? { faceCrops } : {}),
 			notes,
 			tags
@@ -232,6 +249,8 @@ export function planVideo(
 			r.score,
 			r.faces.length,
 			r.faces.map((f) => `${f.x} ${f.y} ${f.width} ${f.height} ${f.score}`).join('; '),
+			// Per face, in the order of `faces`: the name, else the person's id, else nothing.
+			r.faces.map((f) => f.person ?? f.personId ?? '').join('; '),
 			r.notes,
 			r.tags.join('; ')
 		])

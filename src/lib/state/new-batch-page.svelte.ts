@@ -18,6 +18,7 @@ import { BatchPreflight } from './batch-preflight.svelte';
 import type { CapabilityNotice } from './capability-notices';
 import { onLaunchedFiles, sharedFiles } from './launched-files';
 import { LiveQuery } from './live-query.svelte';
+import { ReferencePhoto } from './reference-photo.svelte';
 import { SettingsStore } from './settings.svelte';
 import { askPersistentStorage } from './storage-status.svelte';
 
@@ -27,6 +28,8 @@ export class NewBatchPageState {
 	readonly recent = new LiveQuery(() => () => listRecentBatches(db(), 10));
 	/** What this device makes slower or impossible, and how long the batch should take. */
 	readonly preflight = new BatchPreflight();
+	/** People: keep only frames of the person in this photo (optional). */
+	readonly reference = new ReferencePhoto();
 	files = $state<IntakeFile[]>([]);
 	refused = $state<RefusedFile[]>([]);
 	/** Files the library already holds (or picked twice): queued only if the person says so. */
@@ -52,7 +55,9 @@ export class NewBatchPageState {
 			!this.#busy &&
 			this.files.length > 0 &&
 			this.settings.valid &&
-			this.preflight.canProcess(this.#chosen)
+			this.preflight.canProcess(this.#chosen) &&
+			// A photo being read or waiting for its face to be chosen is not ready to filter by.
+			!['working', 'several'].includes(this.reference.state.kind)
 		);
 	}
 
@@ -146,7 +151,14 @@ export class NewBatchPageState {
 		// the click (the batch page shows the answer).
 		void askPersistentStorage().catch(() => null);
 		try {
-			const batch = await createBatch(db(), this.batchName, this.files, this.settings.values);
+			const { embedding } = this.reference;
+			const batch = await createBatch(
+				db(),
+				this.batchName,
+				this.files,
+				this.settings.values,
+				embedding && [embedding]
+			);
 			await scheduler().startBatch(batch.id);
 			await goto(resolve('/batches/[id]', { id: batch.id }));
 		} catch (e) {

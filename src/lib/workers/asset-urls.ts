@@ -15,6 +15,10 @@ export function assetUrls(): AssetUrls {
 		models: {
 			full: `${vendor}models/face_detection_full_range.tflite`,
 			short: `${vendor}models/face_detection_short_range.tflite`
+		},
+		people: {
+			wasmBase: `${vendor}tfjs`,
+			manifest: `${vendor}models/face_recognition_model-weights_manifest.json`
 		}
 	};
 }

@@ -8,6 +8,7 @@ import type {
 	AssetUrls,
 	ExtractedKeyframe,
 	ExtractFramesRequest,
+	PhotoFaces,
 	ExtractOutcome,
 	ExtractProgress,
 	ExtractorApi,
@@ -21,6 +22,8 @@ export interface ExtractJob {
 	name: string;
 	settings: ExtractionSettings;
 	resume: SamplingResume | null;
+	/** A reference photo's embeddings: keep only frames of that person. */
+	reference: number[][] | null;
 }
 
 /** What a running job reports: progress (throttled) and checkpoints (every one counts). */
@@ -70,5 +73,17 @@ export class ExtractorClient {
 		return this.#pool.run((api) =>
 			api.detectImage({ image, model, confidence, assets: this.#assets() })
 		);
+	}
+
+	/** A reference photo's faces and their embeddings (queued like any job). */
+	embedImage(image: Blob, model: FaceModel, confidence: number): Promise<PhotoFaces> {
+		return this.#pool.run<PhotoFaces>((api) =>
+			api.embedImage({ image, model, confidence, assets: this.#assets() })
+		);
+	}
+
+	/** Why face recognition cannot run on this device, or null when it can. */
+	peopleUnavailable(): Promise<string | null> {
+		return this.#pool.run((api) => api.peopleUnavailable(this.#assets()));
 	}
 }

@@ -16,6 +16,8 @@ export interface AssetUrls {
 	/** The face-detector worker's script, which each extractor worker starts. */
 	faceDetectorWorker: string;
 	models: Record<ExtractionSettings['model'], string>;
+	/** The face recognition model (People): tfjs-backend-wasm's folder and the weights' manifest. */
+	people: { wasmBase: string; manifest: string };
 }
 
 export interface ProbeInfo {
@@ -81,7 +83,20 @@ export interface ExtractRequest {
 	assets: AssetUrls;
 	/** Continue an interrupted run instead of starting from frame 0. */
 	resume: SamplingResume | null;
+	/** Embeddings of a reference photo's person: keep only frames where that person is. */
+	reference: number[][] | null;
 }
+
+/** A face's identity embedding (unit length), by keyframe and its index in `faces`. */
+export interface FaceEmbedding {
+	frameIndex: number;
+	faceIndex: number;
+	embedding: number[];
+}
+
+/** How People's part of a run went: it never fails the video, it only says why it is missing. */
+export type PeopleOutcome =
+	{ ok: true; faces: number; seconds: number; filtered: boolean } | { ok: false; reason: string };
 
 export type ExtractOutcome =
 	| {
@@ -96,11 +111,14 @@ export type ExtractOutcome =
 			/** Frames sampled and checked for faces. */
 			framesSampled: number;
 			framesWithFaces: number;
-			/** Seconds spent per stage, for the benchmark and the details view; `detections` and `held` are counts (frames the detector saw, keyframes taken from held pictures); `resumedAt`, when the run continued an interrupted one, is the video time it continued from. */
+			/** Seconds spent per stage, for the benchmark and the details view; `detections`, `held` and `embedded` are counts (frames the detector saw, keyframes taken from held pictures, faces People embedded); `resumedAt`, when the run continued an interrupted one, is the video time it continued from. */
 			timings: Record<string, number>;
 			/** The decoder that finished the job, and why it is not WebCodecs when it is not. */
 			decoder: DecoderName;
 			decoderNote: string | null;
+			/** Identity embeddings of the keyframes' faces (none when People could not run). */
+			embeddings: FaceEmbedding[];
+			people: PeopleOutcome;
 	  }
 	| {
 			ok: false;
@@ -126,6 +144,11 @@ export interface DetectImageRequest {
 	assets: AssetUrls;
 }
 
+/** A still photo's faces with their identity embeddings (a reference photo). */
+export type PhotoFaces =
+	| { ok: true; faces: FaceBox[]; embeddings: number[][] }
+	| { ok: false; reason: 'not-image' | 'unavailable'; details: string };
+
 export interface ExtractorApi {
 	extract(
 		request: ExtractRequest,
@@ -136,4 +159,8 @@ export interface ExtractorApi {
 	extractFrames(request: ExtractFramesRequest): Promise<ExtractedKeyframe[]>;
 	/** Faces in a still photo, so a person can compare the models on their own material. */
 	detectImage(request: DetectImageRequest): Promise<FaceBox[]>;
+	/** Faces of a reference photo and who they are (their embeddings). */
+	embedImage(request: DetectImageRequest): Promise<PhotoFaces>;
+	/** Why face recognition cannot run here (null when it can): loads the model to find out. */
+	peopleUnavailable(assets: AssetUrls): Promise<string | null>;
 }

@@ -1,0 +1,307 @@
+// People's queries: faces of completed videos placed into persons (incrementally, by
+// $lib/people/cluster), the People page's list and edits, a person's keyframes, and who each face
+// of a video is (export). A face of a video in the trash is left out everywhere, not deleted:
+// restoring the video brings its person back.
+import Dexie from 'dexie';
+import { placeFaces, type PersonCentre } from '$lib/people/cluster';
+import { faceQuality, meanOf, type Embedding } from '$lib/people/embedding';
+import type { KffDatabase } from './database';
+import type { FaceRecord, PersonRecord } from './people-records';
+import { NOT_DELETED, type KeyframeRecord, type StoredFace } from './types';
+
+export type { FaceRecord, PersonRecord };
+
+/** A face's id: its keyframe and its place in that keyframe's `faces`. */
+export function faceId(videoId: string, frameIndex: number, faceIndex: number): string {
+	return `${videoId}/${frameIndex}/${faceIndex}`;
+}
+
+export interface NewFace {
+	frameIndex: number;
+	faceIndex: number;
+	embedding: Embedding;
+}
+
+/** Groups in first-seen order (Map.groupBy is newer than the browsers and Node we support). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const group = groups.get(k);
+		if (group) group.push(item);
+		else groups.set(k, [item]);
+	}
+	return groups;
+}
+
+/** Recomputes the persons' centres and counts from their faces; one without faces goes. */
+async function refreshPersons(db: KffDatabase, ids: Iterable<string>, now: number) {
+	for (const id of new Set(ids)) {
+		const faces = await db.faces.where('personId').equals(id).toArray();
+		if (faces.length === 0) {
+			await db.persons.delete(id);
+			continue;
+		}
+		await db.persons.update(id, {
+			centroid: meanOf(faces.map((f) => f.embedding)),
+			faceCount: faces.length,
+			updatedAt: now
+		});
+	}
+}
+
+/**
+ * Replaces the video's faces with `faces` (of its keyframes, whose boxes give each face's
+ * quality) and places them into persons, merging persons that come to look alike.
+ */
+export function saveVideoFaces(
+	db: KffDatabase,
+	videoId: string,
+	faces: readonly NewFace[],
+	keyframes: readonly { frameIndex: number; faces: StoredFace[] }[]
+): Promise<void> {
+	const boxes = new Map(keyframes.map((k) => [k.frameIndex, k.faces]));
+	// Best faces first: they start the persons the others join.
+	const records: Omit<FaceRecord, 'personId'>[] = faces
+		.map((f) => {
+			const box = boxes.get(f.frameIndex)?.[f.faceIndex];
+			return {
+				id: faceId(videoId, f.frameIndex, f.faceIndex),
+				videoId,
+				frameIndex: f.frameIndex,
+				faceIndex: f.faceIndex,
+				embedding: f.embedding,
+				quality: box ? faceQuality(box) : 0
+			};
+		})
+		.sort((a, b) => b.quality - a.quality);
+	return db.transaction('rw', db.faces, db.persons, async () => {
+		const now = Date.now();
+		const old = await db.faces.where('videoId').equals(videoId).toArray();
+		await db.faces.bulkDelete(old.map((f) => f.id));
+		await refreshPersons(
+			db,
+			old.map((f) => f.personId),
+			now
+		);
+		const persons = await db.persons.toArray();
+		const centres: PersonCentre[] = persons.map((p) => ({
+			id: p.id,
+			centroid: p.centroid,
+			count: p.faceCount,
+			named: p.name !== null
+		}));
+		const { placed, merged } = placeFaces(centres, records, () => crypto.randomUUID());
+		const known = new Set(persons.map((p) => p.id));
+		for (const id of new Set(placed.values())) {
+			if (known.has(id)) continue;
+			await db.persons.add({
+				id,
+				name: null,
+				hidden: false,
+				centroid: [],
+				faceCount: 0,
+				createdAt: now,
+				updatedAt: now
+			});
+		}
+		await db.faces.bulkAdd(records.map((r) => ({ ...r, personId: placed.get(r.id)! })));
+		for (const [gone, into] of merged) await mergeInto(db, gone, into);
+		await refreshPersons(db, [...placed.values(), ...merged.values()], now);
+	});
+}
+
+/** Moves `from`'s faces to `into` (which keeps its name, or takes `from`'s) and drops `from`. */
+async function mergeInto(db: KffDatabase, from: string, into: string) {
+	const [a, b] = await db.persons.bulkGet([from, into]);
+	if (!a || !b) return;
+	await db.faces.where('personId').equals(from).modify({ personId: into });
+	if (b.name === null && a.name !== null) await db.persons.update(into, { name: a.name });
+	await db.persons.delete(from);
+}
+
+/** Ids of the videos in the trash. */
+function trashedVideoIds(db: KffDatabase): Promise<string[]> {
+	return db.videos.where('[deletedAt+createdAt]').above([NOT_DELETED, Dexie.maxKey]).primaryKeys();
+}
+
+export interface PersonCover {
+	thumb: Blob;
+	face: StoredFace;
+	/** The keyframe's size the face box is in. */
+	width: number;
+	height: number;
+}
+
+export interface PersonSummary {
+	person: PersonRecord;
+	keyframes: number;
+	videos: number;
+	cover: PersonCover | null;
+}
+
+/** Persons with faces outside the trash, most keyframes first; hidden ones only when asked. */
+export function listPersons(db: KffDatabase, withHidden: boolean): Promise<PersonSummary[]> {
+	return db.transaction('r', db.persons, db.faces, db.videos, db.keyframes, async () => {
+		const trashed = new Set(await trashedVideoIds(db));
+		const faces = (await db.faces.toArray()).filter((f) => !trashed.has(f.videoId));
+		const byPerson = groupBy(faces, (f) => f.personId);
+		const persons = (await db.persons.toArray()).filter((p) => withHidden || !p.hidden);
+		const rows: PersonSummary[] = [];
+		for (const person of persons) {
+			const own = byPerson.get(person.id);
+			if (!own) continue;
+			const best = own.reduce((b, f) => (f.quality > b.quality ? f : b));
+			const keyframe = await db.keyframes
+				.where('[videoId+frameIndex]')
+				.equals([best.videoId, best.frameIndex])
+				.first();
+			const face = keyframe?.faces[best.faceIndex];
+			rows.push({
+				person,
+				keyframes: new Set(own.map((f) => `${f.videoId}/${f.frameIndex}`)).size,
+				videos: new Set(own.map((f) => f.videoId)).size,
+				cover:
+					keyframe && face
+						? { thumb: keyframe.thumb, face, width: keyframe.width, height: keyframe.height }
+						: null
+			});
+		}
+		return rows.sort(
+			(a, b) => b.keyframes - a.keyframes || a.person.createdAt - b.person.createdAt
+		);
+	});
+}
+
+/** Persons' centres, to find the one a reference photo shows. */
+export async function personCentres(
+	db: KffDatabase
+): Promise<{ id: string; centroid: Embedding }[]> {
+	return (await db.persons.toArray()).map(({ id, centroid }) => ({ id, centroid }));
+}
+
+export async function renamePerson(db: KffDatabase, id: string, name: string): Promise<void> {
+	const trimmed = name.trim();
+	await db.persons.update(id, { name: trimmed === '' ? null : trimmed, updatedAt: Date.now() });
+}
+
+export async function setPersonHidden(db: KffDatabase, id: string, hidden: boolean): Promise<void> {
+	await db.persons.update(id, { hidden, updatedAt: Date.now() });
+}
+
+/** Merges person `from` into `into`: one person with the faces of both. */
+export function mergePersons(db: KffDatabase, from: string, into: string): Promise<void> {
+	if (from === into) return Promise.resolve();
+	return db.transaction('rw', db.faces, db.persons, async () => {
+		await mergeInto(db, from, into);
+		await refreshPersons(db, [into], Date.now());
+	});
+}
+
+/** Moves one face to person `to`, or to a new person when `to` is null; returns its person. */
+export function moveFace(db: KffDatabase, id: string, to: string | null): Promise<string | null> {
+	return db.transaction('rw', db.faces, db.persons, async () => {
+		const face = await db.faces.get(id);
+		if (!face) return null;
+		const now = Date.now();
+		const target = to ?? crypto.randomUUID();
+		if (!to) {
+			await db.persons.add({
+				id: target,
+				name: null,
+				hidden: false,
+				centroid: face.embedding,
+				faceCount: 1,
+				createdAt: now,
+				updatedAt: now
+			});
+		}
+		await db.faces.update(id, { personId: target });
+		await refreshPersons(db, [face.personId, target], now);
+		return target;
+	});
+}
+
+export interface PersonKeyframe {
+	keyframe: KeyframeRecord;
+	videoName: string;
+	/** The person's faces on it (their index in `keyframe.faces` and id). */
+	faces: { faceIndex: number; id: string }[];
+}
+
+/** A page of the person's keyframes outside the trash, by video name then time, and the total. */
+export function keyframesOfPerson(
+	db: KffDatabase,
+	personId: string,
+	{ offset, limit }: { offset: number; limit: number }
+): Promise<{ rows: PersonKeyframe[]; total: number }> {
+	return db.transaction('r', db.faces, db.videos, db.keyframes, async () => {
+		const faces = await db.faces.where('personId').equals(personId).toArray();
+		const videos = new Map(
+			(await db.videos.bulkGet([...new Set(faces.map((f) => f.videoId))]))
+				.filter((v) => v !== undefined && v.deletedAt === NOT_DELETED)
+				.map((v) => [v!.id, v!.name])
+		);
+		const frames = [
+			...groupBy(
+				faces.filter((f) => videos.has(f.videoId)),
+				(f) => `${f.videoId}/${f.frameIndex}`
+			).values()
+		].sort(
+			(a, b) =>
+				videos.get(a[0].videoId)!.localeCompare(videos.get(b[0].videoId)!) ||
+				a[0].videoId.localeCompare(b[0].videoId) ||
+				a[0].frameIndex - b[0].frameIndex
+		);
+		const rows: PersonKeyframe[] = [];
+		for (const own of frames.slice(offset, offset + limit)) {
+			const { videoId, frameIndex } = own[0];
+			const keyframe = await db.keyframes
+				.where('[videoId+frameIndex]')
+				.equals([videoId, frameIndex])
+				.first();
+			if (!keyframe) continue;
+			rows.push({
+				keyframe,
+				videoName: videos.get(videoId)!,
+				faces: own.map((f) => ({ faceIndex: f.faceIndex, id: f.id }))
+			});
+		}
+		return { rows, total: frames.length };
+	});
+}
+
+/** Who each face of the video is: `${frameIndex}/${faceIndex}` → person id and name. */
+export async function personsOfVideo(
+	db: KffDatabase,
+	videoId: string
+): Promise<Map<string, { personId: string; name: string | null }>> {
+	const faces = await db.faces.where('videoId').equals(videoId).toArray();
+	const persons = new Map(
+		(await db.persons.bulkGet([...new Set(faces.map((f) => f.personId))]))
+			.filter((p) => p !== undefined)
+			.map((p) => [p.id, p.name])
+	);
+	return new Map(
+		faces.map((f) => [
+			`${f.frameIndex}/${f.faceIndex}`,
+			{ personId: f.personId, name: persons.get(f.personId) ?? null }
+		])
+	);
+}
+
+/** Inside a hard delete's transaction: the videos' faces go, and persons left without any. */
+export async function deleteFacesOfVideos(db: KffDatabase, videoIds: string[]): Promise<void> {
+	const faces = await db.faces.where('videoId').anyOf(videoIds).toArray();
+	await db.faces.bulkDelete(faces.map((f) => f.id));
+	await refreshPersons(
+		db,
+		faces.map((f) => f.personId),
+		Date.now()
+	);
+}
+
+/** The tables a hard delete must include for deleteFacesOfVideos. */
+export function peopleTables(db: KffDatabase) {
+	return [db.faces, db.persons];
+}

@@ -1,0 +1,92 @@
+// The People page: one live list of persons (hidden ones on request), a person's keyframes when
+// `?person=` names one, the edits (rename, hide, merge, move a face), finding a person from a
+// photo, and why face recognition is unavailable when it is.
+import { page } from '$app/state';
+import { scheduler } from '$lib/batch/scheduler-instance';
+import { db } from '$lib/db/database';
+import {
+	keyframesOfPerson,
+	listPersons,
+	mergePersons,
+	moveFace,
+	personCentres,
+	renamePerson,
+	setPersonHidden
+} from '$lib/db/people';
+import { matchPerson } from '$lib/people/match';
+import { LiveQuery } from './live-query.svelte';
+import { ReferencePhoto } from './reference-photo.svelte';
+
+/** A person's keyframes shown at first, and added by each "Show more". */
+export const PERSON_PAGE_SIZE = 48;
+
+export type FindResult = { kind: 'match'; personId: string } | { kind: 'no-match' } | null;
+
+export class PeoplePageState {
+	showHidden = $state(false);
+	readonly list = new LiveQuery(() => {
+		const withHidden = this.showHidden;
+		return () => listPersons(db(), withHidden);
+	});
+	readonly personId = $derived(page.url.searchParams.get('person'));
+	#shown = $state(PERSON_PAGE_SIZE);
+	readonly keyframes = new LiveQuery(() => {
+		const id = this.personId;
+		const limit = this.#shown;
+		return () => (id ? keyframesOfPerson(db(), id, { offset: 0, limit }) : Promise.resolve(null));
+	});
+	readonly photo = new ReferencePhoto();
+	#found = $state.raw<FindResult>(null);
+	#unavailable = $state<string | null>(null);
+
+	constructor() {
+		$effect(() => {
+			const embedding = this.photo.embedding;
+			if (!embedding) {
+				this.#found = null;
+				return;
+			}
+			void personCentres(db()).then((persons) => {
+				const match = matchPerson(persons, [embedding]);
+				this.#found = match ? { kind: 'match', personId: match.person.id } : { kind: 'no-match' };
+			});
+		});
+	}
+
+	/** Loads the recognition model in a worker to learn whether People can run here. */
+	async checkAvailable() {
+		this.#unavailable = await scheduler()
+			.peopleUnavailable()
+			.catch((error: unknown) => String(error));
+	}
+
+	/** Why face recognition cannot run on this device, or null. */
+	get unavailable(): string | null {
+		return this.#unavailable;
+	}
+
+	get found(): FindResult {
+		return this.#found;
+	}
+
+	showMore() {
+		this.#shown += PERSON_PAGE_SIZE;
+	}
+
+	rename(id: string, name: string) {
+		return renamePerson(db(), id, name);
+	}
+
+	setHidden(id: string, hidden: boolean) {
+		return setPersonHidden(db(), id, hidden);
+	}
+
+	merge(from: string, into: string) {
+		return mergePersons(db(), from, into);
+	}
+
+	/** `to` null: a new person. */
+	moveFace(faceId: string, to: string | null) {
+		return moveFace(db(), faceId, to);
+	}
+}

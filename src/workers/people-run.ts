@@ -1,0 +1,81 @@
+/// <reference lib="webworker" />
+// People's share of one video's run: the identity embeddings of the keyframes' faces, and (with a
+// reference photo) which frames show that person. A model that cannot load or run only leaves
+// the embeddings out and says why: a video never fails because of People.
+import { faceOfPerson } from '$lib/people/match';
+import type { Embedding } from '$lib/people/embedding';
+import type { FaceBox } from '$lib/pipeline/types';
+import type { FaceEmbedding, PeopleOutcome } from '$lib/workers/extractor-protocol';
+import { errorText } from '$lib/pipeline/failure-message';
+import type { FaceEmbedder } from './face-embedder';
+
+export class PeopleRun {
+	#embedder: () => Promise<FaceEmbedder>;
+	#failure: string | null = null;
+	/** Embeddings by frame index, so a frame looked at twice (filter, then extract) runs once. */
+	#byFrame = new Map<number, Embedding[]>();
+	#seconds = 0;
+	#faces = 0;
+	readonly reference: readonly Embedding[] | null;
+
+	constructor(embedder: () => Promise<FaceEmbedder>, reference: readonly Embedding[] | null) {
+		this.#embedder = embedder;
+		this.reference = reference;
+	}
+
+	/** The faces' embeddings, or null once the model failed. */
+	async embed(
+		frameIndex: number,
+		source: CanvasImageSource,
+		faces: readonly FaceBox[]
+	): Promise<Embedding[] | null> {
+		if (this.#failure) return null;
+		const known = this.#byFrame.get(frameIndex);
+		if (known) return known;
+		try {
+			const embedder = await this.#embedder();
+			const started = performance.now();
+			const embeddings = await embedder.embed(source, faces);
+			this.#seconds += (performance.now() - started) / 1000;
+			this.#faces += faces.length;
+			this.#byFrame.set(frameIndex, embeddings);
+			return embeddings;
+		} catch (error) {
+			this.#failure = errorText(error);
+			console.warn('People: face recognition is unavailable', error);
+			return null;
+		}
+	}
+
+	/** Whether the frame shows the reference's person; true when that cannot be told. */
+	async showsReference(
+		frameIndex: number,
+		source: CanvasImageSource,
+		faces: readonly FaceBox[]
+	): Promise<boolean> {
+		if (!this.reference) return true;
+		const embeddings = await this.embed(frameIndex, source, faces);
+		return !embeddings || faceOfPerson(embeddings, this.reference) >= 0;
+	}
+
+	/** Every embedding of these keyframes, for the outcome. */
+	embeddingsOf(frameIndices: readonly number[]): FaceEmbedding[] {
+		return frameIndices.flatMap((frameIndex) =>
+			(this.#byFrame.get(frameIndex) ?? []).map((embedding, faceIndex) => ({
+				frameIndex,
+				faceIndex,
+				embedding
+			}))
+		);
+	}
+
+	outcome(): PeopleOutcome {
+		if (this.#failure) return { ok: false, reason: this.#failure };
+		return {
+			ok: true,
+			faces: this.#faces,
+			seconds: this.#seconds,
+			filtered: this.reference !== null
+		};
+	}
+}

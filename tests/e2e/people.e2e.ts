@@ -1,0 +1,305 @@
+// People (#17) on the built site with the real models: people_two.mp4 (obama and biden taking
+// turns, truth in people_two.json) grouped into persons, the People page's edits, finding a
+// person from a photo, a reference photo keeping one person's frames, the bad inputs, and a
+// model that cannot load.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { fixture, fixtureJson, startBatch, waitForFinal } from './helpers';
+import { readStores } from '../support/browser-db';
+
+interface Segment {
+	start: number;
+	end: number;
+	person: string;
+}
+const SEGMENTS = fixtureJson<{ segments: Segment[] }>('people_two.json').segments;
+const VIDEO = 'people_two.mp4';
+
+function personAt(time: number): string {
+	const segment = SEGMENTS.find((s) => time >= s.start && time < s.end);
+	if (!segment) throw new Error(`No segment at ${time}s`);
+	return segment.person;
+}
+
+/** Which segments (by index) the times fall in. */
+function segmentsOf(times: number[]): Set<number> {
+	return new Set(times.map((t) => SEGMENTS.findIndex((s) => t >= s.start && t < s.end)));
+}
+
+async function processVideo(page: Page) {
+	await startBatch(page, [VIDEO]);
+	expect(await waitForFinal(page, VIDEO)).toBe('completed');
+}
+
+/** The person cards' ids, waiting until there are `count`. */
+async function personIds(page: Page, count: number): Promise<string[]> {
+	const cards = page.getByTestId('person');
+	await expect(cards).toHaveCount(count, { timeout: 30_000 });
+	return cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-person-id')!));
+}
+
+/** The times of a person's keyframes, from their page. */
+async function keyframeTimes(page: Page, personId: string): Promise<number[]> {
+	await page.goto(`/people?person=${personId}`);
+	const frames = page.getByTestId('person-keyframe');
+	await expect(frames.first()).toBeVisible();
+	return frames.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-time'))));
+}
+
+/** Every keyframe time of the processed videos. */
+async function allKeyframeTimes(page: Page): Promise<number[]> {
+	const { keyframes } = await readStores(page, ['keyframes']);
+	return keyframes.map((k) => k.timeSec as number);
+}
+
+/** A picture drawn in the page (from served fixtures), as a file for an input. */
+async function drawnPicture(page: Page, name: string, draw: 'no-face' | 'two-people') {
+	await page.route('**/__fixtures__/*', (route) =>
+		route.fulfill({ body: readFileSync(fixture(route.request().url().split('/').pop()!)) })
+	);
+	const base64 = await page.evaluate(async (draw) => {
+		const image = (src: string) =>
+			new Promise<HTMLImageElement>((resolve, reject) => {
+				const img = new Image();
+				img.onload = () => resolve(img);
+				img.onerror = reject;
+				img.src = src;
+			});
+		const canvas = document.createElement('canvas');
+		const ctx = canvas.getContext('2d')!;
+		if (draw === 'no-face') {
+			canvas.width = 640;
+			canvas.height = 480;
+			const g = ctx.createLinearGradient(0, 0, 640, 480);
+			g.addColorStop(0, '#3a7');
+			g.addColorStop(1, '#37a');
+			ctx.fillStyle = g;
+			ctx.fillRect(0, 0, 640, 480);
+		} else {
+			const a = await image('/__fixtures__/people_ref_obama.jpg');
+			const b = await image('/__fixtures__/people_ref_biden.jpg');
+			const h = 480;
+			const wa = (a.width * h) / a.height;
+			const wb = (b.width * h) / b.height;
+			canvas.width = Math.round(wa + wb);
+			canvas.height = h;
+			ctx.drawImage(a, 0, 0, wa, h);
+			ctx.drawImage(b, wa, 0, wb, h);
+		}
+		const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/jpeg', 0.92));
+		const bytes = new Uint8Array(await blob.arrayBuffer());
+		let text = '';
+		for (const byte of bytes) text += String.fromCharCode(byte);
+		return btoa(text);
+	}, draw);
+	return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+}
+
+/**
+ * A face from megamind as a photo: the keyframe with the largest face that the app itself takes
+ * from the animated clip, in a library of its own (so its characters are nobody in ours).
+ */
+async function megamindFace(browser: Browser, baseURL: string) {
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	await startBatch(page, ['megamind_vp9.webm']);
+	expect(await waitForFinal(page, 'megamind_vp9.webm')).toBe('completed');
+	const base64 = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open('key-face-frame');
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const all = await new Promise<{ image: Blob; faces: { width: number }[] }[]>((resolve) => {
+			const get = db.transaction('keyframes').objectStore('keyframes').getAll();
+			get.onsuccess = () => resolve(get.result);
+		});
+		const side = (k: (typeof all)[number]) => Math.max(...k.faces.map((f) => f.width));
+		const best = all.reduce((a, b) => (side(b) > side(a) ? b : a));
+		const bytes = new Uint8Array(await best.image.arrayBuffer());
+		let text = '';
+		for (const byte of bytes) text += String.fromCharCode(byte);
+		return btoa(text);
+	});
+	await context.close();
+	return { name: 'megamind.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+}
+
+test.describe('people_two.mp4 in the library', () => {
+	test('gives two persons, each holding exactly its own segments’ keyframes; edits persist', async ({
+		page,
+		browser,
+		baseURL
+	}) => {
+		const megamind = await megamindFace(browser, baseURL!);
+		await processVideo(page);
+		const times = await allKeyframeTimes(page);
+
+		await page.goto('/people');
+		const ids = await personIds(page, 2);
+		const byPerson = new Map<string, number[]>();
+		for (const id of ids) byPerson.set(id, await keyframeTimes(page, id));
+		const who = new Map<string, string>();
+		for (const [id, own] of byPerson) {
+			const names = new Set(own.map(personAt));
+			expect(names.size, `person ${id} holds frames of ${[...names]}`).toBe(1);
+			who.set(id, [...names][0]);
+		}
+		expect(new Set(who.values())).toEqual(new Set(['obama', 'biden']));
+		// Every keyframe belongs to the one person on screen then.
+		for (const t of times) {
+			const holder = [...byPerson].filter(([, own]) => own.includes(t)).map(([id]) => who.get(id));
+			expect(holder, `keyframe at ${t}s`).toEqual([personAt(t)]);
+		}
+
+		// Rename persists across a reload.
+		const obama = [...who].find(([, name]) => name === 'obama')![0];
+		const biden = [...who].find(([, name]) => name === 'biden')![0];
+		await page.goto('/people');
+		const card = page.locator(`[data-testid="person"][data-person-id="${obama}"]`);
+		await card.getByTestId('person-name').fill('Barack Obama');
+		await card.getByTestId('person-name').press('Enter');
+		await page.reload();
+		await expect(card.getByTestId('person-name')).toHaveValue('Barack Obama');
+
+		// Find from a photo: obama's reference finds his card; a megamind face finds nobody.
+		await page.getByTestId('reference-photo').setInputFiles(fixture('people_ref_obama.jpg'));
+		await expect(page.getByTestId('find-result')).toHaveAttribute('data-person-id', obama, {
+			timeout: 60_000
+		});
+		await expect(page.getByTestId('find-result')).toContainText('Barack Obama');
+		await page.getByTestId('reference-photo').setInputFiles(megamind);
+		await expect(page.getByTestId('find-result')).toHaveAttribute('data-person-id', '', {
+			timeout: 60_000
+		});
+		await expect(page.getByTestId('find-result')).toContainText('No match');
+		// biden's reference is another photo than the video's, and still finds him.
+		await page.getByTestId('reference-photo').setInputFiles(fixture('people_ref_biden.jpg'));
+		await expect(page.getByTestId('find-result')).toHaveAttribute('data-person-id', biden, {
+			timeout: 60_000
+		});
+
+		// Hide, then show hidden; both persist.
+		await page.locator(`[data-person-id="${biden}"]`).getByTestId('person-hide').click();
+		await expect(page.getByTestId('person')).toHaveCount(1);
+		await page.reload();
+		await expect(page.getByTestId('person')).toHaveCount(1);
+		await page.getByTestId('people-show-hidden').check();
+		await expect(page.getByTestId('person')).toHaveCount(2);
+		await page.locator(`[data-person-id="${biden}"]`).getByTestId('person-hide').click();
+		await page.getByTestId('people-show-hidden').uncheck();
+		await expect(page.getByTestId('person')).toHaveCount(2);
+
+		// Move one of obama's faces to a new person, then merge that person back into him.
+		const obamaFrames = (await keyframeTimes(page, obama)).length;
+		expect(obamaFrames).toBeGreaterThan(1);
+		const first = page.getByTestId('person-keyframe').first();
+		await first.getByTestId('face-move-target').selectOption({ index: 1 });
+		await first.getByTestId('face-move').click();
+		await expect(page.getByTestId('person-keyframe')).toHaveCount(obamaFrames - 1);
+		await page.goto('/people');
+		const three = await personIds(page, 3);
+		const moved = three.find((id) => id !== obama && id !== biden)!;
+		const movedCard = page.locator(`[data-person-id="${moved}"]`);
+		await movedCard.getByTestId('person-merge-target').selectOption(obama);
+		await movedCard.getByTestId('person-merge').click();
+		await personIds(page, 2);
+		expect((await keyframeTimes(page, obama)).length).toBe(obamaFrames);
+	});
+
+	test('Trash hides the video’s persons, restore brings them back, hard delete removes them', async ({
+		page
+	}) => {
+		await processVideo(page);
+		await page.goto('/people');
+		await personIds(page, 2);
+
+		await page.goto('/history');
+		await page.getByTestId('history-row').getByTestId('delete-video').click();
+		await page.getByTestId('delete-soft').click();
+		await page.goto('/people');
+		await expect(page.getByTestId('people-empty')).toBeVisible();
+
+		await page.goto('/trash');
+		await page.getByTestId('trash-row').getByTestId('restore-video').click();
+		await page.goto('/people');
+		await personIds(page, 2);
+
+		await page.goto('/history');
+		await page.getByTestId('history-row').getByTestId('delete-video').click();
+		await page.getByTestId('delete-hard').click();
+		await page.getByTestId('confirm-hard').click();
+		await expect(page.getByTestId('history-row')).toHaveCount(0);
+		const { faces, persons } = await readStores(page, ['faces', 'persons']);
+		expect(faces).toHaveLength(0);
+		expect(persons).toHaveLength(0);
+	});
+});
+
+for (const [photo, person] of [
+	['people_ref_obama.jpg', 'obama'],
+	['people_ref_biden.jpg', 'biden']
+] as const) {
+	test(`a reference photo on New batch (${photo}) keeps only ${person}'s frames, each of his segments`, async ({
+		page
+	}) => {
+		await page.goto('/');
+		await page.getByTestId('reference-photo').setInputFiles(fixture(photo));
+		await expect(page.getByTestId('reference-photo-status')).toHaveAttribute(
+			'data-state',
+			'chosen',
+			{ timeout: 60_000 }
+		);
+		await processVideo(page);
+		const times = await allKeyframeTimes(page);
+		expect(times.length).toBeGreaterThan(0);
+		for (const t of times) expect(personAt(t), `keyframe at ${t}s`).toBe(person);
+		const own = SEGMENTS.flatMap((s, i) => (s.person === person ? [i] : []));
+		expect([...segmentsOf(times)].sort()).toEqual(own);
+	});
+}
+
+test('bad reference photos are refused with the reason', async ({ page }) => {
+	await page.goto('/');
+	const input = page.getByTestId('reference-photo');
+	const status = page.getByTestId('reference-photo-status');
+
+	await input.setInputFiles(fixture('not_a_video.mp4'));
+	await expect(status).toHaveAttribute('data-state', 'not-image', { timeout: 60_000 });
+	await expect(status).toContainText('not_a_video.mp4');
+
+	const damaged = readFileSync(fixture('people_ref_obama.jpg')).subarray(0, 600);
+	await input.setInputFiles({ name: 'damaged.jpg', mimeType: 'image/jpeg', buffer: damaged });
+	await expect(status).toHaveAttribute('data-state', 'not-image', { timeout: 60_000 });
+	await expect(status).toContainText('damaged.jpg');
+
+	await input.setInputFiles(await drawnPicture(page, 'landscape.jpg', 'no-face'));
+	await expect(status).toHaveAttribute('data-state', 'no-face', { timeout: 60_000 });
+	await expect(status).toContainText('No face');
+
+	await input.setInputFiles(await drawnPicture(page, 'two.jpg', 'two-people'));
+	await expect(status).toHaveAttribute('data-state', 'several', { timeout: 60_000 });
+	await expect(page.getByTestId('reference-face')).toHaveCount(2);
+	// Start waits for the choice.
+	await page.getByTestId('file-input').setInputFiles(fixture(VIDEO));
+	await expect(page.getByTestId('start-batch')).toBeDisabled();
+	await page.getByTestId('reference-face').first().click();
+	await expect(status).toHaveAttribute('data-state', 'chosen');
+	await expect(page.getByTestId('start-batch')).toBeEnabled();
+});
+
+test.describe('without the recognition model', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('extraction goes on as before and People says why it is unavailable', async ({
+		page,
+		context
+	}) => {
+		await context.route('**/vendor/models/face_recognition_model*', (route) => route.abort());
+		await processVideo(page);
+		expect((await allKeyframeTimes(page)).length).toBeGreaterThan(0);
+		await page.goto('/people');
+		await expect(page.getByTestId('people-unavailable')).toBeVisible({ timeout: 60_000 });
+		await expect(page.getByTestId('people-empty')).toBeVisible();
+	});
+});

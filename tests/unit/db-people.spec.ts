@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import { expect, it } from 'vitest';
+import type { KffDatabase } from '$lib/db/database';
+import {
+	faceId,
+	keyframesOfPerson,
+	listPersons,
+	mergePersons,
+	moveFace,
+	personsOfVideo,
+	renamePerson,
+	saveVideoFaces,
+	setPersonHidden
+} from '$lib/db/people';
+import { hardDeleteVideos, restoreVideos, softDeleteVideos } from '$lib/db/trash';
+import { normalize } from '$lib/people/embedding';
+import { useFreshDatabase } from '../support/fresh-database';
+import { seedVideos } from '../support/seed-videos';
+
+let db: KffDatabase;
+useFreshDatabase((fresh) => (db = fresh));
+
+const ANN = normalize([1, 0, 0]);
+const BEA = normalize([0, 1, 0]);
+const box = { x: 0, y: 0, width: 1, height: 1, score: 0.9, keypoints: [] };
+/** seedVideos' keyframes are at frames 0 and 10: Ann on 0, Bea on 10. */
+const keyframes = [
+	{ frameIndex: 0, faces: [box] },
+	{ frameIndex: 10, faces: [box] }
+];
+const faces = [
+	{ frameIndex: 0, faceIndex: 0, embedding: ANN },
+	{ frameIndex: 10, faceIndex: 0, embedding: BEA }
+];
+
+async function personOf(videoId: string, frameIndex: number) {
+	return (await db.faces.get(faceId(videoId, frameIndex, 0)))!.personId;
+}
+
+it('groups the faces of several videos into persons with counts', async () => {
+	const [v1, v2] = await seedVideos(db, 2);
+	await saveVideoFaces(db, v1.id, faces, keyframes);
+	await saveVideoFaces(db, v2.id, faces, keyframes);
+	const list = await listPersons(db, false);
+	expect(list).toHaveLength(2);
+	for (const row of list) expect(row).toMatchObject({ keyframes: 2, videos: 2 });
+	expect(await personOf(v1.id, 0)).toBe(await personOf(v2.id, 0));
+	expect(await personOf(v1.id, 0)).not.toBe(await personOf(v1.id, 10));
+});
+
+it('replaces a video’s faces when it runs again, without growing its persons', async () => {
+	const [v1] = await seedVideos(db, 1);
+	await saveVideoFaces(db, v1.id, faces, keyframes);
+	await saveVideoFaces(db, v1.id, faces, keyframes);
+	expect(await db.faces.count()).toBe(2);
+	expect((await db.persons.toArray()).map((p) => p.faceCount)).toEqual([1, 1]);
+});
+
+it('renames, hides, merges and moves, and tells who each face of a video is', async () => {
+	const [v1] = await seedVideos(db, 1);
+	await saveVideoFaces(db, v1.id, faces, keyframes);
+	const ann = await personOf(v1.id, 0);
+	const bea = await personOf(v1.id, 10);
+	await renamePerson(db, ann, '  Ann  ');
+	expect((await personsOfVideo(db, v1.id)).get('0/0')).toEqual({ personId: ann, name: 'Ann' });
+	expect((await personsOfVideo(db, v1.id)).get('10/0')).toEqual({ personId: bea, name: null });
+
+	await setPersonHidden(db, bea, true);
+	expect((await listPersons(db, false)).map((r) => r.person.id)).toEqual([ann]);
+	expect(await listPersons(db, true)).toHaveLength(2);
+
+	await mergePersons(db, bea, ann);
+	expect(await db.persons.count()).toBe(1);
+	expect((await keyframesOfPerson(db, ann, { offset: 0, limit: 10 })).total).toBe(2);
+
+	const moved = await moveFace(db, faceId(v1.id, 10, 0), null);
+	expect(moved).not.toBe(ann);
+	expect((await keyframesOfPerson(db, ann, { offset: 0, limit: 10 })).total).toBe(1);
+	expect((await db.persons.get(ann))!.faceCount).toBe(1);
+	await moveFace(db, faceId(v1.id, 10, 0), ann);
+	// The person left without faces goes.
+	expect(await db.persons.get(moved!)).toBeUndefined();
+});
+
+it('leaves trashed videos’ faces out, brings them back on restore, deletes them for good', async () => {
+	const [v1, v2] = await seedVideos(db, 2);
+	await saveVideoFaces(db, v1.id, faces, keyframes);
+	await saveVideoFaces(db, v2.id, [faces[0]], keyframes);
+	await softDeleteVideos(db, [v1.id], Date.now());
+	const list = await listPersons(db, false);
+	expect(list).toHaveLength(1);
+	expect(list[0]).toMatchObject({ keyframes: 1, videos: 1 });
+	const ann = list[0].person.id;
+	expect((await keyframesOfPerson(db, ann, { offset: 0, limit: 10 })).total).toBe(1);
+
+	await restoreVideos(db, [v1.id]);
+	expect(await listPersons(db, false)).toHaveLength(2);
+
+	await hardDeleteVideos(db, [v1.id]);
+	expect(await db.faces.count()).toBe(1);
+	expect((await db.persons.toArray()).map((p) => p.id)).toEqual([ann]);
+});
