@@ -50,6 +50,9 @@ export interface ExportAnnotation {
 	notes: string;
 	tags: string[];
 	deleted: boolean;
+	/** Absent on rows older than ratings: exported as 0 and null. */
+	rating?: number;
+	flag?: 'pick' | 'reject' | null;
 }
 
 export interface PlannedImage {
@@ -86,7 +89,9 @@ export const CSV_HEADER = [
 	'faceCount',
 	'faces',
 	'notes',
-	'tags'
+	'tags',
+	'rating',
+	'flag'
 ];
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
@@ -200,7 +205,9 @@ export function planVideo(
 			faces,
 			...(choices.faceCrops ? { faceCrops } : {}),
 			notes,
-			tags
+			tags,
+			rating: annotation?.rating ?? 0,
+			flag: annotation?.flag ?? null
 		};
 	});
 	const shown = displaySize(video);
@@ -233,7 +240,9 @@ export function planVideo(
 			r.faces.length,
 			r.faces.map((f) => `${f.x} ${f.y} ${f.width} ${f.height} ${f.score}`).join('; '),
 			r.notes,
-			r.tags.join('; ')
+			r.tags.join('; '),
+			r.rating,
+			r.flag ?? ''
 		])
 	);
 	const sidecars = sidecarFiles(prefix, choices, { ...video, ...shown }, markers, labelImages);
