@@ -54,7 +54,7 @@ export function prepareFrame(
 
 /** The frame as a keyframe candidate, or null when it has no face. */
 export function measureFrame(
-	{ frameIndex, timeSec, gray }: PreparedFrame,
+	{ frameIndex, timeSec, gray }: Pick<PreparedFrame, 'frameIndex' | 'timeSec' | 'gray'>,
 	faces: FaceBox[],
 	source: { width: number; height: number }
 ): ScoredFrame | null {

@@ -4,6 +4,7 @@
 // Thin: the work is in extract-video.ts.
 import * as Comlink from 'comlink';
 import type { AssetUrls, ExtractorApi } from '$lib/workers/extractor-protocol';
+import { extractOneFrame } from './extract-one-frame';
 import { extractVideo } from './extract-video';
 import type { ExtractorEnv } from './extraction-run';
 import { DetectorClient } from './detector-client';
@@ -36,6 +37,10 @@ const api: ExtractorApi = {
 		const runner = ffmpeg ? await ffmpeg.catch(() => null) : null;
 		if (!outcome.ok || (runner && runner.jobs > RECYCLE_AFTER_EXECS)) ffmpeg = null;
 		return outcome;
+	},
+
+	extractFrame(req) {
+		return extractOneFrame(envFor(req.assets), req);
 	},
 
 	detectImage({ image, model, confidence, assets }) {

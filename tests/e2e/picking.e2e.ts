@@ -74,7 +74,88 @@ test('ratings and flags: keys and stars, a filter, kept across reload, in metada
 	expect([...rows.values()].filter((k) => k.rating === 0 && k.flag === null)).toHaveLength(2);
 	const csv = (await zip.file(/metadata\.csv$/)[0].async('string')).replace(/^\uFEFF/, '');
 	const [header, ...lines] = csv.trimEnd().split('\r\n');
-	expect(header.split(',').slice(-2)).toEqual(['rating', 'flag']);
+	expect(header.split(',').slice(-3)).toEqual(['rating', 'flag', 'addedByHand']);
 	const line = lines.find((l) => l.startsWith(rows.get(first!)!.file))!;
-	expect(line.endsWith(',4,pick')).toBe(true);
+	expect(line.endsWith(',4,pick,false')).toBe(true);
+});
+
+/** Width and height from a JPEG's start-of-frame marker. */
+function jpegSize(bytes: Uint8Array): { width: number; height: number } {
+	for (let i = 2; i < bytes.length;) {
+		const marker = bytes[i + 1];
+		const length = (bytes[i + 2] << 8) | bytes[i + 3];
+		if (marker >= 0xc0 && marker <= 0xc3)
+			return {
+				height: (bytes[i + 5] << 8) | bytes[i + 6],
+				width: (bytes[i + 7] << 8) | bytes[i + 8]
+			};
+		i += 2 + length;
+	}
+	throw new Error('no SOF marker');
+}
+
+test('a frame picked by hand in the player, stepped with , and ., is added at full size and exported', async ({
+	page
+}) => {
+	await startBatch(page, ['megamind_h264.mp4'], { maxFrames: 2 });
+	expect(await waitForFinal(page, 'megamind_h264.mp4')).toBe('completed');
+	await openReview(page, 'megamind_h264.mp4');
+	const cards = page.getByTestId('keyframe');
+	await expect(cards).toHaveCount(2);
+
+	await page.getByTestId('pick-by-hand').click();
+	const player = page.getByTestId('picker-video');
+	await expect
+		.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState))
+		.toBeGreaterThanOrEqual(1);
+	// Drag to about 6 s, then step: two frames on, one back.
+	await player.evaluate((v: HTMLVideoElement) => (v.currentTime = 6.01));
+	const where = page.getByTestId('picker-frame');
+	await expect(where).not.toHaveAttribute('data-frame-index', '0');
+	const start = Number(await where.getAttribute('data-frame-index'));
+	await page.locator('body').click({ position: { x: 1, y: 1 } });
+	await page.keyboard.press('.');
+	await page.keyboard.press('.');
+	await expect(where).toHaveAttribute('data-frame-index', String(start + 2));
+	await page.getByTestId('frame-back').click();
+	const picked = start + 1;
+	await expect(where).toHaveAttribute('data-frame-index', String(picked));
+	const shown = await player.evaluate((v: HTMLVideoElement) => v.currentTime);
+
+	await page.getByTestId('add-frame').click();
+	await expect(page.getByTestId('add-frame-status')).toContainText(`Frame ${picked} was added`);
+	const added = page.locator(`[data-testid="keyframe"][data-frame-index="${picked}"]`);
+	await expect(added).toHaveAttribute('data-by-hand', 'true');
+	await expect(added).toHaveAttribute('aria-current', 'true');
+	await expect(cards).toHaveCount(3);
+	// Adding it again adds nothing.
+	await page.getByTestId('add-frame').click();
+	await expect(page.getByTestId('add-frame-status')).toContainText('already a keyframe');
+	await expect(cards).toHaveCount(3);
+
+	// Full size: the video's 640 px wide, in the lightbox and in the ZIP.
+	await added.dblclick();
+	const natural = await page
+		.getByTestId('lightbox')
+		.locator('img')
+		.evaluate(async (img: HTMLImageElement) => (await img.decode(), img.naturalWidth));
+	expect(natural).toBe(640);
+	await page.keyboard.press('Escape');
+
+	const { zip } = await downloadZip(page);
+	const metadata = JSON.parse(await zip.file(/metadata\.json$/)[0].async('string')) as {
+		video: { width: number; height: number; fps: number };
+		keyframes: (MetadataRow & { addedByHand: boolean; timeSec: number })[];
+	};
+	expect(metadata.keyframes).toHaveLength(3);
+	const row = metadata.keyframes.find((k) => k.frameIndex === picked)!;
+	const { fps } = metadata.video;
+	expect(row).toMatchObject({ addedByHand: true, timeSec: Number((picked / fps).toFixed(3)) });
+	// The player showed the frame it named: the seek landed inside that frame's time.
+	expect(Math.floor(shown * fps)).toBe(picked);
+	expect(start).toBe(Math.floor(6.01 * fps));
+	expect(metadata.keyframes.filter((k) => k.addedByHand)).toHaveLength(1);
+	const jpeg = await zip.file(row.file)!.async('uint8array');
+	expect(jpegSize(jpeg)).toEqual({ width: metadata.video.width, height: metadata.video.height });
+	expect(metadata.video.width).toBe(640);
 });

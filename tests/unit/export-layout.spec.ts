@@ -76,7 +76,8 @@ describe('planVideo', () => {
 			notes: '第一帧，"正脸"',
 			tags: ['主角', 'close-up'],
 			rating: 4,
-			flag: 'pick'
+			flag: 'pick',
+			addedByHand: false
 		});
 		// A keyframe without an annotation (or one stored before ratings) is unrated, unflagged.
 		expect(meta.keyframes[1]).toMatchObject({ frameIndex: 250, rating: 0, flag: null });
@@ -86,9 +87,9 @@ describe('planVideo', () => {
 			.split('\r\n');
 		expect(lines[0]).toBe(CSV_HEADER.join(','));
 		expect(lines[1]).toBe(
-			'视频 采访_00-00-05.000_f125.jpg,125,5,00:00:05.000,0.8123,1,100 50 100 120 0.9,"第一帧，""正脸""",主角; close-up,4,pick'
+			'视频 采访_00-00-05.000_f125.jpg,125,5,00:00:05.000,0.8123,1,100 50 100 120 0.9,"第一帧，""正脸""",主角; close-up,4,pick,false'
 		);
-		expect(lines[2]).toMatch(/,0,$/);
+		expect(lines[2]).toMatch(/,0,,false$/);
 		expect(lines).toHaveLength(3);
 	});
 

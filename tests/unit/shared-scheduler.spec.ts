@@ -41,7 +41,11 @@ function localScheduler(resumed: number): LocalScheduler & { calls: string[] } {
 		cancelVideo: record('cancelVideo'),
 		cancelBatch: record('cancelBatch'),
 		retry: record('retry'),
-		detectImage: async () => (calls.push('detectImage'), [])
+		detectImage: async () => (calls.push('detectImage'), []),
+		addFrame: async (videoId: string, frameIndex: number) => (
+			calls.push(`addFrame ${videoId} ${frameIndex}`),
+			{ status: 'added' as const }
+		)
 	};
 }
 
@@ -98,4 +102,14 @@ it('a still photo is detected in the tab that asks, leader or not', async () => 
 	await Promise.all([a.shared.resume(), b.shared.resume()]);
 	await b.shared.detectImage(new Blob([]), 'full', 0.5);
 	expect(b.local.calls).toEqual(['detectImage']);
+});
+
+it('a frame picked by hand is taken in the tab that asks, leader or not', async () => {
+	const locks = new FakeLocks();
+	const a = tab(locks, 'a');
+	const b = tab(locks, 'b');
+	await Promise.all([a.shared.resume(), b.shared.resume()]);
+	expect(await b.shared.addFrame('v1', 42)).toEqual({ status: 'added' });
+	expect(b.local.calls).toEqual(['addFrame v1 42']);
+	expect(a.local.calls).toEqual(['resume']);
 });

@@ -17,6 +17,7 @@ import type { FaceBox } from '$lib/pipeline/types';
 import type { FaceModel } from '$lib/settings/extraction-settings';
 import { isUnsuccessful } from '$lib/shared/status';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
+import { addFrameByHand, type AddFrameResult } from './add-frame';
 import { AwakeClock } from './awake-clock';
 import { CANCELLED, MAX_ATTEMPTS, runVideo, STALL_TIMEOUT_MS, STALLED } from './video-run';
 
@@ -128,6 +129,11 @@ export class Scheduler {
 		}
 		for (const batchId of batchIds) await setBatchState(this.#db, batchId, 'running');
 		await this.pump();
+	}
+
+	/** Takes one frame of a video at full size as a keyframe (a pool job, queued like any). */
+	addFrame(videoId: string, frameIndex: number): Promise<AddFrameResult> {
+		return addFrameByHand(this.#db, this.#extractor, videoId, frameIndex);
 	}
 
 	/** Runs the face detector on a still photo in a pool worker (queued like any job). */

@@ -3,6 +3,7 @@
 // the database like any tab. When the leader closes, its lock passes to a waiting follower,
 // which resumes the queue: only then are `processing` rows orphans, so only then are they reset.
 import type { FaceBox } from '$lib/pipeline/types';
+import type { AddFrameResult } from './add-frame';
 import type { FaceModel } from '$lib/settings/extraction-settings';
 
 /** What the rest of the app asks of the queue, wherever it runs. */
@@ -17,6 +18,7 @@ export interface QueueCommands {
 export interface LocalScheduler extends QueueCommands {
 	resume(): Promise<number>;
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]>;
+	addFrame(videoId: string, frameIndex: number): Promise<AddFrameResult>;
 }
 
 /** The parts of `navigator.locks` this needs. */
@@ -103,6 +105,11 @@ export class SharedScheduler implements LocalScheduler {
 	/** A still photo is detected in this tab's own pool, leader or not. */
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]> {
 		return this.#local().detectImage(image, model, confidence);
+	}
+
+	/** A frame picked by hand is taken in this tab's own pool, leader or not. */
+	addFrame(videoId: string, frameIndex: number): Promise<AddFrameResult> {
+		return this.#local().addFrame(videoId, frameIndex);
 	}
 
 	async #send(command: Command, arg: string | string[]): Promise<void> {

@@ -103,6 +103,8 @@ export interface KeyframeRecord {
 	/** Full-size JPEG. */
 	image: Blob;
 	thumb: Blob;
+	/** Picked by hand from the player, not chosen by a run (absent = chosen by a run). */
+	addedByHand?: boolean;
 }
 
 /** Keyed by [videoId+frameIndex]; exists only once the user annotated that keyframe. */

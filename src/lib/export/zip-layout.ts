@@ -43,6 +43,8 @@ export interface ExportKeyframe {
 	/** The JPEG's size (upright, as displayed). */
 	width: number;
 	height: number;
+	/** Picked by hand from the player rather than chosen by the run. */
+	addedByHand?: boolean;
 }
 
 export interface ExportAnnotation {
@@ -91,7 +93,8 @@ export const CSV_HEADER = [
 	'notes',
 	'tags',
 	'rating',
-	'flag'
+	'flag',
+	'addedByHand'
 ];
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
@@ -207,7 +210,8 @@ export function planVideo(
 			notes,
 			tags,
 			rating: annotation?.rating ?? 0,
-			flag: annotation?.flag ?? null
+			flag: annotation?.flag ?? null,
+			addedByHand: k.addedByHand === true
 		};
 	});
 	const shown = displaySize(video);
@@ -242,7 +246,8 @@ export function planVideo(
 			r.notes,
 			r.tags.join('; '),
 			r.rating,
-			r.flag ?? ''
+			r.flag ?? '',
+			String(r.addedByHand)
 		])
 	);
 	const sidecars = sidecarFiles(prefix, choices, { ...video, ...shown }, markers, labelImages);

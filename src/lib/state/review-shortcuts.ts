@@ -14,6 +14,8 @@ export type ReviewAction =
 	| `rate-${0 | 1 | 2 | 3 | 4 | 5}`
 	| 'flag-pick'
 	| 'flag-reject'
+	| 'frame-back'
+	| 'frame-forward'
 	| 'focus-tags'
 	| 'focus-notes'
 	| 'open'
@@ -43,6 +45,7 @@ export const SHORTCUTS: readonly { keys: () => string; does: () => string }[] = 
 	{ keys: keys('0'), does: m.picking_shortcut_unrate },
 	{ keys: keys('P'), does: m.picking_shortcut_pick },
 	{ keys: keys('X'), does: m.picking_shortcut_reject },
+	{ keys: keys(', / .'), does: m.picking_shortcut_step },
 	{ keys: keys('T'), does: m.shortcut_tag },
 	{ keys: keys('N'), does: m.shortcut_note },
 	{ keys: keys('Enter'), does: m.shortcut_open },
@@ -92,6 +95,10 @@ export function reviewAction(e: KeyInput): ReviewAction | null {
 			return 'flag-pick';
 		case 'x':
 			return 'flag-reject';
+		case ',':
+			return 'frame-back';
+		case '.':
+			return 'frame-forward';
 		case 't':
 			return 'focus-tags';
 		case 'n':

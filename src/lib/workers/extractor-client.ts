@@ -6,6 +6,7 @@ import type { FaceBox } from '$lib/pipeline/types';
 import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
 import type {
 	AssetUrls,
+	ExtractFrameOutcome,
 	ExtractOutcome,
 	ExtractProgress,
 	ExtractorApi,
@@ -55,6 +56,17 @@ export class ExtractorClient {
 					Comlink.proxy((c: SamplingCheckpoint) => listeners.checkpoint(c))
 				),
 			signal
+		);
+	}
+
+	/** One frame of a video at full size, measured as keyframes are (queued like any job). */
+	extractFrame(
+		file: Blob,
+		settings: ExtractionSettings,
+		frameIndex: number
+	): Promise<ExtractFrameOutcome> {
+		return this.#pool.run<ExtractFrameOutcome>((api) =>
+			api.extractFrame({ file, settings, frameIndex, assets: this.#assets() })
 		);
 	}
 

@@ -107,6 +107,18 @@ export type ExtractOutcome =
 			details: string;
 	  };
 
+/** One frame picked by hand, taken at full size as a keyframe. */
+export interface ExtractFrameRequest {
+	file: Blob;
+	/** The video's settings: decoder, face model and confidence. */
+	settings: ExtractionSettings;
+	frameIndex: number;
+	assets: AssetUrls;
+}
+
+export type ExtractFrameOutcome =
+	{ ok: true; keyframe: ExtractedKeyframe } | { ok: false; notice: Notice; details: string };
+
 export interface DetectImageRequest {
 	image: Blob;
 	model: ExtractionSettings['model'];
@@ -120,6 +132,8 @@ export interface ExtractorApi {
 		onProgress: (p: ExtractProgress) => void,
 		onCheckpoint: (c: SamplingCheckpoint) => void
 	): Promise<ExtractOutcome>;
+	/** One frame at full size, measured as keyframes are (faces, sharpness, score). */
+	extractFrame(request: ExtractFrameRequest): Promise<ExtractFrameOutcome>;
 	/** Faces in a still photo, so a person can compare the models on their own material. */
 	detectImage(request: DetectImageRequest): Promise<FaceBox[]>;
 }
