@@ -1,6 +1,7 @@
 // Curation by hand (#18): ratings and flags, frames added from the player, New batch presets and
 // ranges, and a video run again with other settings.
 import { expect, test, type Page } from '@playwright/test';
+import { readStores } from '../support/browser-db';
 import { downloadZip, startBatch, videoRow, waitForFinal } from '../support/app-driver';
 
 interface MetadataRow {
@@ -159,3 +160,54 @@ test('a frame picked by hand in the player, stepped with , and ., is added at fu
 	expect(jpegSize(jpeg)).toEqual({ width: metadata.video.width, height: metadata.video.height });
 	expect(metadata.video.width).toBe(640);
 });
+
+for (const decoder of ['auto', 'ffmpeg'] as const)
+	test(`New batch: presets fill the fields; every N seconds and a time range take effect on a real run (${decoder})`, async ({
+		page
+	}) => {
+		await page.goto('/');
+		await page.getByTestId('preset-fast').click();
+		await expect(page.getByTestId('sample-rate')).toHaveValue('10');
+		await expect(page.getByTestId('max-frames')).toHaveValue('10');
+		await expect(page.getByTestId('preset-fast')).toHaveAttribute('aria-pressed', 'true');
+		await page.getByTestId('preset-thorough').click();
+		await expect(page.getByTestId('sample-rate')).toHaveValue('1');
+		await expect(page.getByTestId('max-frames')).toHaveValue('50');
+		// Changed by hand, no preset is pressed.
+		await page.getByTestId('max-frames').fill('49');
+		await expect(page.locator('[data-testid^="preset-"][aria-pressed="true"]')).toHaveCount(0);
+
+		await page.getByTestId('sample-by-seconds').check();
+		await expect(page.getByTestId('sample-rate')).toHaveCount(0);
+		await page.getByTestId('sample-seconds').fill('0.5');
+		// An end before the start is refused with words, and Start waits.
+		await page.getByTestId('range-start').fill('6');
+		await page.getByTestId('range-end').fill('2');
+		await expect(page.getByText('The end must come after the start.')).toBeVisible();
+		await page.getByTestId('range-start').fill('2');
+		await page.getByTestId('range-end').fill('6');
+		await expect(page.getByText('The end must come after the start.')).toHaveCount(0);
+
+		await startBatch(page, ['megamind_h264.mp4'], { decoder });
+		expect(await waitForFinal(page, 'megamind_h264.mp4')).toBe('completed');
+		const { videos, keyframes } = (await readStores(page, ['videos', 'keyframes'])) as unknown as {
+			videos: { settings: Record<string, unknown>; fps: number }[];
+			keyframes: { frameIndex: number; timeSec: number }[];
+		};
+		expect(videos[0].settings).toMatchObject({
+			sampleUnit: 'seconds',
+			sampleSeconds: 0.5,
+			maxFrames: 49,
+			rangeStartSec: 2,
+			rangeEndSec: 6
+		});
+		// Half a second at 23.976 fps is every 12th frame; only between 2 s and 6 s.
+		const step = Math.round(0.5 * videos[0].fps);
+		expect(step).toBe(12);
+		expect(keyframes.length).toBeGreaterThan(1);
+		for (const k of keyframes) {
+			expect(k.frameIndex % step).toBe(0);
+			expect(k.timeSec).toBeGreaterThanOrEqual(2);
+			expect(k.timeSec).toBeLessThanOrEqual(6);
+		}
+	});
