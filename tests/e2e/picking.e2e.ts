@@ -211,3 +211,67 @@ for (const decoder of ['auto', 'ffmpeg'] as const)
 			expect(k.timeSec).toBeLessThanOrEqual(6);
 		}
 	});
+
+test('run again with other settings: replaces only when kept, keeps annotations of surviving frames; no dead-end ZIP', async ({
+	page
+}) => {
+	await startBatch(page, ['megamind_h264.mp4'], { maxFrames: 4 });
+	expect(await waitForFinal(page, 'megamind_h264.mp4')).toBe('completed');
+	await openReview(page, 'megamind_h264.mp4');
+	const cards = page.getByTestId('keyframe');
+	await expect(cards).toHaveCount(4);
+	const before = await cards.evaluateAll((els) => els.map((e) => e.dataset.frameIndex));
+	// The best frame is chosen first by any run over the same samples: it survives a smaller one.
+	const { keyframes } = (await readStores(page, ['keyframes'])) as unknown as {
+		keyframes: { frameIndex: number; score: number }[];
+	};
+	const best = String(keyframes.reduce((a, b) => (b.score > a.score ? b : a)).frameIndex);
+	const card = (frameIndex: string) =>
+		page.locator(`[data-testid="keyframe"][data-frame-index="${frameIndex}"]`);
+	await card(best).click();
+	await page.keyboard.press('5');
+	await page.getByTestId('keyframe-notes').fill('the best one');
+	await page.getByTestId('keyframe-done').click();
+	await expect(card(best)).toHaveAttribute('data-rating', '5');
+
+	await page.getByTestId('rerun-open').click();
+	const panel = page.getByTestId('rerun-panel');
+	await expect(panel.getByTestId('max-frames')).toHaveValue('4');
+	await panel.getByTestId('max-frames').fill('2');
+	await panel.getByTestId('rerun-start').click();
+	await expect(panel.getByTestId('rerun-result')).toHaveAttribute('data-count', '2', {
+		timeout: 120_000
+	});
+	await expect(panel.getByTestId('rerun-keyframe')).toHaveCount(2);
+	// Not kept yet: the gallery is as it was; dropping it changes nothing.
+	await expect(cards).toHaveCount(4);
+	await panel.getByTestId('rerun-discard').click();
+	await expect(cards).toHaveCount(4);
+	expect(await cards.evaluateAll((els) => els.map((e) => e.dataset.frameIndex))).toEqual(before);
+
+	await panel.getByTestId('rerun-start').click();
+	await expect(panel.getByTestId('rerun-result')).toHaveAttribute('data-count', '2', {
+		timeout: 120_000
+	});
+	await panel.getByTestId('rerun-keep').click();
+	await expect(page.getByTestId('rerun-panel')).toHaveCount(0);
+	await expect(cards).toHaveCount(2);
+	await expect(card(best)).toHaveAttribute('data-rating', '5');
+	await card(best).click();
+	await expect(page.getByTestId('keyframe-notes')).toHaveValue('the best one');
+	const { videos } = (await readStores(page, ['videos'])) as unknown as {
+		videos: { settings: { maxFrames: number }; keyframeCount: number }[];
+	};
+	expect(videos[0]).toMatchObject({ settings: { maxFrames: 2 }, keyframeCount: 2 });
+
+	// Everything marked deleted: Download ZIP is disabled, and says why.
+	const exportZip = page.getByTestId('export-zip');
+	await expect(exportZip).toBeEnabled();
+	await page.keyboard.press('Escape');
+	await cards.first().focus();
+	await page.keyboard.press('Control+a');
+	await page.keyboard.press('d');
+	await expect(page.locator('[data-testid="keyframe"][data-deleted="true"]')).toHaveCount(2);
+	await expect(exportZip).toBeDisabled();
+	await expect(page.getByTestId('export-unavailable')).toContainText('marked deleted');
+});

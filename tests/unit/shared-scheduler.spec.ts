@@ -42,6 +42,7 @@ function localScheduler(resumed: number): LocalScheduler & { calls: string[] } {
 		cancelBatch: record('cancelBatch'),
 		retry: record('retry'),
 		detectImage: async () => (calls.push('detectImage'), []),
+		rerun: async () => ({ ok: false as const, notice: { code: 'original-missing' as const } }),
 		addFrame: async (videoId: string, frameIndex: number) => (
 			calls.push(`addFrame ${videoId} ${frameIndex}`),
 			{ status: 'added' as const }

@@ -14,11 +14,12 @@ import {
 } from '$lib/db/videos';
 import type { VideoRecord } from '$lib/db/types';
 import type { FaceBox } from '$lib/pipeline/types';
-import type { FaceModel } from '$lib/settings/extraction-settings';
+import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
 import { isUnsuccessful } from '$lib/shared/status';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
 import { addFrameByHand, type AddFrameResult } from './add-frame';
 import { AwakeClock } from './awake-clock';
+import { rerunVideo, type RerunOutcome } from './rerun';
 import { CANCELLED, MAX_ATTEMPTS, runVideo, STALL_TIMEOUT_MS, STALLED } from './video-run';
 
 export interface SchedulerOptions {
@@ -134,6 +135,16 @@ export class Scheduler {
 	/** Takes one frame of a video at full size as a keyframe (a pool job, queued like any). */
 	addFrame(videoId: string, frameIndex: number): Promise<AddFrameResult> {
 		return addFrameByHand(this.#db, this.#extractor, videoId, frameIndex);
+	}
+
+	/** Processes a finished video again with `settings`; nothing is stored (see rerun.ts). */
+	rerun(
+		videoId: string,
+		settings: ExtractionSettings,
+		onProgress: (progress: number) => void,
+		signal: AbortSignal
+	): Promise<RerunOutcome> {
+		return rerunVideo(this.#db, this.#extractor, videoId, settings, onProgress, signal);
 	}
 
 	/** Runs the face detector on a still photo in a pool worker (queued like any job). */

@@ -4,7 +4,8 @@
 // which resumes the queue: only then are `processing` rows orphans, so only then are they reset.
 import type { FaceBox } from '$lib/pipeline/types';
 import type { AddFrameResult } from './add-frame';
-import type { FaceModel } from '$lib/settings/extraction-settings';
+import type { RerunOutcome } from './rerun';
+import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
 
 /** What the rest of the app asks of the queue, wherever it runs. */
 export interface QueueCommands {
@@ -19,6 +20,12 @@ export interface LocalScheduler extends QueueCommands {
 	resume(): Promise<number>;
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]>;
 	addFrame(videoId: string, frameIndex: number): Promise<AddFrameResult>;
+	rerun(
+		videoId: string,
+		settings: ExtractionSettings,
+		onProgress: (progress: number) => void,
+		signal: AbortSignal
+	): Promise<RerunOutcome>;
 }
 
 /** The parts of `navigator.locks` this needs. */
@@ -110,6 +117,16 @@ export class SharedScheduler implements LocalScheduler {
 	/** A frame picked by hand is taken in this tab's own pool, leader or not. */
 	addFrame(videoId: string, frameIndex: number): Promise<AddFrameResult> {
 		return this.#local().addFrame(videoId, frameIndex);
+	}
+
+	/** A re-run is a proposal held by the tab that asked: it runs in this tab's own pool. */
+	rerun(
+		videoId: string,
+		settings: ExtractionSettings,
+		onProgress: (progress: number) => void,
+		signal: AbortSignal
+	): Promise<RerunOutcome> {
+		return this.#local().rerun(videoId, settings, onProgress, signal);
 	}
 
 	async #send(command: Command, arg: string | string[]): Promise<void> {
