@@ -275,3 +275,12 @@ test('run again with other settings: replaces only when kept, keeps annotations 
 	await expect(exportZip).toBeDisabled();
 	await expect(page.getByTestId('export-unavailable')).toContainText('marked deleted');
 });
+
+test('no retry is offered for a file that can never decode', async ({ page }) => {
+	await startBatch(page, ['truncated_no_moov.mp4']);
+	expect(await waitForFinal(page, 'truncated_no_moov.mp4')).toBe('failed');
+	const row = videoRow(page, 'truncated_no_moov.mp4');
+	await expect(row).toContainText('index (moov) is missing');
+	await expect(row.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+	await expect(page.getByTestId('retry-failed')).toHaveCount(0);
+});

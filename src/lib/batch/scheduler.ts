@@ -15,7 +15,7 @@ import {
 import type { VideoRecord } from '$lib/db/types';
 import type { FaceBox } from '$lib/pipeline/types';
 import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
-import { isUnsuccessful } from '$lib/shared/status';
+import { canRetry } from '$lib/shared/status';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
 import { addFrameByHand, type AddFrameResult } from './add-frame';
 import { AwakeClock } from './awake-clock';
@@ -115,7 +115,7 @@ export class Scheduler {
 		const batchIds = new Set<string>();
 		for (const id of videoIds) {
 			const video = await getVideo(this.#db, id);
-			if (!video || !isUnsuccessful(video.status)) continue;
+			if (!video || !canRetry(video)) continue;
 			await resetVideoRun(this.#db, id, {
 				status: 'pending',
 				progress: 0,
