@@ -210,6 +210,10 @@ for (const decoder of ['auto', 'ffmpeg'] as const)
 			expect(k.timeSec).toBeGreaterThanOrEqual(2);
 			expect(k.timeSec).toBeLessThanOrEqual(6);
 		}
+		// The review page says how the video was sampled.
+		await openReview(page, 'megamind_h264.mp4');
+		await expect(page.locator('main')).toContainText('one frame every 0.5 s sampled');
+		await expect(page.locator('main')).toContainText(/only 00:00:02\.000 to 00:00:06\.000/);
 	});
 
 test('run again with other settings: replaces only when kept, keeps annotations of surviving frames; no dead-end ZIP', async ({
