@@ -3,6 +3,10 @@
 // tests/unit/bench-seed-rows.spec.ts keeps them equal to the app's own defaults and fields.
 export const SETTINGS = {
 	sampleRate: 5,
+	sampleUnit: 'frames',
+	sampleSeconds: 1,
+	rangeStartSec: null,
+	rangeEndSec: null,
 	maxFrames: 20,
 	confidence: 0.5,
 	model: 'full',

@@ -55,10 +55,10 @@ export function prepareFrame(
 
 /** The frame as a keyframe candidate of `shot`, or null when it has no face. */
 export function measureFrame(
-	{ frameIndex, timeSec, gray }: PreparedFrame,
+	{ frameIndex, timeSec, gray }: Pick<PreparedFrame, 'frameIndex' | 'timeSec' | 'gray'>,
 	detected: FaceBox[],
 	source: { width: number; height: number },
-	shot: number
+	shot?: number
 ): ScoredFrame | null {
 	const faces = detected.filter(plausibleFace);
 	if (faces.length === 0) return null;

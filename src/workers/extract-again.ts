@@ -15,7 +15,7 @@ export async function extractAgain(
 ): Promise<ExtractedKeyframe[]> {
 	const opened: FrameDecoder[] = [];
 	try {
-		const decoders = await openDecoders(env, { ...req, resume: null, reference: null }, opened);
+		const decoders = await openDecoders(env, req, opened);
 		const run: ExtractionRun = {
 			primary: decoders.primary,
 			switchToFallback: decoders.fallback,

@@ -2,7 +2,6 @@
 // One video, start to finish: open a decoder (./open-decoders) → the sampling pass
 // (./sample-video) → select → the extraction pass (./extract-keyframes), with one progress
 // reporter and one stage timer for all. Pure decisions live in src/lib/pipeline.
-import { explainFailure } from '$lib/pipeline/failure-message';
 import { selectKeyframes } from '$lib/pipeline/select';
 import type { ScoredFrame } from '$lib/pipeline/types';
 import type {
@@ -11,10 +10,9 @@ import type {
 	ExtractRequest,
 	SamplingCheckpoint
 } from '$lib/workers/extractor-protocol';
-import { DecodeFailure } from './decoders/ffmpeg-decoder';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import type { Fallback } from './decoders/with-fallback';
-import { describeError } from './describe-error';
+import { failureOf } from './describe-error';
 import { extractKeyframes, fullSizeFrames, type FrameSource } from './extract-keyframes';
 import { openDecoders } from './open-decoders';
 import { PeopleRun } from './people-run';
@@ -124,11 +122,7 @@ export async function extractVideo(
 			people: peopleOutcome
 		};
 	} catch (error) {
-		if (error instanceof DecodeFailure)
-			return { ok: false, notice: error.notice, details: error.details };
-		const text = describeError(error);
-		const details = lastDecoder?.details() ?? '';
-		return { ok: false, notice: explainFailure(text), details: `${text}\n\n${details}` };
+		return failureOf(error, lastDecoder);
 	} finally {
 		for (const decoder of opened) decoder.close();
 	}

@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import { errorText } from '$lib/pipeline/failure-message';
 import type { AssetUrls, ExtractorApi } from '$lib/workers/extractor-protocol';
 import { extractAgain } from './extract-again';
+import { extractOneFrame } from './extract-one-frame';
 import { extractVideo } from './extract-video';
 import type { ExtractorEnv } from './extraction-run';
 import { DetectorClient } from './detector-client';
@@ -51,6 +52,10 @@ const api: ExtractorApi = {
 
 	extractFrames(req) {
 		return extractAgain(envFor(req.assets), req);
+	},
+
+	extractFrame(req) {
+		return extractOneFrame(envFor(req.assets), req);
 	},
 
 	detectImage({ image, model, confidence, assets }) {

@@ -27,7 +27,7 @@ function refuseUnreasonable(decoder: FrameDecoder): FrameDecoder {
 /** WebCodecs when allowed and able, else ffmpeg.wasm. Every decoder opened lands in `opened`. */
 export async function openDecoders(
 	env: ExtractorEnv,
-	req: ExtractRequest,
+	req: Pick<ExtractRequest, 'file' | 'settings'>,
 	opened: FrameDecoder[]
 ): Promise<Decoders> {
 	const openFfmpeg = async () => {

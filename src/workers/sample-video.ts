@@ -7,16 +7,20 @@ import { explainFailure } from '$lib/pipeline/failure-message';
 import type { SelectionBasis } from '$lib/pipeline/curate';
 import { SHARPNESS_WEIGHT } from '$lib/pipeline/score';
 import { defaultMinGapSec, type SelectOptions } from '$lib/pipeline/select';
+import { samplingPlan } from '$lib/settings/extraction-settings';
 import type { ExtractRequest, SamplingResume } from '$lib/workers/extractor-protocol';
 import { ANALYSIS_LONG_SIDE } from './analyze-frame';
 import { DecodeFailure } from './decoders/ffmpeg-decoder';
-import type { FrameDecoder } from './decoders/frame-decoder';
+import type { FrameDecoder, OnSample } from './decoders/frame-decoder';
 import { sampleWithFallback, type Fallback, type SampledWith } from './decoders/with-fallback';
 import type { DetectorClient } from './detector-client';
 import { describeError } from './describe-error';
 import { FrameSampler } from './frame-sampler';
 import { displaySize } from './probe';
 import type { ExtractionRun } from './extraction-run';
+
+/** Thrown from the consumer at the first frame past the chosen range: the pass is done. */
+class PastRangeEnd extends Error {}
 
 /** Hashes at most this many bits apart (of 64) count as the same picture. */
 const MAX_HASH_DISTANCE = 10;
@@ -61,7 +65,12 @@ export async function sampleVideo(
 	const { primary, progress, timer, notes } = run;
 	const probe = primary.probe;
 	const { settings } = req;
-	const framesTotal = Math.max(1, Math.ceil(probe.frameCount / settings.sampleRate));
+	const plan = samplingPlan(settings, probe.fps);
+	const rangeEnd = Math.min(plan.endSec, probe.durationSec || Infinity);
+	const rangeSec = Math.max(0, rangeEnd - plan.startSec);
+	const rangeFrames =
+		Number.isFinite(rangeSec) && probe.fps > 0 ? rangeSec * probe.fps : probe.frameCount;
+	const framesTotal = Math.max(1, Math.ceil(rangeFrames / plan.sampleRate));
 	const start = await startingPoint(run, req.resume);
 	const from = start.resume?.state.after ?? null;
 	if (from) timer.add('resumedAt', from.timeSec);
@@ -72,7 +81,7 @@ export async function sampleVideo(
 
 	const select = {
 		maxFrames: settings.maxFrames,
-		minGapSec: defaultMinGapSec(probe.durationSec, settings.maxFrames),
+		minGapSec: defaultMinGapSec(rangeSec || probe.durationSec, settings.maxFrames),
 		maxHashDistance: MAX_HASH_DISTANCE,
 		onePerShot: true
 	};
@@ -115,18 +124,24 @@ export async function sampleVideo(
 		run.checkpoint({ decoder: decoder.name, state, candidates, progress: at, replace });
 		replace = false;
 	};
+	// Frames before the range are decoded but not looked at; past its end the pass stops.
+	const inRange: OnSample = (frame) => {
+		if (frame.timeSec > plan.endSec) throw new PastRangeEnd();
+		if (frame.timeSec >= plan.startSec) return sampler.onSample(frame);
+	};
 	const sampled = await sampleWithFallback(
 		decoder,
 		fallback && (async () => (decoder = await fallback())),
-		{ sampleRate: settings.sampleRate, longSide: ANALYSIS_LONG_SIDE, from },
-		sampler.onSample,
+		{ sampleRate: plan.sampleRate, longSide: ANALYSIS_LONG_SIDE, from },
+		inRange,
 		(timeSec) => {
 			done++;
 			progress.report('sampling', share(timeSec, done), done, framesTotal);
 			if (performance.now() - lastCheckpoint >= CHECKPOINT_MS) checkpoint();
 		}
 	)
-		.catch((error: unknown) => {
+		.catch((error: unknown): SampledWith => {
+			if (error instanceof PastRangeEnd) return { decoder, complete: true, fallbackReason: null };
 			// Without a fallback a decoder failure is the video's failure, in ffmpeg's words.
 			if (!fallback || error instanceof DecodeFailure) throw error;
 			throw new DecodeFailure(explainFailure(describeError(error)), describeError(error));

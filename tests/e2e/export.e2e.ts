@@ -119,7 +119,9 @@ test('one video: kept keyframes by the contract, metadata matching the database,
 	const csv = await zip.file('metadata.csv')!.async('string');
 	expect(csv.charCodeAt(0)).toBe(0xfeff);
 	const lines = csv.slice(1).trimEnd().split('\r\n');
-	expect(lines[0]).toBe('file,frameIndex,timeSec,time,score,faceCount,faces,person,notes,tags');
+	expect(lines[0]).toBe(
+		'file,frameIndex,timeSec,time,score,faceCount,faces,person,notes,tags,rating,flag,addedByHand'
+	);
 	expect(lines).toHaveLength(kept.length + 1);
 	expect(csv).toContain('"主角正脸, ""good"""');
 

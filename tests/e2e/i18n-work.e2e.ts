@@ -121,7 +121,7 @@ test('home, batch and review pages speak Chinese; the ZIP keeps its names and CS
 	expect(files.filter((f) => !f.endsWith('.jpg'))).toEqual(['metadata.csv', 'metadata.json']);
 	const csv = await zip.file('metadata.csv')!.async('string');
 	expect(csv.slice(1).split('\r\n')[0]).toBe(
-		'file,frameIndex,timeSec,time,score,faceCount,faces,person,notes,tags'
+		'file,frameIndex,timeSec,time,score,faceCount,faces,person,notes,tags,rating,flag,addedByHand'
 	);
 	const meta = JSON.parse(await zip.file('metadata.json')!.async('string'));
 	// `export` records the export panel's choices (issue #19); nothing was ticked here.

@@ -5,6 +5,7 @@ import type { KffDatabase } from '$lib/db/database';
 import { useFreshDatabase } from '../support/fresh-database';
 import { addVideosToBatch, updateVideo } from '$lib/db/videos';
 import { batchRecord } from '../support/records';
+import { EMPTY_ANNOTATION } from '$lib/db/types';
 import { annotate } from '../support/seed-videos';
 
 let db: KffDatabase;
@@ -28,10 +29,10 @@ it('putAnnotations stores whole states in one transaction, keeping a known creat
 		[
 			{
 				frameIndex: 1,
-				fields: { notes: '第一帧：主角正脸', tags: [], deleted: true },
+				fields: { notes: '第一帧：主角正脸', tags: [], deleted: true, rating: 4, flag: 'pick' },
 				createdAt: 100
 			},
-			{ frameIndex: 2, fields: { notes: '', tags: ['a', 'b'], deleted: false } }
+			{ frameIndex: 2, fields: { ...EMPTY_ANNOTATION, tags: ['a', 'b'] } }
 		],
 		500
 	);
@@ -42,6 +43,8 @@ it('putAnnotations stores whole states in one transaction, keeping a known creat
 			notes: '第一帧：主角正脸',
 			tags: [],
 			deleted: true,
+			rating: 4,
+			flag: 'pick',
 			createdAt: 100,
 			updatedAt: 500
 		},
@@ -51,6 +54,8 @@ it('putAnnotations stores whole states in one transaction, keeping a known creat
 			notes: '',
 			tags: ['a', 'b'],
 			deleted: false,
+			rating: 0,
+			flag: null,
 			createdAt: 500,
 			updatedAt: 500
 		}
@@ -62,9 +67,9 @@ it('putAnnotations is all or nothing', async () => {
 	await annotate(db, 'v1', [1], { notes: 'kept' }, 100);
 	await expect(
 		putAnnotations(db, 'v1', [
-			{ frameIndex: 1, fields: { notes: 'lost', tags: [], deleted: false } },
+			{ frameIndex: 1, fields: { ...EMPTY_ANNOTATION, notes: 'lost' } },
 			// A key IndexedDB refuses aborts the whole transaction.
-			{ frameIndex: NaN, fields: { notes: 'bad', tags: [], deleted: false } }
+			{ frameIndex: NaN, fields: { ...EMPTY_ANNOTATION, notes: 'bad' } }
 		])
 	).rejects.toThrow();
 	expect((await getAnnotations(db, 'v1')).map((a) => a.notes)).toEqual(['kept']);

@@ -60,7 +60,13 @@ async function library(): Promise<KffDatabase> {
 		.modify((k) => {
 			k.image = new Blob([`jpeg of ${k.frameIndex}`], { type: 'image/jpeg' });
 		});
-	await annotate(db, videos[1].id, [0], { notes: '备注', tags: ['a', 'b'], deleted: true });
+	await annotate(db, videos[1].id, [0], {
+		notes: '备注',
+		tags: ['a', 'b'],
+		deleted: true,
+		rating: 3,
+		flag: 'reject'
+	});
 	await db.videos.update(videos[2].id, { deletedAt: 5, tags: ['trip'] });
 	await db.videoBlobs.put({
 		videoId: videos[0].id,
@@ -90,6 +96,10 @@ describe('backup and restore', () => {
 		expect(result.rows).toBe(3 + 3 + 6 + 4 + 1);
 		const expected = await dump(source);
 		expect(await dump(target)).toEqual(expected);
+		// Ratings and flags ride on the annotation rows.
+		expect(await target.annotations.filter((a) => a.rating === 3).toArray()).toMatchObject([
+			{ notes: '备注', flag: 'reject' }
+		]);
 		expect(progress.at(0)?.phase).toBe('checking');
 		expect(progress.at(-1)).toEqual({ phase: 'writing', done: result.rows, total: result.rows });
 

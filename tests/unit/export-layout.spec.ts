@@ -38,7 +38,14 @@ describe('planVideo', () => {
 			video,
 			[kf(250), kf(125), kf(400)],
 			[
-				{ frameIndex: 125, notes: '第一帧，"正脸"', tags: ['主角', 'close-up'], deleted: false },
+				{
+					frameIndex: 125,
+					notes: '第一帧，"正脸"',
+					tags: ['主角', 'close-up'],
+					deleted: false,
+					rating: 4,
+					flag: 'pick'
+				},
 				{ frameIndex: 400, notes: '', tags: [], deleted: true }
 			],
 			{ folder: '' }
@@ -67,16 +74,22 @@ describe('planVideo', () => {
 			score: 0.8123,
 			faces: [{ x: 100, y: 50, width: 100, height: 120, score: 0.9, personId: null, person: null }],
 			notes: '第一帧，"正脸"',
-			tags: ['主角', 'close-up']
+			tags: ['主角', 'close-up'],
+			rating: 4,
+			flag: 'pick',
+			addedByHand: false
 		});
+		// A keyframe without an annotation (or one stored before ratings) is unrated, unflagged.
+		expect(meta.keyframes[1]).toMatchObject({ frameIndex: 250, rating: 0, flag: null });
 		const lines = plan.metadataCsv
 			.replace(/^\uFEFF/, '')
 			.trimEnd()
 			.split('\r\n');
 		expect(lines[0]).toBe(CSV_HEADER.join(','));
 		expect(lines[1]).toBe(
-			'视频 采访_00-00-05.000_f125.jpg,125,5,00:00:05.000,0.8123,1,100 50 100 120 0.9,,"第一帧，""正脸""",主角; close-up'
+			'视频 采访_00-00-05.000_f125.jpg,125,5,00:00:05.000,0.8123,1,100 50 100 120 0.9,,"第一帧，""正脸""",主角; close-up,4,pick,false'
 		);
+		expect(lines[2]).toMatch(/,0,,false$/);
 		expect(lines).toHaveLength(3);
 	});
 

@@ -15,6 +15,10 @@ describe('extraction settings', () => {
 	it('has the product defaults', () => {
 		expect(DEFAULT_SETTINGS).toEqual({
 			sampleRate: 5,
+			sampleUnit: 'frames',
+			sampleSeconds: 1,
+			rangeStartSec: null,
+			rangeEndSec: null,
 			maxFrames: 20,
 			confidence: 0.5,
 			model: 'full',
@@ -91,8 +95,12 @@ describe('extraction settings', () => {
 	});
 
 	it('splits the per-video part from the app settings', () => {
-		expect(extractionPart({ ...DEFAULT_SETTINGS, concurrency: 3 })).toEqual({
+		expect(extractionPart({ ...DEFAULT_SETTINGS, concurrency: 3, rangeEndSec: 8 })).toEqual({
 			sampleRate: 5,
+			sampleUnit: 'frames',
+			sampleSeconds: 1,
+			rangeStartSec: null,
+			rangeEndSec: 8,
 			maxFrames: 20,
 			confidence: 0.5,
 			model: 'full',

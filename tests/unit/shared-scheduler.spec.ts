@@ -44,7 +44,12 @@ function localScheduler(resumed: number): LocalScheduler & { calls: string[] } {
 		detectImage: async () => (calls.push('detectImage'), []),
 		extractFrames: async () => (calls.push('extractFrames'), true),
 		embedImage: async () => (calls.push('embedImage'), { ok: true, faces: [], embeddings: [] }),
-		peopleUnavailable: async () => (calls.push('peopleUnavailable'), null)
+		peopleUnavailable: async () => (calls.push('peopleUnavailable'), null),
+		rerun: async () => ({ ok: false as const, notice: { code: 'original-missing' as const } }),
+		addFrame: async (videoId: string, frameIndex: number) => (
+			calls.push(`addFrame ${videoId} ${frameIndex}`),
+			{ status: 'added' as const }
+		)
 	};
 }
 
@@ -101,4 +106,14 @@ it('a still photo is detected in the tab that asks, leader or not', async () => 
 	await Promise.all([a.shared.resume(), b.shared.resume()]);
 	await b.shared.detectImage(new Blob([]), 'full', 0.5);
 	expect(b.local.calls).toEqual(['detectImage']);
+});
+
+it('a frame picked by hand is taken in the tab that asks, leader or not', async () => {
+	const locks = new FakeLocks();
+	const a = tab(locks, 'a');
+	const b = tab(locks, 'b');
+	await Promise.all([a.shared.resume(), b.shared.resume()]);
+	expect(await b.shared.addFrame('v1', 42)).toEqual({ status: 'added' });
+	expect(b.local.calls).toEqual(['addFrame v1 42']);
+	expect(a.local.calls).toEqual(['resume']);
 });

@@ -48,7 +48,7 @@ describe('AnnotationsManager', () => {
 				writes: [
 					{
 						frameIndex: 3,
-						fields: { notes: '第一帧：主角正脸', tags: [], deleted: false },
+						fields: { notes: '第一帧：主角正脸', tags: [], deleted: false, rating: 0, flag: null },
 						createdAt: 1
 					}
 				]

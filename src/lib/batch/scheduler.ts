@@ -14,12 +14,14 @@ import {
 } from '$lib/db/videos';
 import type { VideoRecord } from '$lib/db/types';
 import type { FaceBox } from '$lib/pipeline/types';
-import type { FaceModel } from '$lib/settings/extraction-settings';
-import { isUnsuccessful } from '$lib/shared/status';
+import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
+import { canRetry } from '$lib/shared/status';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
 import type { PhotoFaces } from '$lib/workers/extractor-protocol';
+import { addFrameByHand, type AddFrameResult } from './add-frame';
 import { AwakeClock } from './awake-clock';
 import { extractChosenFrames } from './extract-chosen';
+import { rerunVideo, type RerunOutcome } from './rerun';
 import { CANCELLED, MAX_ATTEMPTS, runVideo, STALL_TIMEOUT_MS, STALLED } from './video-run';
 
 export interface SchedulerOptions {
@@ -115,7 +117,7 @@ export class Scheduler {
 		const batchIds = new Set<string>();
 		for (const id of videoIds) {
 			const video = await getVideo(this.#db, id);
-			if (!video || !isUnsuccessful(video.status)) continue;
+			if (!video || !canRetry(video)) continue;
 			await resetVideoRun(this.#db, id, {
 				status: 'pending',
 				progress: 0,
@@ -135,6 +137,21 @@ export class Scheduler {
 	/** Extracts frames a tuned selection chose, in a pool worker (queued like any job). */
 	extractFrames(videoId: string, frameIndices: number[]): Promise<boolean> {
 		return extractChosenFrames(this.#db, this.#extractor, videoId, frameIndices);
+	}
+
+	/** Takes one frame of a video at full size as a keyframe (a pool job, queued like any). */
+	addFrame(videoId: string, frameIndex: number): Promise<AddFrameResult> {
+		return addFrameByHand(this.#db, this.#extractor, videoId, frameIndex);
+	}
+
+	/** Processes a finished video again with `settings`; nothing is stored (see rerun.ts). */
+	rerun(
+		videoId: string,
+		settings: ExtractionSettings,
+		onProgress: (progress: number) => void,
+		signal: AbortSignal
+	): Promise<RerunOutcome> {
+		return rerunVideo(this.#db, this.#extractor, videoId, settings, onProgress, signal);
 	}
 
 	/** Runs the face detector on a still photo in a pool worker (queued like any job). */

@@ -3,8 +3,10 @@
 // the database like any tab. When the leader closes, its lock passes to a waiting follower,
 // which resumes the queue: only then are `processing` rows orphans, so only then are they reset.
 import type { FaceBox } from '$lib/pipeline/types';
-import type { FaceModel } from '$lib/settings/extraction-settings';
+import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
 import type { PhotoFaces } from '$lib/workers/extractor-protocol';
+import type { AddFrameResult } from './add-frame';
+import type { RerunOutcome } from './rerun';
 
 /** What the rest of the app asks of the queue, wherever it runs. */
 export interface QueueCommands {
@@ -21,6 +23,13 @@ export interface LocalScheduler extends QueueCommands {
 	extractFrames(videoId: string, frameIndices: number[]): Promise<boolean>;
 	embedImage(image: Blob, model: FaceModel, confidence: number): Promise<PhotoFaces>;
 	peopleUnavailable(): Promise<string | null>;
+	addFrame(videoId: string, frameIndex: number): Promise<AddFrameResult>;
+	rerun(
+		videoId: string,
+		settings: ExtractionSettings,
+		onProgress: (progress: number) => void,
+		signal: AbortSignal
+	): Promise<RerunOutcome>;
 }
 
 /** The parts of `navigator.locks` this needs. */
@@ -121,6 +130,21 @@ export class SharedScheduler implements LocalScheduler {
 
 	peopleUnavailable(): Promise<string | null> {
 		return this.#local().peopleUnavailable();
+	}
+
+	/** A frame picked by hand is taken in this tab's own pool, leader or not. */
+	addFrame(videoId: string, frameIndex: number): Promise<AddFrameResult> {
+		return this.#local().addFrame(videoId, frameIndex);
+	}
+
+	/** A re-run is a proposal held by the tab that asked: it runs in this tab's own pool. */
+	rerun(
+		videoId: string,
+		settings: ExtractionSettings,
+		onProgress: (progress: number) => void,
+		signal: AbortSignal
+	): Promise<RerunOutcome> {
+		return this.#local().rerun(videoId, settings, onProgress, signal);
 	}
 
 	async #send(command: Command, arg: string | string[]): Promise<void> {

@@ -10,8 +10,14 @@ import {
 } from '$lib/db/checkpoints';
 import type { KffDatabase } from '$lib/db/database';
 import { saveVideoFaces } from '$lib/db/people';
-import type { VideoRecord } from '$lib/db/types';
-import { getVideoFile, removeOriginal, saveExtractionResult, updateVideo } from '$lib/db/videos';
+import type { ExtractionSettings, VideoRecord } from '$lib/db/types';
+import {
+	getVideoFile,
+	removeOriginal,
+	saveExtractionResult,
+	updateVideo,
+	type ExtractionResult
+} from '$lib/db/videos';
 import { errorText, isStorageFull, noFacesNotice } from '$lib/pipeline/failure-message';
 import type { Notice } from '$lib/pipeline/notice';
 import type { ExtractorClient, ExtractListeners } from '$lib/workers/extractor-client';
@@ -118,6 +124,35 @@ function runWriter(db: KffDatabase, video: VideoRecord, start: number, onAlive: 
 	return { listeners, written: () => writing, checkpointed: () => checkpointed };
 }
 
+/** What a finished run stores: the probe's facts, the run's notes and its keyframes. */
+export function extractionResult(
+	settings: ExtractionSettings,
+	outcome: Extract<ExtractOutcome, { ok: true }>
+): ExtractionResult {
+	const { durationSec, fps, width, height, codec, rotation } = outcome.probe;
+	return {
+		video: {
+			durationSec,
+			fps,
+			width,
+			height,
+			codec,
+			rotation,
+			thumbnail: outcome.thumbnail,
+			decoder: outcome.decoder,
+			decoderNote: outcome.decoderNote,
+			timings: outcome.timings,
+			selection: outcome.selection,
+			retune: null,
+			message:
+				outcome.keyframes.length === 0
+					? noFacesNotice(settings.confidence, settings.model)
+					: outcome.warning
+		},
+		keyframes: outcome.keyframes
+	};
+}
+
 async function saveOutcome(
 	ctx: VideoRunContext,
 	video: VideoRecord,
@@ -129,28 +164,7 @@ async function saveOutcome(
 		// Inside the try: when the disk is full even this small write fails, and the video must
 		// end failed with the storage notice, not stay 'processing'.
 		await updateVideo(db, video.id, { stage: 'saving', progress: 0.99 });
-		const { durationSec, fps, width, height, codec, rotation } = outcome.probe;
-		saved = await saveExtractionResult(db, video.id, {
-			video: {
-				durationSec,
-				fps,
-				width,
-				height,
-				codec,
-				rotation,
-				thumbnail: outcome.thumbnail,
-				decoder: outcome.decoder,
-				decoderNote: outcome.decoderNote,
-				timings: outcome.timings,
-				selection: outcome.selection,
-				retune: null,
-				message:
-					outcome.keyframes.length === 0
-						? noFacesNotice(video.settings.confidence, video.settings.model)
-						: outcome.warning
-			},
-			keyframes: outcome.keyframes
-		});
+		saved = await saveExtractionResult(db, video.id, extractionResult(video.settings, outcome));
 	} catch (error) {
 		const code = isStorageFull(error) ? 'storage-full' : 'save-failed';
 		await fail(db, video, { code }, errorText(error));

@@ -1,4 +1,4 @@
-// Per-keyframe notes, tags and the "deleted" (left out of exports) mark.
+// Per-keyframe notes, tags, the "deleted" (left out of exports) mark, rating and pick/reject flag.
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
 import type { AnnotationFields, AnnotationRecord } from './types';
@@ -35,6 +35,8 @@ export async function putAnnotations(
 		notes: fields.notes,
 		tags: [...fields.tags],
 		deleted: fields.deleted,
+		rating: fields.rating,
+		flag: fields.flag,
 		createdAt: createdAt ?? now,
 		updatedAt: now
 	}));

@@ -1,4 +1,4 @@
-// A video's keyframes (written by saveExtractionResult in videos.ts).
+// A video's keyframes (a run's are written by saveExtractionResult in videos.ts).
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
 import type { KeyframeRecord } from './types';
@@ -15,6 +15,25 @@ export function keyframesOfVideo(db: KffDatabase, videoId: string): Promise<Keyf
 /** Counts index keys only; no image is read. */
 export function keyframeCount(db: KffDatabase, videoId: string): Promise<number> {
 	return ofVideo(db, videoId).count();
+}
+
+/**
+ * Adds a keyframe picked by hand and counts it on its video, in one transaction. False when the
+ * video already has a keyframe at that frame (nothing is written).
+ */
+export async function addKeyframe(
+	db: KffDatabase,
+	keyframe: Omit<KeyframeRecord, 'id'>,
+	now = Date.now()
+): Promise<boolean> {
+	return db.transaction('rw', db.keyframes, db.videos, async () => {
+		const { videoId, frameIndex } = keyframe;
+		if (await db.keyframes.get({ videoId, frameIndex })) return false;
+		await db.keyframes.add({ ...keyframe, id: crypto.randomUUID() });
+		const count = await ofVideo(db, videoId).count();
+		await db.videos.update(videoId, { keyframeCount: count, updatedAt: now });
+		return true;
+	});
 }
 
 /** One keyframe's full-size JPEG, read on its own (an export reads them one at a time). */

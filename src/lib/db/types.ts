@@ -111,6 +111,8 @@ export interface KeyframeRecord {
 	/** Full-size JPEG. */
 	image: Blob;
 	thumb: Blob;
+	/** Picked by hand from the player, not chosen by a run (absent = chosen by a run). */
+	addedByHand?: boolean;
 }
 
 /** Keyed by [videoId+frameIndex]; exists only once the user annotated that keyframe. */
@@ -121,19 +123,40 @@ export interface AnnotationRecord {
 	tags: string[];
 	/** true = left out of exports (the keyframe stays visible, dimmed). */
 	deleted: boolean;
+	/** Stars 1–5, 0 = not rated. Absent on rows written before ratings existed (read as 0). */
+	rating?: number;
+	/** The curator's pick or reject flag; absent or null = not flagged. */
+	flag?: KeyframeFlag | null;
 	createdAt: number;
 	updatedAt: number;
 }
 
+/** Pick/reject, as culling tools flag frames; a reject stays exported unless marked deleted. */
+export type KeyframeFlag = 'pick' | 'reject';
+
 /** What the user edits on a keyframe. */
-export type AnnotationFields = Pick<AnnotationRecord, 'notes' | 'tags' | 'deleted'>;
+export interface AnnotationFields {
+	notes: string;
+	tags: string[];
+	deleted: boolean;
+	rating: number;
+	flag: KeyframeFlag | null;
+}
 
 /** A keyframe nobody annotated yet. */
 export const EMPTY_ANNOTATION: Readonly<AnnotationFields> = Object.freeze({
 	notes: '',
 	tags: [],
-	deleted: false
+	deleted: false,
+	rating: 0,
+	flag: null
 });
+
+/** The fields of a stored row; rows older than ratings read as unrated and unflagged. */
+export function annotationFields(record: AnnotationRecord): AnnotationFields {
+	const { notes, tags, deleted, rating, flag } = record;
+	return { notes, tags, deleted, rating: rating ?? 0, flag: flag ?? null };
+}
 
 export interface BatchRecord {
 	id: string;

@@ -43,6 +43,8 @@ export interface ExportKeyframe {
 	/** The JPEG's size (upright, as displayed). */
 	width: number;
 	height: number;
+	/** Picked by hand from the player rather than chosen by the run. */
+	addedByHand?: boolean;
 }
 
 export interface ExportAnnotation {
@@ -50,6 +52,9 @@ export interface ExportAnnotation {
 	notes: string;
 	tags: string[];
 	deleted: boolean;
+	/** Absent on rows older than ratings: exported as 0 and null. */
+	rating?: number;
+	flag?: 'pick' | 'reject' | null;
 }
 
 /** Who a face is (People), keyed `${frameIndex}/${faceIndex}` in a video's plan. */
@@ -93,7 +98,10 @@ export const CSV_HEADER = [
 	'faces',
 	'person',
 	'notes',
-	'tags'
+	'tags',
+	'rating',
+	'flag',
+	'addedByHand'
 ];
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
@@ -217,7 +225,10 @@ export function planVideo(
 			})),
 			...(choices.faceCrops ? { faceCrops } : {}),
 			notes,
-			tags
+			tags,
+			rating: annotation?.rating ?? 0,
+			flag: annotation?.flag ?? null,
+			addedByHand: k.addedByHand === true
 		};
 	});
 	const shown = displaySize(video);
@@ -252,7 +263,10 @@ export function planVideo(
 			// Per face, in the order of `faces`: the name, else the person's id, else nothing.
 			r.faces.map((f) => f.person ?? f.personId ?? '').join('; '),
 			r.notes,
-			r.tags.join('; ')
+			r.tags.join('; '),
+			r.rating,
+			r.flag ?? '',
+			String(r.addedByHand)
 		])
 	);
 	const sidecars = sidecarFiles(prefix, choices, { ...video, ...shown }, markers, labelImages);

@@ -11,6 +11,7 @@ import { formatNumber } from './format';
 
 const LABEL: Record<NumericSetting | 'model' | 'decoder', () => string> = {
 	sampleRate: m.settings_sample_rate,
+	sampleSeconds: m.picking_sample_seconds,
 	maxFrames: m.settings_max_frames,
 	confidence: m.settings_confidence,
 	concurrency: m.settings_concurrency,
@@ -37,6 +38,10 @@ export function settingProblemText(p: SettingProblem): string {
 			});
 		case 'no-choice':
 			return p.setting === 'model' ? m.settings_error_model() : m.settings_error_decoder();
+		case 'negative':
+			return m.picking_error_range_negative();
+		case 'not-after-start':
+			return m.picking_error_range_order();
 	}
 }
 

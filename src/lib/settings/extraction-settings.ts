@@ -7,9 +7,21 @@ export type FaceModel = 'full' | 'short';
 /** 'auto': WebCodecs when the browser decodes the codec, else ffmpeg.wasm. */
 export type DecoderChoice = 'auto' | 'ffmpeg';
 
+/** How sampling is paced: every n-th frame, or every n seconds (a frame step from the rate). */
+export type SampleUnit = 'frames' | 'seconds';
+
 export interface ExtractionSettings {
-	/** Decode every n-th frame for detection. */
+	/** Decode every n-th frame for detection (when `sampleUnit` is 'frames'). */
 	sampleRate: number;
+	sampleUnit: SampleUnit;
+	/** Seconds between sampled frames (when `sampleUnit` is 'seconds'). */
+	sampleSeconds: number;
+	/**
+	 * Only this part of each video, in seconds from its start; null = from the start, to the end.
+	 * Set per batch on New batch; rows stored before ranges existed lack both (= the whole video).
+	 */
+	rangeStartSec: number | null;
+	rangeEndSec: number | null;
 	/** Most keyframes kept per video. */
 	maxFrames: number;
 	/** Lowest face-detector confidence that counts as a face. */
@@ -33,6 +45,10 @@ export interface AppSettings extends ExtractionSettings {
 
 export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze({
 	sampleRate: 5,
+	sampleUnit: 'frames',
+	sampleSeconds: 1,
+	rangeStartSec: null,
+	rangeEndSec: null,
 	maxFrames: 20,
 	confidence: 0.5,
 	model: 'full',
@@ -51,6 +67,7 @@ interface NumberBound {
 
 export const SETTING_BOUNDS = {
 	sampleRate: { min: 1, max: 300, step: 1, integer: true },
+	sampleSeconds: { min: 0.1, max: 600, step: 0.1, integer: false },
 	maxFrames: { min: 1, max: 500, step: 1, integer: true },
 	confidence: { min: 0.05, max: 0.99, step: 0.05, integer: false },
 	concurrency: { min: 1, max: 3, step: 1, integer: true },
@@ -64,7 +81,9 @@ export type NumericSetting = keyof typeof SETTING_BOUNDS;
 export type SettingProblem =
 	| { setting: NumericSetting; problem: 'not-a-number' | 'not-whole' }
 	| { setting: NumericSetting; problem: 'out-of-range'; min: number; max: number }
-	| { setting: 'model' | 'decoder'; problem: 'no-choice' };
+	| { setting: 'model' | 'decoder'; problem: 'no-choice' }
+	| { setting: 'rangeStartSec' | 'rangeEndSec'; problem: 'negative' }
+	| { setting: 'rangeEndSec'; problem: 'not-after-start' };
 
 /** Every problem of a settings object, by field. */
 export type SettingErrors = Partial<Record<keyof AppSettings, SettingProblem>>;
@@ -109,6 +128,13 @@ export function validateSettings(s: AppSettings): SettingErrors {
 		const problem = validateSetting(key, value);
 		if (problem) errors[key] = problem;
 	}
+	for (const key of ['rangeStartSec', 'rangeEndSec'] as const) {
+		const v = s[key];
+		if (v !== null && !(v >= 0)) errors[key] = { setting: key, problem: 'negative' };
+	}
+	const { rangeStartSec: start, rangeEndSec: end } = s;
+	if (start !== null && end !== null && !errors.rangeEndSec && end <= start)
+		errors.rangeEndSec = { setting: 'rangeEndSec', problem: 'not-after-start' };
 	if (!FACE_MODELS.includes(s.model)) errors.model = { setting: 'model', problem: 'no-choice' };
 	if (!DECODER_CHOICES.includes(s.decoder))
 		errors.decoder = { setting: 'decoder', problem: 'no-choice' };
@@ -128,6 +154,9 @@ export function sanitizeSettings(stored: unknown): AppSettings {
 	if (raw.concurrency === 'auto') result.concurrency = 'auto';
 	if (raw.model === 'full' || raw.model === 'short') result.model = raw.model;
 	if (raw.decoder === 'auto' || raw.decoder === 'ffmpeg') result.decoder = raw.decoder;
+	if (raw.sampleUnit === 'frames' || raw.sampleUnit === 'seconds')
+		result.sampleUnit = raw.sampleUnit;
+	// A time range belongs to one batch: it is never a saved default.
 	if (typeof raw.keepOriginals === 'boolean') result.keepOriginals = raw.keepOriginals;
 	return result;
 }
@@ -152,6 +181,10 @@ export function loadStoredSettings(
 export function extractionPart(s: AppSettings): ExtractionSettings {
 	return {
 		sampleRate: s.sampleRate,
+		sampleUnit: s.sampleUnit,
+		sampleSeconds: s.sampleSeconds,
+		rangeStartSec: s.rangeStartSec,
+		rangeEndSec: s.rangeEndSec,
 		maxFrames: s.maxFrames,
 		confidence: s.confidence,
 		model: s.model,
@@ -163,10 +196,62 @@ export function extractionPart(s: AppSettings): ExtractionSettings {
 export function sameExtraction(a: ExtractionSettings, b: ExtractionSettings): boolean {
 	const keys: (keyof ExtractionSettings)[] = [
 		'sampleRate',
+		'sampleUnit',
+		'sampleSeconds',
+		'rangeStartSec',
+		'rangeEndSec',
 		'maxFrames',
 		'confidence',
 		'model',
 		'decoder'
 	];
 	return keys.every((k) => a[k] === b[k]);
+}
+
+/** The presets New batch offers, as the original project had them (Standard is the default). */
+export type PresetName = 'fast' | 'standard' | 'thorough';
+export const PRESETS: Readonly<
+	Record<PresetName, Pick<ExtractionSettings, 'sampleRate' | 'maxFrames'>>
+> = {
+	fast: { sampleRate: 10, maxFrames: 10 },
+	standard: { sampleRate: DEFAULT_SETTINGS.sampleRate, maxFrames: DEFAULT_SETTINGS.maxFrames },
+	thorough: { sampleRate: 1, maxFrames: 50 }
+};
+export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
+
+/** The preset these settings are, or null when they were changed by hand. */
+export function presetOf(s: ExtractionSettings): PresetName | null {
+	if (s.sampleUnit !== 'frames') return null;
+	return (
+		PRESET_NAMES.find(
+			(name) => PRESETS[name].sampleRate === s.sampleRate && PRESETS[name].maxFrames === s.maxFrames
+		) ?? null
+	);
+}
+
+export function withPreset<S extends ExtractionSettings>(s: S, name: PresetName): S {
+	return { ...s, ...PRESETS[name], sampleUnit: 'frames' };
+}
+
+export interface SamplingPlan {
+	/** Every n-th frame. */
+	sampleRate: number;
+	/** Frames before this time (s) are not looked at. */
+	startSec: number;
+	/** Sampling stops after this time (s); Infinity = to the end. */
+	endSec: number;
+}
+
+/**
+ * What a run samples of a video with this frame rate: the frame step (from seconds at the
+ * video's rate, at least every frame) and the time range. Settings stored before sampling by
+ * seconds and ranges existed (fields absent) sample every `sampleRate`-th frame of all of it.
+ */
+export function samplingPlan(s: ExtractionSettings, fps: number): SamplingPlan {
+	const bySeconds = s.sampleUnit === 'seconds' && fps > 0;
+	return {
+		sampleRate: bySeconds ? Math.max(1, Math.round(s.sampleSeconds * fps)) : s.sampleRate,
+		startSec: s.rangeStartSec ?? 0,
+		endSec: s.rangeEndSec ?? Infinity
+	};
 }

@@ -1,5 +1,6 @@
 // The one place for the status vocabularies stored in the database and their predicates;
 // their words are in $lib/i18n/labels.
+import type { Notice } from '$lib/pipeline/notice';
 
 export const VIDEO_STATUSES = [
 	'pending',
@@ -29,6 +30,30 @@ export function isActive(status: VideoStatus): boolean {
 /** Ended without keyframes through a failure or a cancel: it can be retried. */
 export function isUnsuccessful(status: VideoStatus): boolean {
 	return status === 'failed' || status === 'cancelled';
+}
+
+/** Failures the same file meets again on every run: offering a retry for them is a dead end. */
+const NEVER_DECODES: ReadonlySet<Notice['code']> = new Set<Notice['code']>([
+	'file-incomplete',
+	'no-video-track',
+	'codec-unsupported',
+	'damaged',
+	'frame-too-large',
+	'bad-duration',
+	'original-missing'
+]);
+
+/** Unsuccessful, its original still stored, and not failed in a way another run would repeat. */
+export function canRetry(video: {
+	status: VideoStatus;
+	error: Notice | null;
+	hasOriginal: boolean;
+}): boolean {
+	return (
+		isUnsuccessful(video.status) &&
+		video.hasOriginal &&
+		!(video.error && NEVER_DECODES.has(video.error.code))
+	);
 }
 
 /** A batch that will take no more work. */

@@ -1,6 +1,6 @@
 // What the review page shows for each keyframe: stored annotations with the user's edits laid
 // over them until the stored rows catch up. Immutable maps, pure functions.
-import type { AnnotationFields, AnnotationRecord } from '$lib/db/types';
+import { annotationFields, type AnnotationFields, type AnnotationRecord } from '$lib/db/types';
 
 /** An edit the stored rows may not show yet. */
 export interface LocalEdit {
@@ -29,8 +29,7 @@ export function visibleAnnotations(
 	local: LocalEdits
 ): ReadonlyMap<number, AnnotationFields> {
 	const view = new Map<number, AnnotationFields>();
-	for (const [frameIndex, { notes, tags, deleted }] of stored)
-		view.set(frameIndex, { notes, tags, deleted });
+	for (const [frameIndex, record] of stored) view.set(frameIndex, annotationFields(record));
 	for (const [frameIndex, edit] of local) {
 		const row = stored.get(frameIndex);
 		const readBack = edit.savedAt !== null && row !== undefined && row.updatedAt >= edit.savedAt;
@@ -66,6 +65,8 @@ export function sameFields(a: AnnotationFields, b: AnnotationFields): boolean {
 	return (
 		a.notes === b.notes &&
 		a.deleted === b.deleted &&
+		a.rating === b.rating &&
+		a.flag === b.flag &&
 		a.tags.length === b.tags.length &&
 		a.tags.every((t, i) => t === b.tags[i])
 	);

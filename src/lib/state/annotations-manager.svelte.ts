@@ -1,10 +1,15 @@
-// Optimistic editing of one video's annotations (notes, tags, deleted marks).
+// Optimistic editing of one video's annotations (notes, tags, deleted marks, ratings, flags).
 // Edits show at once; each keyframe's whole state is written through a SaveQueue (debounced per
 // keyframe, flushed on demand). A failed write keeps those edits on screen, unsaved, with the
 // error, until a retry (or a later edit of the same keyframe) stores them: typed text never vanishes.
 // Every edit is one undoable step; typing in one note merges into a step until it is sealed.
 import type { AnnotationWrite } from '$lib/db/annotations';
-import { EMPTY_ANNOTATION, type AnnotationFields, type AnnotationRecord } from '$lib/db/types';
+import {
+	EMPTY_ANNOTATION,
+	type AnnotationFields,
+	type AnnotationRecord,
+	type KeyframeFlag
+} from '$lib/db/types';
 import { m } from '$lib/paraglide/messages';
 import { SvelteSet } from 'svelte/reactivity';
 import { isStorageFull } from '$lib/pipeline/failure-message';
@@ -18,6 +23,7 @@ import {
 	withEdits,
 	type LocalEdits
 } from './annotation-overlay';
+import { clampRating, toggledFlag } from './rating-filter';
 import { SaveQueue, type Timers } from './save-queue';
 import { UndoStack } from './undo-stack';
 
@@ -133,6 +139,21 @@ export class AnnotationsManager {
 
 	setDeleted(frameIndexes: number[], deleted: boolean): void {
 		this.#changeEach(frameIndexes, (f) => ({ ...f, deleted }));
+	}
+
+	/** Stars 1–5 on each keyframe; 0 clears the rating. */
+	setRating(frameIndexes: number[], stars: number): void {
+		const rating = clampRating(stars);
+		this.#changeEach(frameIndexes, (f) => ({ ...f, rating }));
+	}
+
+	/** Flags all of them, or clears the flag when every one already has it. */
+	toggleFlag(frameIndexes: number[], flag: KeyframeFlag): void {
+		const next = toggledFlag(
+			frameIndexes.map((i) => this.get(i).flag),
+			flag
+		);
+		this.#changeEach(frameIndexes, (f) => ({ ...f, flag: next }));
 	}
 
 	/** Marks all deleted, or restores them all when every one already is. */

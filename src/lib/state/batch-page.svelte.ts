@@ -7,7 +7,7 @@ import { batchCounts, getBatch } from '$lib/db/batches';
 import { db } from '$lib/db/database';
 import { videosOfBatch } from '$lib/db/videos';
 import type { VideoRecord } from '$lib/db/types';
-import { isFinished, isUnsuccessful } from '$lib/shared/status';
+import { canRetry, isFinished } from '$lib/shared/status';
 import { exportChoices } from './export-choices.svelte';
 import { exportVideos } from './export-videos';
 import { LiveQuery } from './live-query.svelte';
@@ -46,9 +46,7 @@ export class BatchPageState {
 			.filter((v) => v.status === 'completed' && v.keyframeCount > 0)
 			.map((v) => v.id)
 	);
-	readonly retryable = $derived(
-		(this.videos.current ?? []).filter((v) => isUnsuccessful(v.status)).map((v) => v.id)
-	);
+	readonly retryable = $derived((this.videos.current ?? []).filter(canRetry).map((v) => v.id));
 	/** The video that finished last, for the page's announcement of each video's end. */
 	readonly lastFinished = $derived(
 		(this.videos.current ?? [])

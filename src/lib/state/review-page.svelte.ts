@@ -19,6 +19,7 @@ import { exportVideos } from './export-videos';
 import { emptySelection, keepExisting, type GallerySelection } from './gallery-selection';
 import { sortKeyframes } from './keyframe-order';
 import { LiveQuery } from './live-query.svelte';
+import { matchesRatingFilter, type RatingFilter } from './rating-filter';
 import { settingsStore } from './settings.svelte';
 
 export class ReviewPageState {
@@ -45,20 +46,30 @@ export class ReviewPageState {
 	readonly exportChoices = exportChoices();
 
 	#chosen = $state.raw<GallerySelection<number>>(emptySelection());
+	#ratingFilter = $state<RatingFilter>('all');
 	#videoTagError = $state<string | null>(null);
 
 	readonly curation = new CurationState(
 		() => this.#videoId(),
 		() => this.video.current
 	);
-	readonly frames = $derived(sortKeyframes(this.keyframes.current ?? [], this.curation.order));
+	/** Every keyframe of the video, in the chosen order; the counts are of these. */
+	readonly allFrames = $derived(sortKeyframes(this.keyframes.current ?? [], this.curation.order));
+	/** The keyframes the gallery shows (the rating filter applied). */
+	readonly frames = $derived(
+		this.allFrames.filter((k) =>
+			matchesRatingFilter(this.manager.get(k.frameIndex), this.#ratingFilter)
+		)
+	);
 	/** Frame indexes in gallery order. */
 	readonly order = $derived(this.frames.map((k) => k.frameIndex));
 	readonly selection = $derived(keepExisting(this.#chosen, this.order));
 	readonly current = $derived(this.frames.find((k) => k.frameIndex === this.selection.current));
 	readonly position = $derived(this.current ? this.order.indexOf(this.current.frameIndex) : -1);
 	/** Kept keyframes (not marked deleted). */
-	readonly kept = $derived(this.order.filter((i) => !this.manager.get(i).deleted).length);
+	readonly kept = $derived(
+		this.allFrames.filter((k) => !this.manager.get(k.frameIndex).deleted).length
+	);
 	readonly suggestions = $derived(this.tagsInUse.current ?? []);
 	/** Tags on any picked keyframe. */
 	readonly pickedTags = $derived(
@@ -85,6 +96,14 @@ export class ReviewPageState {
 
 	get videoTagError(): string | null {
 		return this.#videoTagError;
+	}
+
+	get ratingFilter(): RatingFilter {
+		return this.#ratingFilter;
+	}
+
+	setRatingFilter(filter: RatingFilter) {
+		this.#ratingFilter = filter;
 	}
 
 	select(next: GallerySelection<number>) {

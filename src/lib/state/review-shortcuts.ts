@@ -11,6 +11,11 @@ export type ReviewAction =
 	| 'toggle-pick'
 	| 'pick-all'
 	| 'toggle-deleted'
+	| `rate-${0 | 1 | 2 | 3 | 4 | 5}`
+	| 'flag-pick'
+	| 'flag-reject'
+	| 'frame-back'
+	| 'frame-forward'
 	| 'focus-tags'
 	| 'focus-notes'
 	| 'open'
@@ -36,6 +41,11 @@ export const SHORTCUTS: readonly { keys: () => string; does: () => string }[] = 
 	{ keys: m.shortcut_key_space, does: m.shortcut_pick },
 	{ keys: keys('Ctrl/⌘ + A'), does: m.shortcut_pick_all },
 	{ keys: keys('Delete / D'), does: m.shortcut_delete },
+	{ keys: keys('1 – 5'), does: m.picking_shortcut_rate },
+	{ keys: keys('0'), does: m.picking_shortcut_unrate },
+	{ keys: keys('P'), does: m.picking_shortcut_pick },
+	{ keys: keys('X'), does: m.picking_shortcut_reject },
+	{ keys: keys(', / .'), does: m.picking_shortcut_step },
 	{ keys: keys('T'), does: m.shortcut_tag },
 	{ keys: keys('N'), does: m.shortcut_note },
 	{ keys: keys('Enter'), does: m.shortcut_open },
@@ -74,6 +84,21 @@ export function reviewAction(e: KeyInput): ReviewAction | null {
 		case 'Delete':
 		case 'd':
 			return 'toggle-deleted';
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+			return `rate-${Number(key) as 0 | 1 | 2 | 3 | 4 | 5}`;
+		case 'p':
+			return 'flag-pick';
+		case 'x':
+			return 'flag-reject';
+		case ',':
+			return 'frame-back';
+		case '.':
+			return 'frame-forward';
 		case 't':
 			return 'focus-tags';
 		case 'n':

@@ -9,6 +9,7 @@ import type {
 	ExtractedKeyframe,
 	ExtractFramesRequest,
 	PhotoFaces,
+	ExtractFrameOutcome,
 	ExtractOutcome,
 	ExtractProgress,
 	ExtractorApi,
@@ -66,6 +67,17 @@ export class ExtractorClient {
 	/** Extracts chosen frames of a finished video at full size (queued like any job). */
 	extractFrames(job: Omit<ExtractFramesRequest, 'assets'>): Promise<ExtractedKeyframe[]> {
 		return this.#pool.run((api) => api.extractFrames({ ...job, assets: this.#assets() }));
+	}
+
+	/** One frame of a video at full size, measured as keyframes are (queued like any job). */
+	extractFrame(
+		file: Blob,
+		settings: ExtractionSettings,
+		frameIndex: number
+	): Promise<ExtractFrameOutcome> {
+		return this.#pool.run<ExtractFrameOutcome>((api) =>
+			api.extractFrame({ file, settings, frameIndex, assets: this.#assets() })
+		);
 	}
 
 	/** Runs the face detector on a still photo (queued like any job). */

@@ -137,6 +137,18 @@ export interface ExtractFramesRequest {
 	frames: ScoredFrame[];
 }
 
+/** One frame picked by hand, taken at full size as a keyframe. */
+export interface ExtractFrameRequest {
+	file: Blob;
+	/** The video's settings: decoder, face model and confidence. */
+	settings: ExtractionSettings;
+	frameIndex: number;
+	assets: AssetUrls;
+}
+
+export type ExtractFrameOutcome =
+	{ ok: true; keyframe: ExtractedKeyframe } | { ok: false; notice: Notice; details: string };
+
 export interface DetectImageRequest {
 	image: Blob;
 	model: ExtractionSettings['model'];
@@ -157,6 +169,8 @@ export interface ExtractorApi {
 	): Promise<ExtractOutcome>;
 	/** Chosen frames of a finished video at full size, decoded again. */
 	extractFrames(request: ExtractFramesRequest): Promise<ExtractedKeyframe[]>;
+	/** One frame at full size, measured as keyframes are (faces, sharpness, score). */
+	extractFrame(request: ExtractFrameRequest): Promise<ExtractFrameOutcome>;
 	/** Faces in a still photo, so a person can compare the models on their own material. */
 	detectImage(request: DetectImageRequest): Promise<FaceBox[]>;
 	/** Faces of a reference photo and who they are (their embeddings). */
