@@ -50,7 +50,8 @@ test('WebCodecs and forced ffmpeg.wasm give the same keyframes (±1 frame) on th
 		expect(ffmpeg, `${file} went through ffmpeg.wasm`).toBeTruthy();
 		expect(webcodecs.decoderNote).toBeNull();
 		expect(ffmpeg.decoderNote).toContain('chosen in Settings');
-		expect(webcodecs.keyframes.length).toBeGreaterThan(2);
+		// One pick per shot: megamind_vp9.webm has two shots.
+		expect(webcodecs.keyframes.length).toBeGreaterThanOrEqual(2);
 		expectSameKeyframes(webcodecs, ffmpeg);
 		// H.264 in MP4 (B-frames): the non-reference pictures that are not sampled stay undecoded.
 		if (file.endsWith('.mp4')) expect(webcodecs.timings?.skipped, file).toBeGreaterThan(0);
