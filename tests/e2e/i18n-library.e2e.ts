@@ -99,7 +99,7 @@ test.describe('a Chinese browser', () => {
 		await expect(page.getByTestId('settings-language').locator('option:checked')).toHaveText(
 			'跟随浏览器'
 		);
-		await expect(page.getByTestId('sample-rate')).toHaveAccessibleDescription(/每 N 帧检查一帧/);
+		await expect(page.getByTestId('sample-rate')).toHaveAccessibleDescription(/每 5 帧看一帧/);
 		await expect(page.getByTestId('keep-originals')).toHaveAccessibleDescription(/重试/);
 		await expect(page.getByTestId('persist-state')).toContainText('持久存储：');
 		await page.getByTestId('max-frames').fill('0');
@@ -123,7 +123,7 @@ test.describe('a Chinese browser', () => {
 		await expect(h1(page)).toHaveText('Settings');
 		await expect(page.getByRole('heading', { name: 'Storage' })).toBeVisible();
 		await expect(page.getByTestId('sample-rate')).toHaveAccessibleDescription(
-			'Look at every Nth frame for faces (1 = every frame). Lower finds more moments but takes longer.'
+			/^By frames: 1 looks at every frame, 5 at one frame in five\./
 		);
 		// The same document, loaded once and never reloaded: the marker is still there.
 		expect(await marker()).toBe(1);

@@ -36,7 +36,7 @@ async function stored(page: Page) {
 		videos: rows.videos as unknown as StoredVideo[],
 		keyframes: rows.keyframes as unknown as { videoId: string; frameIndex: number }[],
 		checkpoints: rows.checkpoints as unknown as StoredCheckpoint[],
-		candidates: rows.candidates.length
+		candidates: rows.candidates as unknown as { videoId: string; frameIndex: number }[]
 	};
 }
 
@@ -46,8 +46,9 @@ async function videoOfBatch(page: Page, id: string) {
 	return (await stored(page)).videos.find((v) => v.batchId === id)!;
 }
 
-async function keyframesOf(page: Page, videoId: string) {
-	return (await stored(page)).keyframes
+/** The frame indices of one video's rows in a store, in order. */
+async function framesOf(page: Page, store: 'keyframes' | 'candidates', videoId: string) {
+	return (await stored(page))[store]
 		.filter((k) => k.videoId === videoId)
 		.map((k) => k.frameIndex)
 		.sort((a, b) => a - b);
@@ -66,7 +67,7 @@ for (const decoder of ['auto', 'ffmpeg'] as const) {
 		expect(await waitForFinal(page, FILE)).toBe('completed');
 		const reference = await videoOfBatch(page, batchId(page));
 		expect(reference.timings?.resumedAt).toBeUndefined();
-		const expected = await keyframesOf(page, reference.id);
+		const expected = await framesOf(page, 'keyframes', reference.id);
 		expect(expected.length).toBeGreaterThan(2);
 
 		// The same file again: the library notices, and it is processed again on purpose.
@@ -120,10 +121,12 @@ for (const decoder of ['auto', 'ffmpeg'] as const) {
 		// and counted as the video's second attempt.
 		expect(done.timings?.resumedAt).toBeGreaterThanOrEqual(at.state.after.timeSec);
 		expect(done.attempts).toBe(2);
-		expect(await keyframesOf(page, video.id)).toEqual(expected);
-		// Completed videos keep no checkpoint.
-		const left = await stored(page);
-		expect(left.checkpoints).toEqual([]);
-		expect(left.candidates).toBe(0);
+		expect(await framesOf(page, 'keyframes', video.id)).toEqual(expected);
+		// Completed videos keep no checkpoint; the candidates kept for re-tuning are those of the
+		// run never interrupted: none lost or doubled across the reload.
+		expect((await stored(page)).checkpoints).toEqual([]);
+		const kept = await framesOf(page, 'candidates', video.id);
+		expect(kept.length).toBeGreaterThan(expected.length);
+		expect(kept).toEqual(await framesOf(page, 'candidates', reference.id));
 	});
 }
