@@ -49,8 +49,11 @@ export async function extractKeyframes(
 	for await (const canvas of fullSizeFrames(chosen, source, run)) {
 		const frame = chosen[i];
 		progress.report('extracting', i / chosen.length, i, chosen.length);
+		// The encoders take their copy of the canvas at once and run off this thread: the faces
+		// are embedded meanwhile.
+		const encoded = Promise.all([toJpeg(canvas), thumbnailJpeg(canvas)]);
 		await people?.embed(frame.frameIndex, canvas, frame.faces);
-		const [image, thumb] = await Promise.all([toJpeg(canvas), thumbnailJpeg(canvas)]);
+		const [image, thumb] = await encoded;
 		if (frame === best) {
 			thumbnail = await videoThumbnailJpeg(
 				canvas,

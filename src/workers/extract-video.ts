@@ -82,6 +82,9 @@ export async function extractVideo(
 			timer,
 			notes: decoders.note ? [decoders.note] : []
 		};
+		// A cold worker loads the recognition model while sampling, not after it. A model that
+		// cannot load is reported by PeopleRun, which asks again.
+		env.embedder().catch(() => undefined);
 		const sampling = await sampleVideo(env.detector, req, run);
 		for (const decoder of opened) timer.addAll(decoder.timings);
 
@@ -100,6 +103,7 @@ export async function extractVideo(
 		const peopleOutcome = people.outcome();
 		if (peopleOutcome.ok) {
 			timer.add('embed', peopleOutcome.seconds);
+			timer.add('embed load', peopleOutcome.loadSeconds);
 			timer.add('embedded', peopleOutcome.faces);
 		}
 		const { sampler, sampled } = sampling;

@@ -15,6 +15,8 @@ export class PeopleRun {
 	/** Embeddings by frame index, so a frame looked at twice (filter, then extract) runs once. */
 	#byFrame = new Map<number, Embedding[]>();
 	#seconds = 0;
+	/** Time spent waiting for the model to load (cold worker only). */
+	#loadSeconds = 0;
 	#faces = 0;
 	readonly reference: readonly Embedding[] | null;
 
@@ -33,8 +35,10 @@ export class PeopleRun {
 		const known = this.#byFrame.get(frameIndex);
 		if (known) return known;
 		try {
+			const asked = performance.now();
 			const embedder = await this.#embedder();
 			const started = performance.now();
+			this.#loadSeconds += (started - asked) / 1000;
 			const embeddings = await embedder.embed(source, faces);
 			this.#seconds += (performance.now() - started) / 1000;
 			this.#faces += faces.length;
@@ -75,6 +79,7 @@ export class PeopleRun {
 			ok: true,
 			faces: this.#faces,
 			seconds: this.#seconds,
+			loadSeconds: this.#loadSeconds,
 			filtered: this.reference !== null
 		};
 	}

@@ -33,7 +33,7 @@ const outcome: ExtractOutcome = {
 	decoder: 'webcodecs',
 	decoderNote: null,
 	embeddings: [],
-	people: { ok: true, faces: 0, seconds: 0, filtered: false }
+	people: { ok: true, faces: 0, seconds: 0, loadSeconds: 0, filtered: false }
 };
 const api = { extract: () => Promise.resolve(outcome) } as unknown as ExtractorApi;
 const pool = {

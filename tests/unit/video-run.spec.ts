@@ -48,7 +48,7 @@ const completed = (keyframes = 2): ExtractOutcome => ({
 	decoder: 'webcodecs',
 	decoderNote: null,
 	embeddings: [],
-	people: { ok: true, faces: 0, seconds: 0, filtered: false }
+	people: { ok: true, faces: 0, seconds: 0, loadSeconds: 0, filtered: false }
 });
 
 type Extract = (

@@ -96,7 +96,8 @@ export interface FaceEmbedding {
 
 /** How People's part of a run went: it never fails the video, it only says why it is missing. */
 export type PeopleOutcome =
-	{ ok: true; faces: number; seconds: number; filtered: boolean } | { ok: false; reason: string };
+	| { ok: true; faces: number; seconds: number; loadSeconds: number; filtered: boolean }
+	| { ok: false; reason: string };
 
 export type ExtractOutcome =
 	| {
