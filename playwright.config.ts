@@ -7,8 +7,10 @@ export const PORT = Number(process.env.KFF_PORT ?? 4173);
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
-	// Real ffmpeg.wasm work on a 2-core machine: one test at a time, generous per-test limits.
-	workers: 1,
+	// Two files at a time on a 2-core machine: much of a test is waiting (page loads, the
+	// IndexedDB round trips, axe, polling), which the other file's work fills. Each file keeps its
+	// tests in order; per-test limits are generous for when both process video at once.
+	workers: 2,
 	fullyParallel: false,
 	timeout: 300_000,
 	expect: { timeout: 20_000 },
