@@ -4,7 +4,6 @@
 // run goes on without it (faces unmeasured, scores as they were) and says so once.
 import { landmarkInput, withEyes } from '$lib/pipeline/eyes';
 import type { FaceBox, GrayImage } from '$lib/pipeline/types';
-import { describeError } from './describe-error';
 import type { EyeReadings } from './face-detector.worker';
 
 /** At most this many faces of a frame are measured, the largest: a crowd costs no more. */
@@ -46,7 +45,10 @@ export class EyeReader {
 			);
 		} catch (error) {
 			// Frames still in flight fail too: say it once.
-			if (!this.#failed) this.#onFailure(`Eyes were not measured: ${describeError(error)}`);
+			if (!this.#failed)
+				this.#onFailure(
+					`Eyes were not measured: ${error instanceof Error ? error.message : String(error)}`
+				);
 			this.#failed = true;
 			return faces;
 		}
