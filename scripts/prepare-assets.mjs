@@ -1,6 +1,6 @@
 // Puts everything the app loads at run time into static/vendor/ (git-ignored), from npm packages:
 // the ffmpeg core, LiteRT.js's wasm (its glue also as an ES module), MediaPipe's BlazeFace models
-// and People's face recognition model with TensorFlow.js's wasm.
+// face mesh's landmark model (eyes open), and People's face recognition model with TensorFlow.js's wasm.
 // Runs before dev and build; nothing is ever fetched from another origin.
 import { createHash } from 'node:crypto';
 import {
@@ -44,6 +44,22 @@ for (const [pkg, file, dir] of copies) {
 		statSync(to).size === statSync(from).size &&
 		statSync(to).mtimeMs >= statSync(from).mtimeMs;
 	if (!same) copyFileSync(from, to);
+}
+
+// The eyes-open factor's face landmark model ships only inside face mesh's packed assets: cut it
+// out at the place the package's loader lists for it.
+{
+	const pkg = packageDir('@mediapipe/face_mesh');
+	const loader = readFileSync(join(pkg, 'face_mesh_solution_packed_assets_loader.js'), 'utf8');
+	const entry = /"filename": "[^"]*\/face_landmark\.tflite", "start": (\d+), "end": (\d+)/.exec(
+		loader
+	);
+	if (!entry)
+		throw new Error('prepare-assets: face_landmark.tflite not listed in @mediapipe/face_mesh');
+	const packed = readFileSync(join(pkg, 'face_mesh_solution_packed_assets.data'));
+	const model = packed.subarray(Number(entry[1]), Number(entry[2]));
+	const to = join(vendor, 'models', 'face_landmark.tflite');
+	if (!existsSync(to) || !readFileSync(to).equals(model)) writeFileSync(to, model);
 }
 
 // LiteRT's glue is a classic script (importScripts, which module workers lack): the same code as

@@ -30,8 +30,9 @@ export async function pipelineScenario(browser, baseUrl, decoder, file = BENCH_F
 			rtf: round(totalSec / video.durationSec, 3),
 			// The worker's own span (startedAt to finishedAt), without queueing and UI latency.
 			workerSec: round((video.finishedAt - video.startedAt) / 1000),
-			// load+probe, sample+detect (of which convert, detect, measure run on the worker thread;
-			// the rest is waiting on the decoder), select, extract.
+			// load+probe, sample+detect (of which convert, detect, measure run on the worker thread,
+			// eyes is the landmark model on eyeFaces faces; the rest is waiting on the decoder),
+			// select, extract.
 			stagesSec: Object.fromEntries(
 				Object.entries(video.timings ?? {}).map(([stage, sec]) => [stage, round(sec)])
 			),

@@ -6,7 +6,7 @@ import type { ModelInput } from '$lib/pipeline/blazeface';
 import type { FaceBox } from '$lib/pipeline/types';
 import type { AssetUrls } from '$lib/workers/extractor-protocol';
 import type { FaceModel } from '$lib/settings/extraction-settings';
-import type { Detection, FaceDetectorApi } from './face-detector.worker';
+import type { Detection, EyeReadings, FaceDetectorApi } from './face-detector.worker';
 
 export class DetectorClient {
 	#api: Comlink.Remote<FaceDetectorApi> | null = null;
@@ -33,6 +33,18 @@ export class DetectorClient {
 			Comlink.transfer(input, [input.tensor.buffer]),
 			scale,
 			minScore
+		);
+	}
+
+	/** The eyes of each face crop (their buffers are detached: transferred). */
+	readEyes(assets: AssetUrls, crops: Float32Array<ArrayBuffer>[]): Promise<EyeReadings> {
+		return this.#remote(assets).readEyes(
+			assets.liteRtBase,
+			assets.faceLandmarks,
+			Comlink.transfer(
+				crops,
+				crops.map((c) => c.buffer)
+			)
 		);
 	}
 

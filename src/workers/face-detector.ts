@@ -59,7 +59,8 @@ async function loadRuntime(base: string): Promise<void> {
 
 export class FaceDetectors {
 	#runtime: Promise<void> | null = null;
-	#models = new Map<string, Promise<LoadedModel>>();
+	#models = new Map<string, Promise<CompiledModel>>();
+	#detectors = new Map<string, Promise<LoadedModel>>();
 	#base: string;
 
 	/** `base`: the folder of LiteRT's wasm files. */
@@ -67,17 +68,24 @@ export class FaceDetectors {
 		this.#base = base;
 	}
 
-	/** The compiled model at `url`, loaded on first use. */
+	/** The BlazeFace model at `url`, loaded on first use. */
 	get(url: string, spec: BlazeFaceSpec): Promise<LoadedModel> {
+		let loaded = this.#detectors.get(url);
+		if (!loaded) {
+			loaded = this.compiled(url).then((model) => ({ model, spec, anchors: anchorCentres(spec) }));
+			loaded.catch(() => this.#detectors.delete(url));
+			this.#detectors.set(url, loaded);
+		}
+		return loaded;
+	}
+
+	/** The compiled model at `url` (on the runtime's wasm), loaded on first use. */
+	compiled(url: string): Promise<CompiledModel> {
 		let model = this.#models.get(url);
 		if (!model) {
 			this.#runtime ??= loadRuntime(this.#base);
 			this.#runtime.catch(() => (this.#runtime = null));
-			model = this.#runtime.then(async () => ({
-				model: await loadAndCompile(url, { accelerator: 'wasm' }),
-				spec,
-				anchors: anchorCentres(spec)
-			}));
+			model = this.#runtime.then(() => loadAndCompile(url, { accelerator: 'wasm' }));
 			model.catch(() => this.#models.delete(url));
 			this.#models.set(url, model);
 		}

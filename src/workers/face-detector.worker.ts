@@ -6,6 +6,8 @@ import { BLAZEFACE, modelInput, type ModelInput } from '$lib/pipeline/blazeface'
 import type { FaceBox } from '$lib/pipeline/types';
 import type { FaceModel } from '$lib/settings/extraction-settings';
 import { detectFaces, FaceDetectors } from './face-detector';
+import type { EyeReading } from '$lib/pipeline/eyes';
+import { readEyes } from './face-landmarks';
 import { restrictFetchToOwnOrigin } from './same-origin-fetch';
 
 restrictFetchToOwnOrigin();
@@ -31,6 +33,12 @@ function modelFor(runtimeBase: string, model: FaceModel, modelUrl: string) {
 	return detectors.get(modelUrl, BLAZEFACE[model]);
 }
 
+export interface EyeReadings {
+	readings: EyeReading[];
+	/** Seconds inside the landmark model, for the profile. */
+	seconds: number;
+}
+
 const api = {
 	/** Faces in the picture `input` was made of, in source pixels (`scale` × picture pixels). */
 	async detect(
@@ -46,6 +54,22 @@ const api = {
 			const started = performance.now();
 			const faces = await detectFaces(loaded, input, scale, minScore);
 			return { faces, seconds: (performance.now() - started) / 1000 };
+		});
+	},
+
+	/** The eyes of each face crop ($lib/pipeline/eyes `landmarkInput`), by the model at `modelUrl`. */
+	async readEyes(
+		runtimeBase: string,
+		modelUrl: string,
+		crops: Float32Array[]
+	): Promise<EyeReadings> {
+		detectors ??= new FaceDetectors(runtimeBase);
+		const model = await detectors.compiled(modelUrl);
+		return serially(async () => {
+			const started = performance.now();
+			const readings: EyeReading[] = [];
+			for (const crop of crops) readings.push(await readEyes(model, crop));
+			return { readings, seconds: (performance.now() - started) / 1000 };
 		});
 	},
 

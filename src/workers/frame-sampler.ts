@@ -4,11 +4,13 @@
 // detector's thread and measures them when their faces come back. At most MAX_IN_FLIGHT frames
 // wait for the detector: a decoder that can wait is held back by the promise returned. The
 // full-size pictures of the likely keyframes are kept (within a budget) so extraction need not
-// decode them again. A SamplingLedger keeps the point an interrupted pass could resume from, and
+// decode them again. The faces of a frame that has any get their eyes read (EyeReader) before
+// it is measured. A SamplingLedger keeps the point an interrupted pass could resume from, and
 // a sampler can start from such a point (what a resumed pass has not held, extraction decodes).
 import { DetectGate, DEFAULT_GATE } from '$lib/pipeline/detect-gate';
 import { framesToHold } from '$lib/pipeline/held-frames';
 import type { ModelInput } from '$lib/pipeline/blazeface';
+import { plausibleFace } from '$lib/pipeline/face-check';
 import { lumaGrid, type Picture } from '$lib/pipeline/picture';
 import { SamplingLedger, type LedgerEntry } from '$lib/pipeline/sampling-ledger';
 import type { SelectOptions } from '$lib/pipeline/select';
@@ -17,6 +19,7 @@ import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { SamplingResume } from '$lib/workers/extractor-protocol';
 import { measureFrame, prepareFrame, type PreparedFrame } from './analyze-frame';
 import type { SampledPicture } from './decoders/frame-decoder';
+import type { EyeReader } from './eye-reader';
 import type { Detection } from './face-detector.worker';
 
 /** Frames sent to the detector and not back yet, before the decoder is made to wait. */
@@ -33,6 +36,7 @@ export interface SamplerOptions {
 	/** The side of the detector model's square input. */
 	inputSize: number;
 	detect(input: ModelInput, scale: number): Promise<Detection>;
+	eyes: EyeReader;
 }
 
 export class FrameSampler {
@@ -83,8 +87,8 @@ export class FrameSampler {
 		const scale = this.#options.source.width / prepared.detection.width;
 		const settled = this.#options
 			.detect(prepared.detection, scale)
-			.then((detection) =>
-				this.#ledger.settled(frameIndex, this.#settle(prepared, detection, shot))
+			.then(async (detection) =>
+				this.#ledger.settled(frameIndex, await this.#settle(prepared, detection, shot))
 			)
 			.catch((cause: unknown) => {
 				this.#error ??= { cause };
@@ -111,14 +115,20 @@ export class FrameSampler {
 	}
 
 	/** The candidate the detected frame makes, if it has faces. */
-	#settle(
+	async #settle(
 		prepared: PreparedFrame,
 		{ faces, seconds }: Detection,
 		shot: number
-	): ScoredFrame | null {
+	): Promise<ScoredFrame | null> {
 		this.timings.detect += seconds;
+		const scale = this.#options.source.width / prepared.gray.width;
+		const checked = await this.#options.eyes.check(
+			prepared.gray,
+			faces.filter(plausibleFace),
+			scale
+		);
 		const started = performance.now();
-		const frame = measureFrame(prepared, faces, this.#options.source, shot);
+		const frame = measureFrame(prepared, checked, this.#options.source, shot);
 		if (!frame) {
 			this.#release(prepared.full);
 			return null;

@@ -15,6 +15,7 @@ import type { FrameDecoder, OnSample } from './decoders/frame-decoder';
 import { sampleWithFallback, type Fallback, type SampledWith } from './decoders/with-fallback';
 import type { DetectorClient } from './detector-client';
 import { describeError } from './describe-error';
+import { EyeReader } from './eye-reader';
 import { FrameSampler } from './frame-sampler';
 import { displaySize } from './probe';
 import type { ExtractionRun } from './extraction-run';
@@ -99,6 +100,10 @@ export async function sampleVideo(
 			onePerShot: select.onePerShot
 		}
 	};
+	const eyes = new EyeReader(
+		(crops) => detector.readEyes(req.assets, crops),
+		(reason) => notes.push(reason)
+	);
 	const sampler = new FrameSampler(
 		{
 			source,
@@ -106,7 +111,8 @@ export async function sampleVideo(
 			spare: settings.maxFrames,
 			inputSize: BLAZEFACE[settings.model].inputSize,
 			detect: (input, scale) =>
-				detector.detect(req.assets, settings.model, input, scale, settings.confidence)
+				detector.detect(req.assets, settings.model, input, scale, settings.confidence),
+			eyes
 		},
 		start.resume
 	);
@@ -157,5 +163,6 @@ export async function sampleVideo(
 		throw new DecodeFailure(explainFailure(details), details);
 	}
 	timer.addAll(sampler.timings);
+	timer.addAll(eyes.timings);
 	return { sampler, sampled, select, basis };
 }

@@ -5,7 +5,7 @@ import { watchPage } from '../support/app-driver';
 
 const build = join(import.meta.dirname, '..', '..', 'build');
 
-test('build/ holds the ffmpeg core, the LiteRT runtime and both face models', () => {
+test('build/ holds the ffmpeg core, the LiteRT runtime, both face models and the landmark model', () => {
 	for (const file of [
 		'vendor/ffmpeg/ffmpeg-core.js',
 		'vendor/ffmpeg/ffmpeg-core.wasm',
@@ -14,7 +14,8 @@ test('build/ holds the ffmpeg core, the LiteRT runtime and both face models', ()
 		'vendor/litert/litert_wasm_compat_internal.mjs',
 		'vendor/litert/litert_wasm_compat_internal.wasm',
 		'vendor/models/face_detection_short_range.tflite',
-		'vendor/models/face_detection_full_range.tflite'
+		'vendor/models/face_detection_full_range.tflite',
+		'vendor/models/face_landmark.tflite'
 	]) {
 		expect(existsSync(join(build, file)), file).toBe(true);
 		expect(statSync(join(build, file)).size, file).toBeGreaterThan(1000);

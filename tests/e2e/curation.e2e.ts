@@ -6,7 +6,7 @@ import { expectTimelineKept } from '../support/faces-timeline';
 import { fixtureJson, startBatch, videoRow, waitForFinal, watchPage } from '../support/app-driver';
 import { readStores } from '../support/browser-db';
 
-const FACTORS = ['confidence', 'size', 'sharpness', 'frontalness'];
+const FACTORS = ['confidence', 'size', 'sharpness', 'frontalness', 'eyes'];
 
 async function openReview(page: Page, file: string) {
 	expect(await waitForFinal(page, file)).toBe('completed');

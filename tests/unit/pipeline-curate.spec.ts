@@ -44,6 +44,15 @@ const candidates = [
 ];
 
 describe('curate', () => {
+	it('keeps the eyes measured with each candidate: of one shot, the open-eyed frame wins', () => {
+		const blink = { ...frame(5, [{ ...face(0, 300), eyeAspect: 0.05 }], 0.95), shot: 9 };
+		const open = { ...frame(6, [{ ...face(0, 300), eyeAspect: 0.3 }], 0.8), shot: 9 };
+		expect(tunedScore(blink, basis, basis.tune)).toBeLessThan(tunedScore(open, basis, basis.tune));
+		expect(curate([blink, open], basis, { ...basis.tune, onePerShot: true })).toEqual([
+			open.frameIndex
+		]);
+	});
+
 	it("with the run's own tune gives the run's selection", () => {
 		const run = selectKeyframes(candidates, { maxFrames: 20, minGapSec: 0.5, maxHashDistance: 4 });
 		expect(curate(candidates, basis, basis.tune)).toEqual(run.map((c) => c.frameIndex));

@@ -30,12 +30,30 @@ describe('explainScore', () => {
 			'confidence',
 			'size',
 			'sharpness',
-			'frontalness'
+			'frontalness',
+			'eyes'
 		]);
 		const product = explained.factors.reduce((p, x) => p * x.contribution, 1);
 		expect(product).toBeCloseTo(scoreFrame({ ...f, frameWidth: 1280, frameHeight: 720 }), 12);
 		expect(explained.score).toBeCloseTo(product, 12);
-		for (const x of explained.factors) expect(x.value).toBeGreaterThanOrEqual(0);
+		for (const x of explained.factors) expect(x.value ?? 0).toBeGreaterThanOrEqual(0);
+	});
+
+	it('eyes not measured: no value, the score left as it is', () => {
+		const eyes = explainScore(frame([face(300)], 0.9))!.factors.find((x) => x.name === 'eyes')!;
+		expect(eyes).toEqual({ name: 'eyes', value: null, contribution: 1 });
+	});
+
+	it('closed eyes cost score and are said; open eyes cost nothing', () => {
+		const open = explainScore(frame([{ ...face(300), eyeAspect: 0.3 }], 0.9))!;
+		const closed = explainScore(frame([{ ...face(300), eyeAspect: 0.05 }], 0.9))!;
+		const half = explainScore(frame([{ ...face(300), eyeAspect: 0.12 }], 0.9))!;
+		expect(open.score).toBeCloseTo(explainScore(frame([face(300)], 0.9))!.score, 12);
+		expect(closed.score).toBeLessThan(open.score * 0.5);
+		expect(open.reason).not.toContain('eyes-closed');
+		expect(closed.reason).toContain('eyes-closed');
+		expect(half.reason).toContain('eyes-half-closed');
+		expect(closed.factors.find((x) => x.name === 'eyes')!.value).toBe(0);
 	});
 
 	it('says it in a few words: a sharp frontal close-up, a small blurred face', () => {

@@ -45,6 +45,7 @@ const assets = () => ({
 	ffmpegWasm: '',
 	liteRtBase: '',
 	faceDetectorWorker: '',
+	faceLandmarks: '',
 	models: { full: '', short: '' },
 	people: { wasmBase: '', manifest: '' }
 });

@@ -96,6 +96,8 @@ export interface StoredFace {
 	height: number;
 	score: number;
 	keypoints: { x: number; y: number }[];
+	/** Eye aspect ratio (pipeline/eyes.ts); absent when not measured or stored before it was. */
+	eyeAspect?: number;
 }
 
 export interface KeyframeRecord {

@@ -7,7 +7,8 @@ const FACTOR: Record<FactorName, () => string> = {
 	confidence: m.curation_factor_confidence,
 	size: m.curation_factor_size,
 	sharpness: m.curation_factor_sharpness,
-	frontalness: m.curation_factor_frontalness
+	frontalness: m.curation_factor_frontalness,
+	eyes: m.curation_factor_eyes
 };
 
 const REASON: Record<ReasonWord, () => string> = {
@@ -18,7 +19,9 @@ const REASON: Record<ReasonWord, () => string> = {
 	'turned-away': m.curation_reason_turned_away,
 	uncertain: m.curation_reason_uncertain,
 	'close-up': m.curation_reason_close_up,
-	'small-face': m.curation_reason_small_face
+	'small-face': m.curation_reason_small_face,
+	'eyes-closed': m.curation_reason_eyes_closed,
+	'eyes-half-closed': m.curation_reason_eyes_half_closed
 };
 
 export const factorLabel = (name: FactorName): string => FACTOR[name]();

@@ -7,7 +7,8 @@ import {
 	faceFactors,
 	FACTOR_NAMES,
 	scoreOf,
-	type FactorName
+	type FactorName,
+	type ScoreFactors
 } from './score';
 import type { FaceBox } from './types';
 
@@ -19,12 +20,14 @@ export type ReasonWord =
 	| 'turned-away'
 	| 'uncertain'
 	| 'close-up'
-	| 'small-face';
+	| 'small-face'
+	| 'eyes-closed'
+	| 'eyes-half-closed';
 
 export interface FactorShare {
 	name: FactorName;
-	/** The factor, 0..1. */
-	value: number;
+	/** The factor, 0..1; null: not measured (eyes). */
+	value: number | null;
 	/** What it multiplied the score by. */
 	contribution: number;
 }
@@ -39,7 +42,7 @@ export interface ScoreExplanation {
 const CLOSE_UP_SIZE = 0.75;
 const SMALL_SIZE = 0.35;
 
-function reasonWords(f: Record<FactorName, number>): ReasonWord[] {
+function reasonWords(f: ScoreFactors): ReasonWord[] {
 	const words: ReasonWord[] = [];
 	if (f.size < SMALL_SIZE) words.push('small-face');
 	if (f.sharpness >= 0.6) words.push('sharp');
@@ -48,6 +51,8 @@ function reasonWords(f: Record<FactorName, number>): ReasonWord[] {
 	else if (f.frontalness < 0.4) words.push('turned-away');
 	if (f.confidence < 0.6) words.push('uncertain');
 	if (f.size >= CLOSE_UP_SIZE) words.push('close-up');
+	if (f.eyes !== null && f.eyes < 0.5)
+		words.push(f.eyes < 0.2 ? 'eyes-closed' : 'eyes-half-closed');
 	return words;
 }
 

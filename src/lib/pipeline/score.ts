@@ -1,3 +1,4 @@
+import { eyesOpen } from './eyes';
 import { frontalness } from './frontalness';
 import type { FaceBox } from './types';
 
@@ -15,13 +16,22 @@ const SIZE_HALF_AREA = 0.01;
  */
 export const SHARPNESS_WEIGHT = 0.8;
 const FRONTALNESS_WEIGHT = 0.5;
+/**
+ * Closed eyes cut up to 70%: a blink spoils a face still nearly as much as blur does, yet a frame
+ * of closed eyes is still better than none when a shot has no other.
+ */
+const EYES_WEIGHT = 0.7;
 
-/** A frame's score as its factors, each 0..1 (the face's confidence, size, sharpness, frontalness). */
+/**
+ * A frame's score as its factors, each 0..1 (the face's confidence, size, sharpness, frontalness,
+ * and how open its eyes are: null when they were not measured, which leaves the score as it is).
+ */
 export interface ScoreFactors {
 	confidence: number;
 	size: number;
 	sharpness: number;
 	frontalness: number;
+	eyes: number | null;
 }
 
 export type FactorName = keyof ScoreFactors;
@@ -29,7 +39,8 @@ export const FACTOR_NAMES: readonly FactorName[] = [
 	'confidence',
 	'size',
 	'sharpness',
-	'frontalness'
+	'frontalness',
+	'eyes'
 ];
 
 function clamp01(v: number): number {
@@ -74,35 +85,38 @@ export function faceFactors(
 		confidence: clamp01(face.score),
 		size: sizeFactor(face, frameWidth, frameHeight),
 		sharpness: clamp01(sharpness),
-		frontalness: clamp01(frontalness(face))
+		frontalness: clamp01(frontalness(face)),
+		eyes: face.eyeAspect === undefined ? null : eyesOpen(face.eyeAspect)
 	};
 }
 
 /**
  * What each factor multiplies the score by (their product is the score): confidence and size as
- * they are, sharpness and frontalness softened by their weights.
+ * they are, sharpness, frontalness and eyes softened by their weights; eyes not measured, 1.
  */
 export function factorContributions(
 	f: ScoreFactors,
 	sharpnessWeight = SHARPNESS_WEIGHT
-): ScoreFactors {
+): Record<FactorName, number> {
 	return {
 		confidence: f.confidence,
 		size: f.size,
 		sharpness: weighted(f.sharpness, sharpnessWeight),
-		frontalness: weighted(f.frontalness, FRONTALNESS_WEIGHT)
+		frontalness: weighted(f.frontalness, FRONTALNESS_WEIGHT),
+		eyes: f.eyes === null ? 1 : weighted(f.eyes, EYES_WEIGHT)
 	};
 }
 
 /** The score the factors make, with sharpness weighted by `sharpnessWeight` (0..1). */
 export function scoreOf(f: ScoreFactors, sharpnessWeight = SHARPNESS_WEIGHT): number {
 	const c = factorContributions(f, sharpnessWeight);
-	return c.confidence * c.size * c.sharpness * c.frontalness;
+	return c.confidence * c.size * c.sharpness * c.frontalness * c.eyes;
 }
 
 /**
  * A frame's score in 0..1: product of its best face's confidence, size factor, and weighted
- * sharpness (already normalized, measured on that face's region) and frontalness. 0 without faces.
+ * sharpness (already normalized, measured on that face's region), frontalness and eyes open.
+ * 0 without faces.
  */
 export function scoreFrame(input: {
 	faces: FaceBox[];

@@ -20,6 +20,8 @@ export interface Rect {
 export interface FaceBox extends Rect {
 	score: number;
 	keypoints: Point[];
+	/** Eye aspect ratio from the face landmark model (see eyes.ts); absent when not measured. */
+	eyeAspect?: number;
 }
 
 /** One luma byte per pixel, row-major. */

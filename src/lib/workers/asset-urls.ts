@@ -16,6 +16,7 @@ export function assetUrls(): AssetUrls {
 			full: `${vendor}models/face_detection_full_range.tflite`,
 			short: `${vendor}models/face_detection_short_range.tflite`
 		},
+		faceLandmarks: `${vendor}models/face_landmark.tflite`,
 		people: {
 			wasmBase: `${vendor}tfjs`,
 			manifest: `${vendor}models/face_recognition_model-weights_manifest.json`

@@ -16,6 +16,8 @@ export interface AssetUrls {
 	/** The face-detector worker's script, which each extractor worker starts. */
 	faceDetectorWorker: string;
 	models: Record<ExtractionSettings['model'], string>;
+	/** MediaPipe's face landmark model, for the eyes-open factor. */
+	faceLandmarks: string;
 	/** The face recognition model (People): tfjs-backend-wasm's folder and the weights' manifest. */
 	people: { wasmBase: string; manifest: string };
 }
