@@ -178,6 +178,42 @@ test.describe.serial('People filters on one processed library', () => {
 		}
 	});
 
+	test('a re-tuned selection keeps People in step with its keyframes', async () => {
+		/** The video's embedded faces' frames, and whether each face's person is the right one. */
+		const facesNow = async () => {
+			const { faces, keyframes } = await readStores(page, ['faces', 'keyframes']);
+			const time = new Map(keyframes.map((k) => [k.frameIndex, k.timeSec as number]));
+			const own = faces.filter((f) => f.videoId === videoId);
+			return {
+				frames: [...new Set(own.map((f) => f.frameIndex as number))].sort((a, b) => a - b),
+				right: own.every((f) => who.get(f.personId as string) === personAt(time.get(f.frameIndex)!))
+			};
+		};
+		const frames = async () =>
+			(await readStores(page, ['keyframes'])).keyframes
+				.filter((k) => k.videoId === videoId)
+				.map((k) => k.frameIndex as number)
+				.sort((a, b) => a - b);
+		const all = await frames();
+		await page.goto(`/videos/${videoId}`);
+		const cards = page.getByTestId('keyframe');
+		await expect(cards).toHaveCount(all.length);
+
+		const input = page.getByTestId('retune-max-frames');
+		await input.fill('2');
+		await input.press('Enter');
+		await expect(cards).toHaveCount(2);
+		const two = await frames();
+		expect(two).toHaveLength(2);
+		// Faces of the frames no longer kept leave People.
+		await expect.poll(facesNow, { timeout: 60_000 }).toEqual({ frames: two, right: true });
+
+		await page.getByTestId('retune-reset').click();
+		await expect(cards).toHaveCount(all.length, { timeout: 120_000 });
+		// The frames back in the selection are embedded again, each into the right person.
+		await expect.poll(facesNow, { timeout: 120_000 }).toEqual({ frames: all, right: true });
+	});
+
 	test('a frame added by hand gets its face into People', async () => {
 		const biden = idOf('biden');
 		const taken = new Set((await readStores(page, ['keyframes'])).keyframes.map((k) => k.timeSec));
