@@ -19,6 +19,7 @@
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
 import { needleGrams, searchText } from './name-grams';
+import { videosOfPerson } from './people';
 import type { VideoStatus } from '$lib/shared/status';
 import { NOT_DELETED, type VideoRecord } from './types';
 
@@ -161,11 +162,7 @@ function inQueryOrder(rows: VideoRecord[], q: HistoryQuery): VideoRecord[] {
 
 /** The videos in which the person has a face (any status, trash too; the caller narrows them). */
 function videosWithPerson(db: KffDatabase, personId: string): Promise<Named> {
-	return db.faces
-		.where('personId')
-		.equals(personId)
-		.toArray()
-		.then((faces): Named => ({ ids: new Set(faces.map((f) => f.videoId)), rows: null }));
+	return videosOfPerson(db, personId).then((ids): Named => ({ ids: new Set(ids), rows: null }));
 }
 
 /** The videos matching the name and the person: at least one of them is asked for. */

@@ -368,10 +368,16 @@ export function personOptions(
 	});
 }
 
-/** Ids of the videos (trash included; callers narrow) in which the person has a face. */
-export async function videosOfPerson(db: KffDatabase, personId: string): Promise<string[]> {
-	const faces = await db.faces.where('personId').equals(personId).toArray();
-	return [...new Set(faces.map((f) => f.videoId))];
+/**
+ * Ids of the videos (trash included; callers narrow) in which the person has a face. A promise
+ * chain, not an async function: History calls it inside its transaction (see history.ts).
+ */
+export function videosOfPerson(db: KffDatabase, personId: string): Promise<string[]> {
+	return db.faces
+		.where('personId')
+		.equals(personId)
+		.toArray()
+		.then((faces) => [...new Set(faces.map((f) => f.videoId))]);
 }
 
 /** Inside a hard delete's transaction: the videos' faces go, and persons left without any. */
