@@ -26,7 +26,7 @@ export async function extractAgain(
 			notes: []
 		};
 		const source = { held: new Map(), decoder: decoders.primary };
-		// Faces of frames tuned in get no embedding here: People sees a video's run's keyframes.
+		// Faces of frames tuned in are embedded once stored, like any late keyframe (batch/embed-faces.ts).
 		return (await extractKeyframes(req.frames, source, run, null)).keyframes;
 	} finally {
 		for (const decoder of opened) decoder.close();

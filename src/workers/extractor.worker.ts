@@ -4,7 +4,7 @@
 // Thin: the work is in extract-video.ts.
 import * as Comlink from 'comlink';
 import { errorText } from '$lib/pipeline/failure-message';
-import type { AssetUrls, ExtractorApi } from '$lib/workers/extractor-protocol';
+import type { AssetUrls, ExtractorApi, FaceEmbedding } from '$lib/workers/extractor-protocol';
 import { extractAgain } from './extract-again';
 import { extractOneFrame } from './extract-one-frame';
 import { extractVideo } from './extract-video';
@@ -78,6 +78,24 @@ const api: ExtractorApi = {
 		} finally {
 			bitmap.close();
 		}
+	},
+
+	async embedKeyframes({ keyframes, assets }) {
+		const embedder = await embedderFor(assets);
+		const out: FaceEmbedding[] = [];
+		// One picture decoded at a time: a video's keyframes at full size do not all fit at once.
+		for (const { frameIndex, image, faces } of keyframes) {
+			const bitmap = await createImageBitmap(image);
+			try {
+				const embeddings = await embedder.embed(bitmap, faces);
+				embeddings.forEach((embedding, faceIndex) =>
+					out.push({ frameIndex, faceIndex, embedding })
+				);
+			} finally {
+				bitmap.close();
+			}
+		}
+		return out;
 	},
 
 	async peopleUnavailable(assets) {

@@ -4,14 +4,19 @@ import type { KffDatabase } from '$lib/db/database';
 import {
 	faceId,
 	keyframesOfPerson,
+	keyframesToEmbed,
 	listPersons,
 	mergePersons,
 	moveFace,
+	personOptions,
 	personsOfVideo,
 	renamePerson,
 	saveVideoFaces,
-	setPersonHidden
+	setPersonHidden,
+	videosOfPerson,
+	videosWithoutFaces
 } from '$lib/db/people';
+import { queryHistory } from '$lib/db/history';
 import { hardDeleteVideos, restoreVideos, softDeleteVideos } from '$lib/db/trash';
 import { normalize } from '$lib/people/embedding';
 import { useFreshDatabase } from '../support/fresh-database';
@@ -99,4 +104,69 @@ it('leaves trashed videos’ faces out, brings them back on restore, deletes the
 	await hardDeleteVideos(db, [v1.id]);
 	expect(await db.faces.count()).toBe(1);
 	expect((await db.persons.toArray()).map((p) => p.id)).toEqual([ann]);
+});
+
+it('offers the persons of some videos or all, and tells which videos a person is in', async () => {
+	const [v1, v2] = await seedVideos(db, 2);
+	await saveVideoFaces(db, v1.id, faces, keyframes);
+	await saveVideoFaces(db, v2.id, [faces[0]], keyframes);
+	const ann = await personOf(v1.id, 0);
+	const bea = await personOf(v1.id, 10);
+	await renamePerson(db, ann, 'Ann');
+	// Most faces first.
+	expect(await personOptions(db)).toEqual([
+		{ id: ann, name: 'Ann' },
+		{ id: bea, name: null }
+	]);
+	expect(await personOptions(db, [v2.id])).toEqual([{ id: ann, name: 'Ann' }]);
+	expect(await videosOfPerson(db, bea)).toEqual([v1.id]);
+	expect((await videosOfPerson(db, ann)).sort()).toEqual([v1.id, v2.id].sort());
+	await softDeleteVideos(db, [v1.id], Date.now());
+	expect(await personOptions(db)).toEqual([{ id: ann, name: 'Ann' }]);
+});
+
+it('embeds only what is missing: older videos, and keyframes added or taken again', async () => {
+	const [v1, v2] = await seedVideos(db, 2);
+	await db.keyframes.toCollection().modify({ faces: [box] });
+	await saveVideoFaces(db, v2.id, faces, keyframes);
+	expect(await videosWithoutFaces(db)).toEqual([v1.id]);
+	const first = await keyframesToEmbed(db, v1.id);
+	expect(first.todo.map((k) => k.frameIndex)).toEqual([0, 10]);
+	expect([...first.keep]).toEqual([]);
+
+	// Frame 0 is embedded first, then only frame 10: frame 0's face stays as it was.
+	await saveVideoFaces(db, v1.id, [faces[0]], first.todo.slice(0, 1), first.keep);
+	const ann = await personOf(v1.id, 0);
+	expect(await videosWithoutFaces(db)).toEqual([]);
+	const second = await keyframesToEmbed(db, v1.id);
+	expect(second.todo.map((k) => k.frameIndex)).toEqual([10]);
+	expect([...second.keep]).toEqual([0]);
+	await saveVideoFaces(db, v1.id, [faces[1]], second.todo, second.keep);
+	expect(await db.faces.where('videoId').equals(v1.id).count()).toBe(2);
+	expect(await personOf(v1.id, 0)).toBe(ann);
+	expect(await personOf(v1.id, 10)).toBe(await personOf(v2.id, 10));
+	expect((await keyframesToEmbed(db, v1.id)).todo).toEqual([]);
+
+	// A keyframe taken again with two faces is embedded again.
+	await db.keyframes
+		.filter((k) => k.videoId === v1.id && k.frameIndex === 10)
+		.modify({ faces: [box, box] });
+	expect((await keyframesToEmbed(db, v1.id)).todo.map((k) => k.frameIndex)).toEqual([10]);
+});
+
+it('narrows History to the videos a person is in, with or without a name search', async () => {
+	const [v1, v2, v3] = await seedVideos(db, 3);
+	await saveVideoFaces(db, v1.id, faces, keyframes);
+	await saveVideoFaces(db, v2.id, [faces[0]], keyframes);
+	const ann = await personOf(v1.id, 0);
+	const bea = await personOf(v1.id, 10);
+	const q = { sort: 'name', direction: 'asc', page: 1, pageSize: 20 } as const;
+	const names = async (extra: { person?: string; search?: string }) =>
+		(await queryHistory(db, { ...q, ...extra })).rows.map((v) => v.id);
+	expect(await names({})).toEqual([v1.id, v2.id, v3.id]);
+	expect(await names({ person: ann })).toEqual([v1.id, v2.id]);
+	expect(await names({ person: bea })).toEqual([v1.id]);
+	expect(await names({ person: ann, search: 'v1' })).toEqual([v2.id]);
+	expect(await names({ person: bea, search: 'v1' })).toEqual([]);
+	expect((await queryHistory(db, { ...q, person: ann })).total).toBe(2);
 });

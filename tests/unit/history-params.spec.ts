@@ -55,9 +55,10 @@ describe('history query ↔ URL params', () => {
 				sort: 'durationSec',
 				search: 'beach day',
 				tag: 'family',
+				person: 'p-1',
 				status: 'failed'
 			})
-		).toBe('status=failed&tag=family&q=beach+day&sort=duration&dir=asc&page=2');
+		).toBe('status=failed&tag=family&person=p-1&q=beach+day&sort=duration&dir=asc&page=2');
 	});
 
 	it('falls back to defaults for unknown or malformed values', () => {

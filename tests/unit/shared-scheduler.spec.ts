@@ -45,6 +45,7 @@ function localScheduler(resumed: number): LocalScheduler & { calls: string[] } {
 		extractFrames: async () => (calls.push('extractFrames'), true),
 		embedImage: async () => (calls.push('embedImage'), { ok: true, faces: [], embeddings: [] }),
 		peopleUnavailable: async () => (calls.push('peopleUnavailable'), null),
+		embedFaces: async (videoId: string) => (calls.push(`embedFaces ${videoId}`), 0),
 		rerun: async () => ({ ok: false as const, notice: { code: 'original-missing' as const } }),
 		addFrame: async (videoId: string, frameIndex: number) => (
 			calls.push(`addFrame ${videoId} ${frameIndex}`),

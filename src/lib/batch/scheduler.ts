@@ -20,6 +20,7 @@ import type { ExtractorClient } from '$lib/workers/extractor-client';
 import type { PhotoFaces } from '$lib/workers/extractor-protocol';
 import { addFrameByHand, type AddFrameResult } from './add-frame';
 import { AwakeClock } from './awake-clock';
+import { embedVideoFaces } from './embed-faces';
 import { extractChosenFrames } from './extract-chosen';
 import { rerunVideo, type RerunOutcome } from './rerun';
 import { CANCELLED, MAX_ATTEMPTS, runVideo, STALL_TIMEOUT_MS, STALLED } from './video-run';
@@ -167,6 +168,11 @@ export class Scheduler {
 	/** Why face recognition cannot run here (null when it can). */
 	peopleUnavailable(): Promise<string | null> {
 		return this.#extractor.peopleUnavailable();
+	}
+
+	/** Embeds the faces of the video's keyframes that People does not have yet (see embed-faces.ts). */
+	embedFaces(videoId: string): Promise<number> {
+		return embedVideoFaces(this.#db, this.#extractor, videoId);
 	}
 
 	/** Fills free workers with pending videos. Calls made while it runs are coalesced. */

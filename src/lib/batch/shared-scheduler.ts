@@ -23,6 +23,7 @@ export interface LocalScheduler extends QueueCommands {
 	extractFrames(videoId: string, frameIndices: number[]): Promise<boolean>;
 	embedImage(image: Blob, model: FaceModel, confidence: number): Promise<PhotoFaces>;
 	peopleUnavailable(): Promise<string | null>;
+	embedFaces(videoId: string): Promise<number>;
 	addFrame(videoId: string, frameIndex: number): Promise<AddFrameResult>;
 	rerun(
 		videoId: string,
@@ -130,6 +131,11 @@ export class SharedScheduler implements LocalScheduler {
 
 	peopleUnavailable(): Promise<string | null> {
 		return this.#local().peopleUnavailable();
+	}
+
+	/** Stored keyframes' faces are embedded in this tab's own pool too. */
+	embedFaces(videoId: string): Promise<number> {
+		return this.#local().embedFaces(videoId);
 	}
 
 	/** A frame picked by hand is taken in this tab's own pool, leader or not. */

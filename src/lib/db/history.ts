@@ -14,9 +14,12 @@
 //   candidates' rows). Up to ORDER_IN_MEMORY_UP_TO of them are filtered and sorted in memory;
 //   more are intersected with the ids of the range in sort order (O(n) primary keys, no row
 //   values) and only the page's rows are read.
+// - person: the videos of the person's faces (the `personId` index), intersected as a search's
+//   many matches are (and with the search's matches when both are asked for).
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
 import { needleGrams, searchText } from './name-grams';
+import { videosOfPerson } from './people';
 import type { VideoStatus } from '$lib/shared/status';
 import { NOT_DELETED, type VideoRecord } from './types';
 
@@ -26,6 +29,8 @@ type Direction = 'asc' | 'desc';
 export interface HistoryQuery {
 	status?: VideoStatus;
 	tag?: string;
+	/** Only videos in which this person (People) has a face. */
+	person?: string;
 	/** Case-insensitive substring of the name. */
 	search?: string;
 	sort: HistorySort;
@@ -155,13 +160,29 @@ function inQueryOrder(rows: VideoRecord[], q: HistoryQuery): VideoRecord[] {
 	return [...probed, ...unprobed];
 }
 
+/** The videos in which the person has a face (any status, trash too; the caller narrows them). */
+function videosWithPerson(db: KffDatabase, personId: string): Promise<Named> {
+	return videosOfPerson(db, personId).then((ids): Named => ({ ids: new Set(ids), rows: null }));
+}
+
+/** The videos matching the name and the person: at least one of them is asked for. */
+function narrowed(db: KffDatabase, needle: string | undefined, personId: string | undefined) {
+	if (needle === undefined) return videosWithPerson(db, personId!);
+	if (personId === undefined) return videosNamed(db, needle);
+	return Promise.all([videosNamed(db, needle), videosWithPerson(db, personId)]).then(
+		([named, withPerson]) => ({
+			ids: new Set([...named.ids].filter((id) => withPerson.ids.has(id))),
+			rows: named.rows?.filter((v) => withPerson.ids.has(v.id)) ?? null
+		})
+	);
+}
+
 async function filteredPage(
 	db: KffDatabase,
 	q: HistoryQuery,
-	needle: string,
+	named: Named,
 	offset: number
 ): Promise<HistoryPage> {
-	const named = await videosNamed(db, needle);
 	if (named.rows) {
 		const all = inQueryOrder(named.rows, q);
 		return { rows: all.slice(offset, offset + q.pageSize), total: all.length };
@@ -195,8 +216,10 @@ export function queryHistory(db: KffDatabase, q: HistoryQuery): Promise<HistoryP
 	const needle = searchText(q.search?.trim() ?? '') || undefined;
 	const offset = (q.page - 1) * q.pageSize;
 	// One read transaction: the page and the total come from the same snapshot.
-	return db.transaction('r', db.videos, () =>
-		needle ? filteredPage(db, q, needle, offset) : indexedPage(db, q, offset)
+	return db.transaction('r', db.videos, db.faces, () =>
+		needle || q.person
+			? narrowed(db, needle, q.person).then((named) => filteredPage(db, q, named, offset))
+			: indexedPage(db, q, offset)
 	);
 }
 
@@ -253,7 +276,8 @@ export function historyRowDetails(
 
 /** A history page with its rows' details, from one snapshot (for one live query). */
 export function queryHistoryView(db: KffDatabase, q: HistoryQuery): Promise<HistoryView> {
-	return db.transaction('r', [db.videos, db.keyframes, db.annotations, db.batches], async () => {
+	const tables = [db.videos, db.faces, db.keyframes, db.annotations, db.batches];
+	return db.transaction('r', tables, async () => {
 		const page = await queryHistory(db, q);
 		return { ...page, details: await historyRowDetails(db, page.rows) };
 	});

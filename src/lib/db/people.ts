@@ -5,7 +5,10 @@
 import Dexie from 'dexie';
 import { placeFaces, type PersonCentre } from '$lib/people/cluster';
 import { faceQuality, meanOf, type Embedding } from '$lib/people/embedding';
+import { faceKey } from '$lib/people/face-key';
 import type { KffDatabase } from './database';
+import { withPrefix } from './key-range';
+import { keyframesOfVideo } from './keyframes';
 import type { FaceRecord, PersonRecord } from './people-records';
 import { NOT_DELETED, type KeyframeRecord, type StoredFace } from './types';
 
@@ -52,13 +55,15 @@ async function refreshPersons(db: KffDatabase, ids: Iterable<string>, now: numbe
 
 /**
  * Replaces the video's faces with `faces` (of its keyframes, whose boxes give each face's
- * quality) and places them into persons, merging persons that come to look alike.
+ * quality) and places them into persons, merging persons that come to look alike. The faces
+ * of the frames in `keep` stay as they are (and where they are): embedding only what is new.
  */
 export function saveVideoFaces(
 	db: KffDatabase,
 	videoId: string,
 	faces: readonly NewFace[],
-	keyframes: readonly { frameIndex: number; faces: StoredFace[] }[]
+	keyframes: readonly { frameIndex: number; faces: StoredFace[] }[],
+	keep: ReadonlySet<number> = new Set()
 ): Promise<void> {
 	const boxes = new Map(keyframes.map((k) => [k.frameIndex, k.faces]));
 	// Best faces first: they start the persons the others join.
@@ -77,7 +82,9 @@ export function saveVideoFaces(
 		.sort((a, b) => b.quality - a.quality);
 	return db.transaction('rw', db.faces, db.persons, async () => {
 		const now = Date.now();
-		const old = await db.faces.where('videoId').equals(videoId).toArray();
+		const old = (await db.faces.where('videoId').equals(videoId).toArray()).filter(
+			(f) => !keep.has(f.frameIndex)
+		);
 		await db.faces.bulkDelete(old.map((f) => f.id));
 		await refreshPersons(
 			db,
@@ -108,6 +115,45 @@ export function saveVideoFaces(
 		await db.faces.bulkAdd(records.map((r) => ({ ...r, personId: placed.get(r.id)! })));
 		for (const [gone, into] of merged) await mergeInto(db, gone, into);
 		await refreshPersons(db, [...placed.values(), ...merged.values()], now);
+	});
+}
+
+/**
+ * What People still has to embed of a video: its keyframes whose faces have no embeddings (or
+ * not one per face: the frame was taken again), and the frames whose embeddings stay.
+ */
+export function keyframesToEmbed(
+	db: KffDatabase,
+	videoId: string
+): Promise<{ todo: KeyframeRecord[]; keep: Set<number> }> {
+	return db.transaction('r', db.keyframes, db.faces, async () => {
+		const keyframes = await keyframesOfVideo(db, videoId);
+		const embedded = new Map<number, number>();
+		for (const f of await db.faces.where('videoId').equals(videoId).toArray())
+			embedded.set(f.frameIndex, (embedded.get(f.frameIndex) ?? 0) + 1);
+		const todo = keyframes.filter(
+			(k) => k.faces.length > 0 && embedded.get(k.frameIndex) !== k.faces.length
+		);
+		const redo = new Set(todo.map((k) => k.frameIndex));
+		const keep = new Set(keyframes.filter((k) => !redo.has(k.frameIndex)).map((k) => k.frameIndex));
+		return { todo, keep };
+	});
+}
+
+/**
+ * Completed videos outside the trash with keyframes but no face in People: processed before
+ * People existed, or while face recognition could not run.
+ */
+export function videosWithoutFaces(db: KffDatabase): Promise<string[]> {
+	return db.transaction('r', db.videos, db.faces, async () => {
+		const withFaces = new Set(
+			(await db.faces.orderBy('videoId').uniqueKeys()).map((k) => String(k))
+		);
+		return db.videos
+			.where('[deletedAt+status+createdAt]')
+			.between(...withPrefix(NOT_DELETED, 'completed'), true, true)
+			.filter((v) => v.keyframeCount > 0 && !withFaces.has(v.id))
+			.primaryKeys();
 	});
 }
 
@@ -271,7 +317,7 @@ export function keyframesOfPerson(
 	});
 }
 
-/** Who each face of the video is: `${frameIndex}/${faceIndex}` → person id and name. */
+/** Who each face of the video is, by faceKey → person id and name. */
 export async function personsOfVideo(
 	db: KffDatabase,
 	videoId: string
@@ -284,10 +330,54 @@ export async function personsOfVideo(
 	);
 	return new Map(
 		faces.map((f) => [
-			`${f.frameIndex}/${f.faceIndex}`,
+			faceKey(f.frameIndex, f.faceIndex),
 			{ personId: f.personId, name: persons.get(f.personId) ?? null }
 		])
 	);
+}
+
+export interface PersonOption {
+	id: string;
+	name: string | null;
+}
+
+/**
+ * The persons to filter by: those with faces in `videoIds` (every video when omitted), outside
+ * the trash, most faces first.
+ */
+export function personOptions(
+	db: KffDatabase,
+	videoIds?: readonly string[]
+): Promise<PersonOption[]> {
+	return db.transaction('r', db.persons, db.faces, db.videos, async () => {
+		const trashed = new Set(await trashedVideoIds(db));
+		const faces = videoIds
+			? await db.faces
+					.where('videoId')
+					.anyOf([...videoIds])
+					.toArray()
+			: await db.faces.toArray();
+		const counts = new Map<string, number>();
+		for (const f of faces) {
+			if (!trashed.has(f.videoId)) counts.set(f.personId, (counts.get(f.personId) ?? 0) + 1);
+		}
+		const persons = (await db.persons.bulkGet([...counts.keys()])).filter((p) => p !== undefined);
+		return persons
+			.sort((a, b) => counts.get(b.id)! - counts.get(a.id)! || a.createdAt - b.createdAt)
+			.map(({ id, name }) => ({ id, name }));
+	});
+}
+
+/**
+ * Ids of the videos (trash included; callers narrow) in which the person has a face. A promise
+ * chain, not an async function: History calls it inside its transaction (see history.ts).
+ */
+export function videosOfPerson(db: KffDatabase, personId: string): Promise<string[]> {
+	return db.faces
+		.where('personId')
+		.equals(personId)
+		.toArray()
+		.then((faces) => [...new Set(faces.map((f) => f.videoId))]);
 }
 
 /** Inside a hard delete's transaction: the videos' faces go, and persons left without any. */

@@ -5,10 +5,11 @@
 import { getAnnotations } from '$lib/db/annotations';
 import type { KffDatabase } from '$lib/db/database';
 import { keyframeImage, keyframesOfVideo } from '$lib/db/keyframes';
-import { personsOfVideo } from '$lib/db/people';
+import { personsOfVideo, videosOfPerson } from '$lib/db/people';
 import { getVideos } from '$lib/db/videos';
 import { NOT_DELETED, type VideoRecord } from '$lib/db/types';
 import { m } from '$lib/paraglide/messages';
+import { framesWithPerson } from '$lib/people/face-key';
 import { sanitizeFileName, zipFileName } from '$lib/pipeline/naming';
 import type { ExportChoices } from '$lib/settings/export-options';
 import { cropImage } from './face-crop';
@@ -21,6 +22,10 @@ export interface ExportOptions {
 	choices: ExportChoices;
 	/** Names the ZIP when several videos go into it (a batch name, "selection"…). */
 	label?: string;
+	/** Only the keyframes on which this person has a face (a person filter); videos without any are left out. */
+	personId?: string | null;
+	/** A folder per video even for one video (a person's ZIP). */
+	folderPerVideo?: boolean;
 	/** Runs once the file is chosen, before anything is read (e.g. writes pending annotations). */
 	prepare?: () => Promise<void>;
 	/** What is being done, in the reader's language, and how far along (0..1). */
@@ -34,8 +39,13 @@ export interface ExportResult {
 	images: number;
 }
 
-async function exportableVideos(db: KffDatabase, ids: string[]): Promise<VideoRecord[]> {
-	const rows = await getVideos(db, ids);
+async function exportableVideos(
+	db: KffDatabase,
+	ids: string[],
+	personId: string | null
+): Promise<VideoRecord[]> {
+	const withPerson = personId ? new Set(await videosOfPerson(db, personId)) : null;
+	const rows = await getVideos(db, withPerson ? ids.filter((id) => withPerson.has(id)) : ids);
 	// Videos in the trash are never exported.
 	return rows.filter(
 		(v): v is VideoRecord => !!v && v.deletedAt === NOT_DELETED && v.keyframeCount > 0
@@ -45,16 +55,22 @@ async function exportableVideos(db: KffDatabase, ids: string[]): Promise<VideoRe
 async function planVideos(
 	db: KffDatabase,
 	videos: VideoRecord[],
-	choices: ExportChoices
+	options: ExportOptions
 ): Promise<PlannedVideo[]> {
-	const folders = videos.length === 1 ? [''] : uniqueFolders(videos.map((v) => v.name));
+	const { choices, personId } = options;
+	const folders =
+		videos.length === 1 && !options.folderPerVideo
+			? ['']
+			: uniqueFolders(videos.map((v) => v.name));
 	const plans: PlannedVideo[] = [];
 	for (const [i, video] of videos.entries()) {
-		const [keyframes, annotations, people] = await Promise.all([
+		const [all, annotations, people] = await Promise.all([
 			keyframesOfVideo(db, video.id),
 			getAnnotations(db, video.id),
 			personsOfVideo(db, video.id)
 		]);
+		const ofPerson = personId ? framesWithPerson(people, personId) : null;
+		const keyframes = ofPerson ? all.filter((k) => ofPerson.has(k.frameIndex)) : all;
 		// The plan keeps ids, not the rows: their image Blobs are read again one at a time.
 		plans.push(planVideo(video, keyframes, annotations, { folder: folders[i], choices, people }));
 	}
@@ -80,7 +96,7 @@ async function* entriesOf(
 ): AsyncGenerator<ZipEntry> {
 	const report = options.onProgress ?? (() => {});
 	await options.prepare?.();
-	const plans = await planVideos(db, videos, options.choices);
+	const plans = await planVideos(db, videos, options);
 	const total = plans.reduce((n, p) => n + p.images.length, 0);
 	for (const [i, plan] of plans.entries()) {
 		const step = m.export_collecting({ name: videos[i].name });
@@ -104,11 +120,12 @@ export async function exportZip(
 	videoIds: string[],
 	options: ExportOptions
 ): Promise<ExportResult> {
-	// Only the video rows are read before the picker: their names name the file.
-	const videos = await exportableVideos(db, videoIds);
+	// Only the video rows (and a filtered person's videos) are read before the picker: their names
+	// name the file.
+	const videos = await exportableVideos(db, videoIds, options.personId ?? null);
 	if (videos.length === 0) throw new Error(m.export_nothing());
 	const fileName =
-		videos.length === 1
+		videos.length === 1 && !options.folderPerVideo
 			? zipFileName(videos[0].name)
 			: `${sanitizeFileName(options.label ?? 'key-face-frame')}_keyframes.zip`;
 	const target = await openSaveTarget(fileName);

@@ -1,5 +1,6 @@
 // What goes into an export ZIP, decided from plain data (no Blobs, no Dexie): entry paths,
 // metadata.json and metadata.csv per video. The ZIP contract is in ARCHITECTURE.md.
+import { faceKey } from '$lib/people/face-key';
 import { fileStem, keyframeFileName, sanitizeFileName } from '$lib/pipeline/naming';
 import { formatTimestamp } from '$lib/pipeline/time-format';
 import type { FaceBox, Rect } from '$lib/pipeline/types';
@@ -57,7 +58,7 @@ export interface ExportAnnotation {
 	flag?: 'pick' | 'reject' | null;
 }
 
-/** Who a face is (People), keyed `${frameIndex}/${faceIndex}` in a video's plan. */
+/** Who a face is (People), keyed by faceKey in a video's plan. */
 export interface FacePerson {
 	personId: string;
 	name: string | null;
@@ -199,7 +200,7 @@ export function planVideo(
 			height: round(f.height, 1),
 			score: round(f.score, 4)
 		}));
-		const persons = k.faces.map((_, i) => options.people?.get(`${k.frameIndex}/${i}`) ?? null);
+		const persons = k.faces.map((_, i) => options.people?.get(faceKey(k.frameIndex, i)) ?? null);
 		const notes = annotation?.notes ?? '';
 		const tags = annotation?.tags ?? [];
 		// Labels take the boxes exactly as metadata.json lists them.

@@ -5,6 +5,7 @@ import { batchProgress } from '$lib/batch/batch-progress';
 import { scheduler } from '$lib/batch/scheduler-instance';
 import { batchCounts, getBatch } from '$lib/db/batches';
 import { db } from '$lib/db/database';
+import { personOptions } from '$lib/db/people';
 import { videosOfBatch } from '$lib/db/videos';
 import type { VideoRecord } from '$lib/db/types';
 import { canRetry, isFinished } from '$lib/shared/status';
@@ -46,6 +47,12 @@ export class BatchPageState {
 			.filter((v) => v.status === 'completed' && v.keyframeCount > 0)
 			.map((v) => v.id)
 	);
+	/** The persons in the batch's videos, and the one its ZIP is narrowed to (null: everyone). */
+	readonly persons = new LiveQuery(() => {
+		const ids = this.completedIds;
+		return () => personOptions(db(), ids);
+	});
+	personFilter = $state<string | null>(null);
 	readonly retryable = $derived((this.videos.current ?? []).filter(canRetry).map((v) => v.id));
 	/** The video that finished last, for the page's announcement of each video's end. */
 	readonly lastFinished = $derived(

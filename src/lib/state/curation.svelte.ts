@@ -8,6 +8,7 @@ import type { VideoRecord } from '$lib/db/types';
 import { curate, type SelectionBasis, type Tune } from '$lib/pipeline/curate';
 import { boundedTune, sameTune } from '$lib/settings/tune-settings';
 import type { KeyframeOrder } from './keyframe-order';
+import { catchUpPeople } from './people-catch-up';
 
 export class CurationState {
 	#videoId: () => string;
@@ -53,13 +54,17 @@ export class CurationState {
 		const generation = ++this.#generation;
 		this.unavailable = 0;
 		this.extracting = missing.length;
-		if (missing.length === 0) return;
+		if (missing.length === 0) {
+			catchUpPeople(videoId);
+			return;
+		}
 		const done = await scheduler()
 			.extractFrames(videoId, missing)
 			.catch((error: unknown) => {
 				console.warn('Could not extract the tuned selection', error);
 				return false;
 			});
+		catchUpPeople(videoId);
 		if (generation !== this.#generation) return;
 		this.extracting = 0;
 		if (!done) this.unavailable = missing.length;

@@ -5,6 +5,7 @@ import type { AddFrameResult } from '$lib/batch/add-frame';
 import { scheduler } from '$lib/batch/scheduler-instance';
 import type { VideoRecord } from '$lib/db/types';
 import { errorMessage } from '$lib/pipeline/failure-message';
+import { catchUpPeople } from './people-catch-up';
 import { frameAtTime, frameSeekTime, frameStart, steppedFrame } from '$lib/pipeline/frame-step';
 
 /** What the last "Add this frame" did, for the message under the player. */
@@ -101,6 +102,7 @@ export class FramePickerState {
 		try {
 			const result = await scheduler().addFrame(this.#videoId(), frameIndex);
 			this.#report = { frameIndex, result };
+			if (result.status === 'added') catchUpPeople(this.#videoId());
 			if (result.status === 'added' || result.status === 'exists') this.#onAdded(frameIndex);
 		} catch (error) {
 			this.#report = { frameIndex, error: errorMessage(error) };

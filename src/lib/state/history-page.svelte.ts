@@ -8,6 +8,7 @@ import type { ResolvedPathname } from '$app/types';
 import { scheduler } from '$lib/batch/scheduler-instance';
 import { db } from '$lib/db/database';
 import { queryHistoryView, type HistoryQuery } from '$lib/db/history';
+import { personOptions } from '$lib/db/people';
 import { hardDeleteVideos, restoreVideos, softDeleteVideos } from '$lib/db/trash';
 import { getVideos, removeOriginal, setVideoTags, videoTags } from '$lib/db/videos';
 import { isActive } from '$lib/shared/status';
@@ -56,6 +57,8 @@ export class HistoryPageState {
 		};
 	});
 	readonly tags = new LiveQuery(() => () => videoTags(db()));
+	/** The persons to filter by (People). */
+	readonly persons = new LiveQuery(() => () => personOptions(db()));
 	/**
 	 * Ticked rows. Hook-point for exporting a selection (another issue): `selection.ids` are the
 	 * chosen video ids.

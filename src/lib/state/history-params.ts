@@ -1,6 +1,6 @@
 // The history page's filters, sort and page as URL search params, and back (pure, no DOM).
 // Defaults are left out of the URL, so `/history` is newest first, page 1, and every state has
-// one canonical URL: ?status=&tag=&q=&sort=&dir=&page= in that order.
+// one canonical URL: ?status=&tag=&person=&q=&sort=&dir=&page= in that order.
 import type { HistoryQuery, HistorySort } from '$lib/db/history';
 import { VIDEO_STATUSES, type VideoStatus } from '$lib/shared/status';
 
@@ -44,6 +44,8 @@ export function parseHistoryParams(params: URLSearchParams): HistoryQuery {
 	if (isStatus(status)) q.status = status;
 	const tag = params.get('tag');
 	if (tag) q.tag = tag;
+	const person = params.get('person');
+	if (person) q.person = person;
 	const search = params.get('q');
 	if (search?.trim()) q.search = search;
 	const sort = (Object.keys(SORT_PARAM) as HistorySort[]).find(
@@ -62,6 +64,7 @@ export function historySearchParams(q: HistoryQuery): string {
 	const params = new URLSearchParams();
 	if (q.status) params.set('status', q.status);
 	if (q.tag) params.set('tag', q.tag);
+	if (q.person) params.set('person', q.person);
 	if (q.search?.trim()) params.set('q', q.search);
 	if (q.sort !== DEFAULT_HISTORY_QUERY.sort) params.set('sort', SORT_PARAM[q.sort]);
 	if (q.direction !== DEFAULT_HISTORY_QUERY.direction) params.set('dir', q.direction);
@@ -76,7 +79,8 @@ export function historySearchParams(q: HistoryQuery): string {
 export function changeHistoryQuery(q: HistoryQuery, changes: Partial<HistoryQuery>): HistoryQuery {
 	const next = { ...q, ...changes };
 	if (!('page' in changes)) next.page = 1;
-	for (const key of ['status', 'tag', 'search'] as const) if (!next[key]) delete next[key];
+	for (const key of ['status', 'tag', 'person', 'search'] as const)
+		if (!next[key]) delete next[key];
 	return next;
 }
 

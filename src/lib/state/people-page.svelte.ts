@@ -11,14 +11,25 @@ import {
 	moveFace,
 	personCentres,
 	renamePerson,
-	setPersonHidden
+	setPersonHidden,
+	videosOfPerson,
+	videosWithoutFaces
 } from '$lib/db/people';
+import { errorMessage } from '$lib/pipeline/failure-message';
 import { matchPerson } from '$lib/people/match';
+import { exportChoices } from './export-choices.svelte';
+import { exportVideos } from './export-videos';
 import { LiveQuery } from './live-query.svelte';
 import { ReferencePhoto } from './reference-photo.svelte';
 
 /** A person's keyframes shown at first, and added by each "Show more". */
 export const PERSON_PAGE_SIZE = 48;
+
+/** "Find people in older videos": how far it got, how it ended. */
+export type OlderProgress =
+	| { kind: 'working'; done: number; count: number }
+	| { kind: 'done'; count: number }
+	| { kind: 'failed'; reason: string };
 
 export type FindResult = { kind: 'match'; personId: string } | { kind: 'no-match' } | null;
 
@@ -35,7 +46,17 @@ export class PeoplePageState {
 		const limit = this.#shown;
 		return () => (id ? keyframesOfPerson(db(), id, { offset: 0, limit }) : Promise.resolve(null));
 	});
+	/** The videos the open person is in: their ZIP has a folder per video. */
+	readonly videoIds = new LiveQuery(() => {
+		const id = this.personId;
+		return () => (id ? videosOfPerson(db(), id) : Promise.resolve([]));
+	});
+	readonly exportVideos = exportVideos;
+	readonly exportChoices = exportChoices();
 	readonly photo = new ReferencePhoto();
+	/** Completed videos with keyframes whose faces People has not seen. */
+	readonly older = new LiveQuery(() => () => videosWithoutFaces(db()));
+	#olderProgress = $state<OlderProgress | null>(null);
 	#found = $state.raw<FindResult>(null);
 	#unavailable = $state<string | null>(null);
 
@@ -67,6 +88,25 @@ export class PeoplePageState {
 
 	get found(): FindResult {
 		return this.#found;
+	}
+
+	get olderProgress(): OlderProgress | null {
+		return this.#olderProgress;
+	}
+
+	/** Embeds the faces of the older videos' kept keyframes, one video at a time, and groups them. */
+	async findInOlder() {
+		const ids = this.older.current ?? [];
+		if (ids.length === 0 || this.#olderProgress?.kind === 'working') return;
+		try {
+			for (const [done, id] of ids.entries()) {
+				this.#olderProgress = { kind: 'working', done, count: ids.length };
+				await scheduler().embedFaces(id);
+			}
+			this.#olderProgress = { kind: 'done', count: ids.length };
+		} catch (error) {
+			this.#olderProgress = { kind: 'failed', reason: errorMessage(error) };
+		}
 	}
 
 	showMore() {

@@ -8,6 +8,7 @@ import { db } from '$lib/db/database';
 import type { VideoRecord } from '$lib/db/types';
 import { noticeText } from '$lib/i18n/notice-text';
 import { errorMessage } from '$lib/pipeline/failure-message';
+import { catchUpPeople } from './people-catch-up';
 import {
 	DEFAULT_SETTINGS,
 	extractionPart,
@@ -117,6 +118,7 @@ export class RerunState {
 		if (!proposal) return;
 		try {
 			await keepRerun(db(), this.#videoId(), proposal);
+			catchUpPeople(this.#videoId());
 			this.#proposal = null;
 			this.#phase = 'closed';
 		} catch (error) {

@@ -6,10 +6,12 @@ import { allTags, getAnnotations, putAnnotations } from '$lib/db/annotations';
 import { holdPendingWrites } from '$lib/db/connection';
 import { db } from '$lib/db/database';
 import { keyframesOfVideo } from '$lib/db/keyframes';
+import { personOptions, personsOfVideo } from '$lib/db/people';
 import { restoreVideos } from '$lib/db/trash';
 import { NOT_DELETED } from '$lib/db/types';
 import { getVideo, getVideoFile, setVideoTags } from '$lib/db/videos';
 import { m } from '$lib/paraglide/messages';
+import { framesWithPerson } from '$lib/people/face-key';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import { purgeAt } from '$lib/shared/trash-retention';
 import { AnnotationsManager } from './annotations-manager.svelte';
@@ -21,6 +23,9 @@ import { sortKeyframes } from './keyframe-order';
 import { LiveQuery } from './live-query.svelte';
 import { matchesRatingFilter, type RatingFilter } from './rating-filter';
 import { settingsStore } from './settings.svelte';
+
+/** Who the faces are, until the video's are read. */
+const NO_FACES: ReadonlyMap<string, { personId: string }> = new Map();
 
 export class ReviewPageState {
 	#videoId: () => string;
@@ -37,6 +42,15 @@ export class ReviewPageState {
 		return () => getAnnotations(db(), id);
 	});
 	readonly tagsInUse = new LiveQuery(() => () => allTags(db()));
+	/** Who each face of the video is, and the persons to filter by. */
+	readonly people = new LiveQuery(() => {
+		const id = this.#videoId();
+		return () => personsOfVideo(db(), id);
+	});
+	readonly personOptions = new LiveQuery(() => {
+		const id = this.#videoId();
+		return () => personOptions(db(), [id]);
+	});
 	readonly manager = new AnnotationsManager({
 		stored: () => this.stored.current,
 		write: (writes, now) => putAnnotations(db(), this.#videoId(), writes, now),
@@ -47,6 +61,7 @@ export class ReviewPageState {
 
 	#chosen = $state.raw<GallerySelection<number>>(emptySelection());
 	#ratingFilter = $state<RatingFilter>('all');
+	#personFilter = $state<string | null>(null);
 	#videoTagError = $state<string | null>(null);
 
 	readonly curation = new CurationState(
@@ -55,10 +70,18 @@ export class ReviewPageState {
 	);
 	/** Every keyframe of the video, in the chosen order; the counts are of these. */
 	readonly allFrames = $derived(sortKeyframes(this.keyframes.current ?? [], this.curation.order));
-	/** The keyframes the gallery shows (the rating filter applied). */
+	/** The frames the person filter lets through, or null for all. */
+	readonly #ofPerson = $derived(
+		this.#personFilter
+			? framesWithPerson(this.people.current ?? NO_FACES, this.#personFilter)
+			: null
+	);
+	/** The keyframes the gallery shows (the rating and person filters applied). */
 	readonly frames = $derived(
-		this.allFrames.filter((k) =>
-			matchesRatingFilter(this.manager.get(k.frameIndex), this.#ratingFilter)
+		this.allFrames.filter(
+			(k) =>
+				matchesRatingFilter(this.manager.get(k.frameIndex), this.#ratingFilter) &&
+				(!this.#ofPerson || this.#ofPerson.has(k.frameIndex))
 		)
 	);
 	/** Frame indexes in gallery order. */
@@ -104,6 +127,15 @@ export class ReviewPageState {
 
 	setRatingFilter(filter: RatingFilter) {
 		this.#ratingFilter = filter;
+	}
+
+	/** The person whose keyframes are shown and exported; null for everyone. */
+	get personFilter(): string | null {
+		return this.#personFilter;
+	}
+
+	setPersonFilter(personId: string | null) {
+		this.#personFilter = personId;
 	}
 
 	select(next: GallerySelection<number>) {

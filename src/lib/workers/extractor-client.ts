@@ -6,7 +6,9 @@ import type { FaceBox } from '$lib/pipeline/types';
 import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
 import type {
 	AssetUrls,
+	EmbedKeyframesRequest,
 	ExtractedKeyframe,
+	FaceEmbedding,
 	ExtractFramesRequest,
 	PhotoFaces,
 	ExtractFrameOutcome,
@@ -92,6 +94,11 @@ export class ExtractorClient {
 		return this.#pool.run<PhotoFaces>((api) =>
 			api.embedImage({ image, model, confidence, assets: this.#assets() })
 		);
+	}
+
+	/** Identity embeddings of stored keyframes' faces (queued like any job). */
+	embedKeyframes(keyframes: EmbedKeyframesRequest['keyframes']): Promise<FaceEmbedding[]> {
+		return this.#pool.run((api) => api.embedKeyframes({ keyframes, assets: this.#assets() }));
 	}
 
 	/** Why face recognition cannot run on this device, or null when it can. */

@@ -159,6 +159,12 @@ export interface DetectImageRequest {
 	assets: AssetUrls;
 }
 
+/** Stored keyframes whose faces People embeds afterwards (older videos, frames added later). */
+export interface EmbedKeyframesRequest {
+	keyframes: { frameIndex: number; image: Blob; faces: FaceBox[] }[];
+	assets: AssetUrls;
+}
+
 /** A still photo's faces with their identity embeddings (a reference photo). */
 export type PhotoFaces =
 	| { ok: true; faces: FaceBox[]; embeddings: number[][] }
@@ -178,6 +184,8 @@ export interface ExtractorApi {
 	detectImage(request: DetectImageRequest): Promise<FaceBox[]>;
 	/** Faces of a reference photo and who they are (their embeddings). */
 	embedImage(request: DetectImageRequest): Promise<PhotoFaces>;
+	/** Identity embeddings of stored keyframes' faces; rejects when the model cannot run. */
+	embedKeyframes(request: EmbedKeyframesRequest): Promise<FaceEmbedding[]>;
 	/** Why face recognition cannot run here (null when it can): loads the model to find out. */
 	peopleUnavailable(assets: AssetUrls): Promise<string | null>;
 }

@@ -1,0 +1,23 @@
+// People for keyframes that were stored without it: a video processed before People existed or
+// while face recognition could not run, a frame added by hand, a tuned selection's new frames,
+// a re-run that was kept. Their faces are embedded in a pool worker from the stored full-size
+// keyframes and placed into persons; faces of frames that are no longer keyframes go.
+import type { KffDatabase } from '$lib/db/database';
+import { keyframesToEmbed, saveVideoFaces } from '$lib/db/people';
+import type { ExtractorClient } from '$lib/workers/extractor-client';
+
+/** The number of faces embedded; rejects when face recognition cannot run. */
+export async function embedVideoFaces(
+	db: KffDatabase,
+	extractor: ExtractorClient,
+	videoId: string
+): Promise<number> {
+	const { todo, keep } = await keyframesToEmbed(db, videoId);
+	const embeddings = todo.length
+		? await extractor.embedKeyframes(
+				todo.map(({ frameIndex, image, faces }) => ({ frameIndex, image, faces }))
+			)
+		: [];
+	await saveVideoFaces(db, videoId, embeddings, todo, keep);
+	return embeddings.length;
+}
