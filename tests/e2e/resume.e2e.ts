@@ -54,6 +54,10 @@ async function framesOf(page: Page, store: 'keyframes' | 'candidates', videoId: 
 		.sort((a, b) => a - b);
 }
 
+// The two runs share nothing (a context each) and are the suite's longest: side by side, not
+// one after the other at the end of the run.
+test.describe.configure({ mode: 'parallel' });
+
 // Both decoders checkpoint as they sample: WebCodecs as detections come back, ffmpeg.wasm between
 // the chunks its pass is cut into (its exec is synchronous).
 for (const decoder of ['auto', 'ffmpeg'] as const) {
