@@ -5,22 +5,9 @@
 // taking turns, truth in people_two.json) is processed once for the whole file.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type JSZip from 'jszip';
-import { downloadZip, fixtureJson, startBatch, waitForFinal } from './helpers';
+import { downloadZip, startBatch, waitForFinal } from './helpers';
 import { readStores, seedDb, seedVideo } from './seed-db';
-
-interface Segment {
-	start: number;
-	end: number;
-	person: string;
-}
-const SEGMENTS = fixtureJson<{ segments: Segment[] }>('people_two.json').segments;
-const VIDEO = 'people_two.mp4';
-
-function personAt(time: number): string {
-	const segment = SEGMENTS.find((s) => time >= s.start && time < s.end);
-	if (!segment) throw new Error(`No segment at ${time}s`);
-	return segment.person;
-}
+import { PEOPLE_VIDEO as VIDEO, personAt, SEGMENTS } from '../support/people-two';
 
 interface MetadataKeyframe {
 	timeSec: number;
@@ -164,6 +151,13 @@ test.describe.serial('People filters on one processed library', () => {
 		const card = page.locator(`[data-testid="person"][data-person-id="${obama}"]`);
 		await card.getByTestId('person-name').fill('Barack Obama');
 		await card.getByTestId('person-name').press('Enter');
+		// Stored before the page is left (a write still in flight when the page unloads is lost).
+		await expect
+			.poll(async () => {
+				const { persons } = await readStores(page, ['persons']);
+				return persons.find((p) => p.id === obama)?.name;
+			})
+			.toBe('Barack Obama');
 		await page.goto(`/people?person=${obama}`);
 		await expect(page.getByRole('heading', { name: /Barack Obama/ })).toBeVisible();
 		const { name, zip } = await downloadZip(page);

@@ -4,22 +4,9 @@
 // model that cannot load.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { fixture, fixtureJson, startBatch, waitForFinal } from './helpers';
+import { fixture, startBatch, waitForFinal } from './helpers';
 import { readStores } from '../support/browser-db';
-
-interface Segment {
-	start: number;
-	end: number;
-	person: string;
-}
-const SEGMENTS = fixtureJson<{ segments: Segment[] }>('people_two.json').segments;
-const VIDEO = 'people_two.mp4';
-
-function personAt(time: number): string {
-	const segment = SEGMENTS.find((s) => time >= s.start && time < s.end);
-	if (!segment) throw new Error(`No segment at ${time}s`);
-	return segment.person;
-}
+import { PEOPLE_VIDEO as VIDEO, personAt, SEGMENTS } from '../support/people-two';
 
 /** Which segments (by index) the times fall in. */
 function segmentsOf(times: number[]): Set<number> {
@@ -159,6 +146,13 @@ test.describe('people_two.mp4 in the library', () => {
 		const card = page.locator(`[data-testid="person"][data-person-id="${obama}"]`);
 		await card.getByTestId('person-name').fill('Barack Obama');
 		await card.getByTestId('person-name').press('Enter');
+		// Stored before the page is left (a write still in flight when the page unloads is lost).
+		await expect
+			.poll(async () => {
+				const { persons } = await readStores(page, ['persons']);
+				return persons.find((p) => p.id === obama)?.name;
+			})
+			.toBe('Barack Obama');
 		await page.reload();
 		await expect(card.getByTestId('person-name')).toHaveValue('Barack Obama');
 
