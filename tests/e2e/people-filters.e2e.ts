@@ -7,6 +7,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type JSZip from 'jszip';
 import { downloadZip, startBatch, waitForFinal } from './helpers';
 import { readStores, seedDb, seedVideo } from './seed-db';
+import { renamePerson } from '../support/people-page';
 import { PEOPLE_VIDEO as VIDEO, personAt, SEGMENTS } from '../support/people-two';
 
 interface MetadataKeyframe {
@@ -147,17 +148,7 @@ test.describe.serial('People filters on one processed library', () => {
 
 	test('a person’s ZIP has a folder per video, named after the file', async () => {
 		const obama = idOf('obama');
-		await page.goto('/people');
-		const card = page.locator(`[data-testid="person"][data-person-id="${obama}"]`);
-		await card.getByTestId('person-name').fill('Barack Obama');
-		await card.getByTestId('person-name').press('Enter');
-		// Stored before the page is left (a write still in flight when the page unloads is lost).
-		await expect
-			.poll(async () => {
-				const { persons } = await readStores(page, ['persons']);
-				return persons.find((p) => p.id === obama)?.name;
-			})
-			.toBe('Barack Obama');
+		await renamePerson(page, obama, 'Barack Obama');
 		await page.goto(`/people?person=${obama}`);
 		await expect(page.getByRole('heading', { name: /Barack Obama/ })).toBeVisible();
 		const { name, zip } = await downloadZip(page);

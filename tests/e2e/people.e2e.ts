@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { fixture, startBatch, waitForFinal } from './helpers';
 import { readStores } from '../support/browser-db';
+import { renamePerson } from '../support/people-page';
 import { PEOPLE_VIDEO as VIDEO, personAt, SEGMENTS } from '../support/people-two';
 
 /** Which segments (by index) the times fall in. */
@@ -142,17 +143,7 @@ test.describe('people_two.mp4 in the library', () => {
 		// Rename persists across a reload.
 		const obama = [...who].find(([, name]) => name === 'obama')![0];
 		const biden = [...who].find(([, name]) => name === 'biden')![0];
-		await page.goto('/people');
-		const card = page.locator(`[data-testid="person"][data-person-id="${obama}"]`);
-		await card.getByTestId('person-name').fill('Barack Obama');
-		await card.getByTestId('person-name').press('Enter');
-		// Stored before the page is left (a write still in flight when the page unloads is lost).
-		await expect
-			.poll(async () => {
-				const { persons } = await readStores(page, ['persons']);
-				return persons.find((p) => p.id === obama)?.name;
-			})
-			.toBe('Barack Obama');
+		const card = await renamePerson(page, obama, 'Barack Obama');
 		await page.reload();
 		await expect(card.getByTestId('person-name')).toHaveValue('Barack Obama');
 
