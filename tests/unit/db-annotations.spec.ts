@@ -68,7 +68,7 @@ it('putAnnotations is all or nothing', async () => {
 	await expect(
 		putAnnotations(db, 'v1', [
 			{ frameIndex: 1, fields: { ...EMPTY_ANNOTATION, notes: 'lost' } },
-			// A key IndexedDB refuses aborts the whole transaction.
+			// A key IndexedDB would refuse: nothing is written.
 			{ frameIndex: NaN, fields: { ...EMPTY_ANNOTATION, notes: 'bad' } }
 		])
 	).rejects.toThrow();

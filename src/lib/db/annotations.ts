@@ -1,5 +1,6 @@
 // Per-keyframe notes, tags, the "deleted" (left out of exports) mark, rating and pick/reject flag.
 import type { KffDatabase } from './database';
+import { commitNow } from './commit-now';
 import { withPrefix } from './key-range';
 import type { AnnotationFields, AnnotationRecord } from './types';
 
@@ -40,8 +41,15 @@ export async function putAnnotations(
 		createdAt: createdAt ?? now,
 		updatedAt: now
 	}));
+	// A key IndexedDB refuses throws at put, after the explicit commit would keep the others.
+	const bad = records.find((r) => !Number.isFinite(r.frameIndex));
+	if (bad) throw new TypeError(`Not a keyframe index: ${bad.frameIndex}`);
 	// Inside a transaction scope a failed put aborts all (bare bulkPut keeps the ones that worked).
-	await db.transaction('rw', db.annotations, () => db.annotations.bulkPut(records));
+	await db.transaction('rw', db.annotations, () => {
+		const stored = db.annotations.bulkPut(records);
+		commitNow();
+		return stored;
+	});
 }
 
 /**

@@ -12,7 +12,11 @@ export const browserTimers: Timers = {
 };
 
 export interface SaveQueueOptions<K, V> {
-	/** Writes one batch, all or nothing (one transaction); rejects to report a failure. */
+	/**
+	 * Writes one batch, all or nothing (one transaction); rejects to report a failure. It must
+	 * start its transaction synchronously: `flush()` may start one while another is running, and
+	 * IndexedDB commits overlapping transactions in the order they were created.
+	 */
 	write: (batch: Map<K, V>) => Promise<void>;
 	/** Quiet time after a key's last change before it is written. */
 	delayMs?: number;
@@ -38,7 +42,8 @@ interface Pending<V> {
  * quiet for `delayMs` (or `maxWaitMs` since its first unsaved change), and never sooner than
  * `delayMs` after that key's previous write. Later values replace earlier unwritten ones.
  * `flush()` and `saveNow()` write at once. Writes run one at a time, in order, so an older
- * value never lands after a newer one.
+ * value never lands after a newer one; only `flush()` starts one beside a running write (the
+ * writer's transactions keep them in order).
  */
 export class SaveQueue<K, V> {
 	#options: SaveQueueOptions<K, V>;
@@ -98,6 +103,13 @@ export class SaveQueue<K, V> {
 			this.#ready.set(key, entry.value);
 		}
 		this.#pending.clear();
+		if (this.#running && this.#ready.size > 0) {
+			// Queued behind the running write, the rest would start from that write's success event,
+			// which a page being unloaded never runs: start it now, in this task.
+			const batch = this.#ready;
+			this.#ready = new Map();
+			return Promise.all([this.#drained, this.#writeBatch(batch)]).then(() => undefined);
+		}
 		return this.#drain();
 	}
 
@@ -140,25 +152,29 @@ export class SaveQueue<K, V> {
 			while (this.#ready.size > 0) {
 				const batch = this.#ready;
 				this.#ready = new Map();
-				this.#writing = batch.size;
-				const now = this.#now();
-				for (const key of batch.keys()) this.#lastWrite.set(key, now);
-				this.#changed();
-				try {
-					// Starts synchronously from flush(): on `pagehide` the write must begin in that task.
-					await this.#options.write(batch);
-					this.#writing = 0;
-					this.#options.onSaved?.(batch);
-				} catch (error) {
-					this.#writing = 0;
-					this.#options.onFailed?.(error, batch);
-				}
-				this.#changed();
+				await this.#writeBatch(batch);
 			}
 		} finally {
 			// Drops in the same step the loop sees nothing left, so no release waits unseen.
 			this.#running = false;
 		}
+	}
+
+	async #writeBatch(batch: Map<K, V>): Promise<void> {
+		this.#writing += batch.size;
+		const now = this.#now();
+		for (const key of batch.keys()) this.#lastWrite.set(key, now);
+		this.#changed();
+		try {
+			// Starts synchronously from flush(): on `pagehide` the write must begin in that task.
+			await this.#options.write(batch);
+			this.#writing -= batch.size;
+			this.#options.onSaved?.(batch);
+		} catch (error) {
+			this.#writing -= batch.size;
+			this.#options.onFailed?.(error, batch);
+		}
+		this.#changed();
 	}
 
 	#changed() {
