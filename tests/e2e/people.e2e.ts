@@ -140,7 +140,7 @@ test.describe('people_two.mp4 in the library', () => {
 			expect(holder, `keyframe at ${t}s`).toEqual([personAt(t)]);
 		}
 
-		// Rename persists across a reload.
+		// A rename persists across a reload made at once (the write still in flight then).
 		const obama = [...who].find(([, name]) => name === 'obama')![0];
 		const biden = [...who].find(([, name]) => name === 'biden')![0];
 		const card = await renamePerson(page, obama, 'Barack Obama');

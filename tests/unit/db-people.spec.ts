@@ -5,14 +5,13 @@ import {
 	faceId,
 	keyframesOfPerson,
 	keyframesToEmbed,
+	labelPerson,
 	listPersons,
 	mergePersons,
 	moveFace,
 	personOptions,
 	personsOfVideo,
-	renamePerson,
 	saveVideoFaces,
-	setPersonHidden,
 	videosOfPerson,
 	videosWithoutFaces
 } from '$lib/db/people';
@@ -42,6 +41,11 @@ async function personOf(videoId: string, frameIndex: number) {
 	return (await db.faces.get(faceId(videoId, frameIndex, 0)))!.personId;
 }
 
+/** A person's row as the People page shows it. */
+async function row(id: string) {
+	return (await db.persons.get(id))!;
+}
+
 it('groups the faces of several videos into persons with counts', async () => {
 	const [v1, v2] = await seedVideos(db, 2);
 	await saveVideoFaces(db, v1.id, faces, keyframes);
@@ -66,11 +70,11 @@ it('renames, hides, merges and moves, and tells who each face of a video is', as
 	await saveVideoFaces(db, v1.id, faces, keyframes);
 	const ann = await personOf(v1.id, 0);
 	const bea = await personOf(v1.id, 10);
-	await renamePerson(db, ann, '  Ann  ');
+	await labelPerson(db, await row(ann), { name: '  Ann  ' });
 	expect((await personsOfVideo(db, v1.id)).get('0/0')).toEqual({ personId: ann, name: 'Ann' });
 	expect((await personsOfVideo(db, v1.id)).get('10/0')).toEqual({ personId: bea, name: null });
 
-	await setPersonHidden(db, bea, true);
+	await labelPerson(db, await row(bea), { hidden: true });
 	expect((await listPersons(db, false)).map((r) => r.person.id)).toEqual([ann]);
 	expect(await listPersons(db, true)).toHaveLength(2);
 
@@ -106,13 +110,28 @@ it('leaves trashed videos’ faces out, brings them back on restore, deletes the
 	expect((await db.persons.toArray()).map((p) => p.id)).toEqual([ann]);
 });
 
+it('a label written over an older row keeps what changed since, and brings no merged person back', async () => {
+	const [v1, v2] = await seedVideos(db, 2);
+	await saveVideoFaces(db, v1.id, faces, keyframes);
+	const ann = await personOf(v1.id, 0);
+	const bea = await personOf(v1.id, 10);
+	const annShown = await row(ann);
+	const beaShown = await row(bea);
+	// Meanwhile, another writer: Ann gains the faces of a second video, Bea is merged into Ann.
+	await saveVideoFaces(db, v2.id, [faces[0]], keyframes);
+	await mergePersons(db, bea, ann);
+	await labelPerson(db, annShown, { name: 'Ann' });
+	await labelPerson(db, beaShown, { hidden: true });
+	expect(await db.persons.toArray()).toMatchObject([{ id: ann, name: 'Ann', faceCount: 3 }]);
+});
+
 it('offers the persons of some videos or all, and tells which videos a person is in', async () => {
 	const [v1, v2] = await seedVideos(db, 2);
 	await saveVideoFaces(db, v1.id, faces, keyframes);
 	await saveVideoFaces(db, v2.id, [faces[0]], keyframes);
 	const ann = await personOf(v1.id, 0);
 	const bea = await personOf(v1.id, 10);
-	await renamePerson(db, ann, 'Ann');
+	await labelPerson(db, await row(ann), { name: 'Ann' });
 	// Most faces first.
 	expect(await personOptions(db)).toEqual([
 		{ id: ann, name: 'Ann' },

@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import { placeFaces, type PersonCentre } from '$lib/people/cluster';
 import { faceQuality, meanOf, type Embedding } from '$lib/people/embedding';
 import { faceKey } from '$lib/people/face-key';
+import { commitNow } from './commit-now';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
 import { keyframesOfVideo } from './keyframes';
@@ -226,13 +227,30 @@ export async function personCentres(
 	return (await db.persons.toArray()).map(({ id, centroid }) => ({ id, centroid }));
 }
 
-export async function renamePerson(db: KffDatabase, id: string, name: string): Promise<void> {
-	const trimmed = name.trim();
-	await db.persons.update(id, { name: trimmed === '' ? null : trimmed, updatedAt: Date.now() });
-}
+/** What a person's card edits. */
+export type PersonLabel = Partial<Pick<PersonRecord, 'name' | 'hidden'>>;
 
-export async function setPersonHidden(db: KffDatabase, id: string, hidden: boolean): Promise<void> {
-	await db.persons.update(id, { hidden, updatedAt: Date.now() });
+/**
+ * Stores a rename or a hide as one put of `shown` (the row as the page holds it) with the edit,
+ * committed at once, then recomputes what another writer may have changed meanwhile. A
+ * read-then-write (Dexie's `update`) needs the page to run the read's success event, which a
+ * page left right after the edit never does: the name was lost. The refresh puts back the centre
+ * and count from the faces, and removes the row again if the person was merged away since.
+ */
+export async function labelPerson(
+	db: KffDatabase,
+	shown: PersonRecord,
+	label: PersonLabel,
+	now = Date.now()
+): Promise<void> {
+	const row = { ...shown, ...label, updatedAt: now };
+	if (label.name !== undefined) row.name = label.name?.trim() || null;
+	await db.transaction('rw', db.persons, () => {
+		const stored = db.persons.put(row);
+		commitNow();
+		return stored;
+	});
+	await db.transaction('rw', db.faces, db.persons, () => refreshPersons(db, [shown.id], now));
 }
 
 /** Merges person `from` into `into`: one person with the faces of both. */

@@ -1,6 +1,7 @@
 // The People page: one live list of persons (hidden ones on request), a person's keyframes when
 // `?person=` names one, the edits (rename, hide, merge, move a face), finding a person from a
 // photo, and why face recognition is unavailable when it is.
+import { SvelteMap } from 'svelte/reactivity';
 import { page } from '$app/state';
 import { scheduler } from '$lib/batch/scheduler-instance';
 import { db } from '$lib/db/database';
@@ -9,9 +10,10 @@ import {
 	listPersons,
 	mergePersons,
 	moveFace,
+	labelPerson,
 	personCentres,
-	renamePerson,
-	setPersonHidden,
+	type PersonLabel,
+	type PersonRecord,
 	videosOfPerson,
 	videosWithoutFaces
 } from '$lib/db/people';
@@ -57,6 +59,8 @@ export class PeoplePageState {
 	/** Completed videos with keyframes whose faces People has not seen. */
 	readonly older = new LiveQuery(() => () => videosWithoutFaces(db()));
 	#olderProgress = $state<OlderProgress | null>(null);
+	/** Labels this page wrote, and when: the live list may not show them yet. */
+	readonly #labelled = new SvelteMap<string, { label: PersonLabel; at: number }>();
 	#found = $state.raw<FindResult>(null);
 	#unavailable = $state<string | null>(null);
 
@@ -113,12 +117,21 @@ export class PeoplePageState {
 		this.#shown += PERSON_PAGE_SIZE;
 	}
 
-	rename(id: string, name: string) {
-		return renamePerson(db(), id, name);
+	rename(person: PersonRecord, name: string) {
+		return this.#label(person, { name });
 	}
 
-	setHidden(id: string, hidden: boolean) {
-		return setPersonHidden(db(), id, hidden);
+	setHidden(person: PersonRecord, hidden: boolean) {
+		return this.#label(person, { hidden });
+	}
+
+	/** The edit over the row shown, and over this page's earlier edits the row does not show yet. */
+	#label(shown: PersonRecord, label: PersonLabel) {
+		const mine = this.#labelled.get(shown.id);
+		const pending = mine && mine.at > shown.updatedAt ? mine.label : {};
+		const at = Math.max(Date.now(), (mine?.at ?? 0) + 1);
+		this.#labelled.set(shown.id, { label: { ...pending, ...label }, at });
+		return labelPerson(db(), { ...shown, ...pending }, label, at);
 	}
 
 	merge(from: string, into: string) {
