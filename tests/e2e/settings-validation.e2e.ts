@@ -10,7 +10,7 @@ test('an invalid value is caught on Settings reached from another page, and not 
 	await expect(page).toHaveURL(/\/settings/);
 	const save = page.getByRole('button', { name: 'Save', exact: true });
 	await page.getByTestId('sample-rate').fill('0');
-	await expect(page.locator('.error').first()).toBeVisible();
+	await expect(page.locator('.field-problem').first()).toBeVisible();
 	await expect(save).toBeDisabled();
 	await page.getByTestId('sample-rate').fill('7');
 	await expect(save).toBeEnabled();
