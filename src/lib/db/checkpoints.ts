@@ -22,7 +22,8 @@ export function checkpointTables(db: KffDatabase) {
 	return [db.checkpoints, db.candidates];
 }
 
-function candidatesOf(db: KffDatabase, videoId: string) {
+/** A video's stored candidates, in frame order. */
+export function candidatesOf(db: KffDatabase, videoId: string) {
 	return db.candidates.where('[videoId+frameIndex]').between(...withPrefix(videoId), true, true);
 }
 

@@ -3,6 +3,7 @@
 // parked whole on its candidate row and comes back from there; a frame chosen that was never
 // extracted waits for its full-size picture (`storeExtracted`).
 import type { Tune } from '$lib/pipeline/curate';
+import { candidatesOf } from './checkpoints';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
 import type { CandidateRecord, KeyframeRecord } from './types';
@@ -12,10 +13,6 @@ import type { CandidateRecord, KeyframeRecord } from './types';
  * video's run stays within a few hundred kB; beyond it the lowest scores go.
  */
 export const MAX_KEPT_CANDIDATES = 1000;
-
-function candidatesOf(db: KffDatabase, videoId: string) {
-	return db.candidates.where('[videoId+frameIndex]').between(...withPrefix(videoId), true, true);
-}
 
 function keyframesOf(db: KffDatabase, videoId: string) {
 	return db.keyframes.where('[videoId+frameIndex]').between(...withPrefix(videoId), true, true);
