@@ -230,6 +230,20 @@ test('run again with other settings: replaces only when kept, keeps annotations 
 		keyframes: { frameIndex: number; score: number }[];
 	};
 	const best = String(keyframes.reduce((a, b) => (b.score > a.score ? b : a)).frameIndex);
+	/** The frames whose faces People holds, and the keyframes with faces: the same when in step. */
+	const people = async () => {
+		const stored = await readStores(page, ['faces', 'keyframes']);
+		const framesOf = (rows: Record<string, unknown>[]) =>
+			[...new Set(rows.map((r) => r.frameIndex as number))].sort((a, b) => a - b);
+		const withFaces = stored.keyframes.filter((k) => (k.faces as unknown[]).length > 0);
+		return { embedded: framesOf(stored.faces), keyframes: framesOf(withFaces) };
+	};
+	const inStep = async (count: number) => {
+		const { keyframes } = await people();
+		expect(keyframes).toHaveLength(count);
+		await expect.poll(people, { timeout: 60_000 }).toEqual({ embedded: keyframes, keyframes });
+	};
+	await inStep(4);
 	const card = (frameIndex: string) =>
 		page.locator(`[data-testid="keyframe"][data-frame-index="${frameIndex}"]`);
 	await card(best).click();
@@ -267,6 +281,8 @@ test('run again with other settings: replaces only when kept, keeps annotations 
 		videos: { settings: { maxFrames: number }; keyframeCount: number }[];
 	};
 	expect(videos[0]).toMatchObject({ settings: { maxFrames: 2 }, keyframeCount: 2 });
+	// People follows the kept run: the faces of its keyframes, none of the frames it dropped.
+	await inStep(2);
 
 	// Everything marked deleted: Download ZIP is disabled, and says why.
 	const exportZip = page.getByTestId('export-zip');
