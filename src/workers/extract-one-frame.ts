@@ -3,6 +3,7 @@
 // every keyframe, not grabbed from the page's <video> (which shows only what the browser can
 // play, scaled, with its own colours, at a time that maps to no exact frame), then measured as
 // sampled frames are, so its faces, sharpness and score mean the same.
+import { plausibleFace } from '$lib/pipeline/face-check';
 import { frameSeekTime, frameStart } from '$lib/pipeline/frame-step';
 import { rgbaToGray } from '$lib/pipeline/gray';
 import { laplacianVariance, normalizeSharpness } from '$lib/pipeline/sharpness';
@@ -11,6 +12,7 @@ import { ANALYSIS_LONG_SIDE, measureFrame } from './analyze-frame';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import { fullFramesWithFallback } from './decoders/with-fallback';
 import { failureOf } from './describe-error';
+import { EyeReader } from './eye-reader';
 import type { ExtractorEnv } from './extraction-run';
 import { thumbnailJpeg, toJpeg } from './jpeg';
 import { openDecoders } from './open-decoders';
@@ -45,10 +47,16 @@ export async function extractOneFrame(
 		if (!canvas) throw new Error(`Frame ${req.frameIndex} could not be decoded.`);
 		const [image, thumb] = await Promise.all([toJpeg(canvas), thumbnailJpeg(canvas)]);
 		const { model, confidence } = req.settings;
-		const faces = await env.detector.detectBlob(req.assets, model, image, confidence);
+		const detected = await env.detector.detectBlob(req.assets, model, image, confidence);
 		const frame = { frameIndex: req.frameIndex, timeSec: frameStart(req.frameIndex, fps) };
 		const gray = analysisGray(canvas);
 		const size = { width: canvas.width, height: canvas.height };
+		// Eyes read as for sampled frames; a landmark model that fails leaves them unmeasured.
+		const eyes = new EyeReader(
+			(crops) => env.detector.readEyes(req.assets, crops),
+			(reason) => console.warn(reason)
+		);
+		const faces = await eyes.check(gray, detected.filter(plausibleFace), size.width / gray.width);
 		// A frame without a face is the picker's choice too: whole-frame sharpness, score 0.
 		const measured = measureFrame({ ...frame, gray }, faces, size) ?? {
 			...frame,

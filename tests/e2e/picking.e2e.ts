@@ -129,6 +129,9 @@ test('a frame picked by hand in the player, stepped with , and ., is added at fu
 	await expect(added).toHaveAttribute('data-by-hand', 'true');
 	await expect(added).toHaveAttribute('aria-current', 'true');
 	await expect(cards).toHaveCount(3);
+	// Measured as sampled frames are, its face's eyes included.
+	const eyes = page.getByTestId('score-factors').locator('[data-factor="eyes"]');
+	await expect(eyes).toHaveAttribute('data-value', /^[01]\.\d{3}$/);
 	// Adding it again adds nothing.
 	await page.getByTestId('add-frame').click();
 	await expect(page.getByTestId('add-frame-status')).toContainText('already a keyframe');
