@@ -44,6 +44,20 @@ export async function waitForCompleted(page, count, timeoutMs) {
 	}
 }
 
+/**
+ * Polls until People holds faces and owes none (its embedding runs after a video completes);
+ * returns Date.now() then, or null after `timeoutMs` (e.g. face recognition cannot run).
+ */
+export async function waitForPeople(page, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const { faces, peopleDue } = await readStoreRows(page, ['faces', 'peopleDue']);
+		if (faces.length > 0 && peopleDue.length === 0) return Date.now();
+		await page.waitForTimeout(POLL_MS);
+	}
+	return null;
+}
+
 /** The video rows as the worker recorded them, read with the raw IndexedDB API. */
 export async function readVideos(page) {
 	const { videos } = await readStoreRows(page, ['videos']);

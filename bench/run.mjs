@@ -32,7 +32,8 @@ function pipelineTable(pipeline, native) {
 		`${'total'.padEnd(16)}${runs.map(([, p]) => cell(p.totalSec)).join('')}${cell(native?.bestSec)}`,
 		`${'total/native'.padEnd(16)}${runs
 			.map(([, p]) => cell(native ? round(p.totalSec / native.bestSec) : null))
-			.join('')}`
+			.join('')}`,
+		`${'people after'.padEnd(16)}${runs.map(([, p]) => cell(p.peopleAfterSec)).join('')}`
 	];
 	return `pipeline, bench_60s_720p.mp4:\n${lines.join('\n')}`;
 }

@@ -1,13 +1,14 @@
 // Issues "keyframe extraction" and "speed": one video (the 60 s 720p one unless told), default
 // settings, through the UI, with one decoder ('auto' = WebCodecs here, 'ffmpeg' = ffmpeg.wasm
 // forced), in a fresh browser context (so each run pays its own worker start-up).
-import { readVideos, startBatch, waitForCompleted } from '../browser.mjs';
+import { readVideos, startBatch, waitForCompleted, waitForPeople } from '../browser.mjs';
 import { BENCH_FILE } from '../config.mjs';
 import { measureCpu } from '../cpu.mjs';
 import { sampleMemory } from '../memory.mjs';
 import { round } from '../round.mjs';
 
 const TIMEOUT_MS = 10 * 60_000;
+const PEOPLE_TIMEOUT_MS = 60_000;
 
 export async function pipelineScenario(browser, baseUrl, decoder, file = BENCH_FILE) {
 	const context = await browser.newContext();
@@ -18,6 +19,7 @@ export async function pipelineScenario(browser, baseUrl, decoder, file = BENCH_F
 		const clickedAt = await startBatch(page, baseUrl, [file], { decoder });
 		const { doneAt } = await waitForCompleted(page, 1, TIMEOUT_MS);
 		const cpuUse = cpu.stop();
+		const peopleAt = await waitForPeople(page, PEOPLE_TIMEOUT_MS);
 		const peaks = await memory.stop();
 		const [video] = await readVideos(page);
 		const totalSec = (doneAt - clickedAt) / 1000;
@@ -27,6 +29,8 @@ export async function pipelineScenario(browser, baseUrl, decoder, file = BENCH_F
 			decoderNote: video.decoderNote,
 			videoSec: round(video.durationSec),
 			totalSec: round(totalSec),
+			// People embeds the keyframes' faces after the video completes: how much later it has them.
+			peopleAfterSec: peopleAt === null ? null : round((peopleAt - doneAt) / 1000),
 			rtf: round(totalSec / video.durationSec, 3),
 			// The worker's own span (startedAt to finishedAt), without queueing and UI latency.
 			workerSec: round((video.finishedAt - video.startedAt) / 1000),

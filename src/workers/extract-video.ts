@@ -82,14 +82,16 @@ export async function extractVideo(
 			timer,
 			notes: decoders.note ? [decoders.note] : []
 		};
-		// A cold worker loads the recognition model while sampling, not after it. A model that
-		// cannot load is reported by PeopleRun, which asks again.
-		env.embedder().catch(() => undefined);
+		// Only a reference run needs People to choose its frames; any other video's faces are
+		// embedded after it completes (the scheduler's embedFaces), so that the recognition model
+		// neither loads nor runs while this video is processed. A reference run's worker loads it
+		// while sampling, not after; a model that cannot load is reported by PeopleRun.
+		const people = req.reference && new PeopleRun(env.embedder, req.reference);
+		if (people) env.embedder().catch(() => undefined);
 		const sampling = await sampleVideo(env.detector, req, run);
 		for (const decoder of opened) timer.addAll(decoder.timings);
 
-		const people = new PeopleRun(env.embedder, req.reference);
-		const chosen = req.reference
+		const chosen = people
 			? await framesOfReference(sampling, run, people)
 			: selectKeyframes(sampling.sampler.candidates, sampling.select);
 		timer.lap('select');
@@ -100,12 +102,7 @@ export async function extractVideo(
 			people
 		);
 		timer.lap('extract');
-		const peopleOutcome = people.outcome();
-		if (peopleOutcome.ok) {
-			timer.add('embed', peopleOutcome.seconds);
-			timer.add('embed load', peopleOutcome.loadSeconds);
-			timer.add('embedded', peopleOutcome.faces);
-		}
+		if (people) timer.addAll(people.timings);
 		const { sampler, sampled } = sampling;
 		timer.add('detections', sampler.counts.detected);
 		timer.add('held', chosen.filter((c) => sampler.held.has(c.frameIndex)).length);
@@ -122,8 +119,7 @@ export async function extractVideo(
 			timings: timer.seconds,
 			decoder: lastDecoder.name,
 			decoderNote: notes.length > 0 ? notes.join(' ') : null,
-			embeddings: people.embeddingsOf(keyframes.map((k) => k.frameIndex)),
-			people: peopleOutcome
+			embeddings: people ? people.embeddingsOf(keyframes.map((k) => k.frameIndex)) : []
 		};
 	} catch (error) {
 		return failureOf(error, lastDecoder);

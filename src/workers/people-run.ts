@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
-// People's share of one video's run: the identity embeddings of the keyframes' faces, and (with a
-// reference photo) which frames show that person. A model that cannot load or run only leaves
-// the embeddings out and says why: a video never fails because of People.
+// People's share of a reference run: which frames show the reference photo's person, and the
+// identity embeddings of the keyframes' faces on the way. A model that cannot load or run only
+// leaves the embeddings out (and the frames unfiltered): a video never fails because of People.
 import { faceOfPerson } from '$lib/people/match';
 import type { Embedding } from '$lib/people/embedding';
 import type { FaceBox } from '$lib/pipeline/types';
-import type { FaceEmbedding, PeopleOutcome } from '$lib/workers/extractor-protocol';
+import type { FaceEmbedding } from '$lib/workers/extractor-protocol';
 import { errorText } from '$lib/pipeline/failure-message';
 import type { FaceEmbedder } from './face-embedder';
 
@@ -18,9 +18,9 @@ export class PeopleRun {
 	/** Time spent waiting for the model to load (cold worker only). */
 	#loadSeconds = 0;
 	#faces = 0;
-	readonly reference: readonly Embedding[] | null;
+	readonly reference: readonly Embedding[];
 
-	constructor(embedder: () => Promise<FaceEmbedder>, reference: readonly Embedding[] | null) {
+	constructor(embedder: () => Promise<FaceEmbedder>, reference: readonly Embedding[]) {
 		this.#embedder = embedder;
 		this.reference = reference;
 	}
@@ -57,7 +57,6 @@ export class PeopleRun {
 		source: CanvasImageSource,
 		faces: readonly FaceBox[]
 	): Promise<boolean> {
-		if (!this.reference) return true;
 		const embeddings = await this.embed(frameIndex, source, faces);
 		return !embeddings || faceOfPerson(embeddings, this.reference) >= 0;
 	}
@@ -73,14 +72,9 @@ export class PeopleRun {
 		);
 	}
 
-	outcome(): PeopleOutcome {
-		if (this.#failure) return { ok: false, reason: this.#failure };
-		return {
-			ok: true,
-			faces: this.#faces,
-			seconds: this.#seconds,
-			loadSeconds: this.#loadSeconds,
-			filtered: this.reference !== null
-		};
+	/** Seconds embedding and waiting for the model, and faces embedded, for the profile. */
+	get timings(): Record<string, number> {
+		if (this.#failure) return {};
+		return { embed: this.#seconds, 'embed load': this.#loadSeconds, embedded: this.#faces };
 	}
 }

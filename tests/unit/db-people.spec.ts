@@ -11,6 +11,7 @@ import {
 	moveFace,
 	personOptions,
 	personsOfVideo,
+	peopleDueVideos,
 	saveVideoFaces,
 	videosOfPerson,
 	videosWithoutFaces
@@ -188,4 +189,15 @@ it('narrows History to the videos a person is in, with or without a name search'
 	expect(await names({ person: ann, search: 'v1' })).toEqual([v2.id]);
 	expect(await names({ person: bea, search: 'v1' })).toEqual([]);
 	expect((await queryHistory(db, { ...q, person: ann })).total).toBe(2);
+});
+
+it('a video stays due for People until its faces are stored, or it is deleted for good', async () => {
+	const [v1, v2] = await seedVideos(db, 2);
+	await db.peopleDue.bulkPut([{ videoId: v1.id }, { videoId: v2.id }]);
+	await saveVideoFaces(db, v1.id, faces, keyframes);
+	expect(await peopleDueVideos(db)).toEqual([v2.id]);
+	await softDeleteVideos(db, [v2.id], 1);
+	expect(await peopleDueVideos(db)).toEqual([v2.id]);
+	await hardDeleteVideos(db, [v2.id]);
+	expect(await peopleDueVideos(db)).toEqual([]);
 });

@@ -4,13 +4,19 @@ import { Scheduler } from '$lib/batch/scheduler';
 import { createDatabase, type KffDatabase } from '$lib/db/database';
 import type { VideoRecord } from '$lib/db/types';
 import { addVideosToBatch } from '$lib/db/videos';
-import type { ExtractOutcome, ExtractorApi } from '$lib/workers/extractor-protocol';
+import type {
+	EmbedKeyframesRequest,
+	ExtractOutcome,
+	ExtractorApi
+} from '$lib/workers/extractor-protocol';
 import type { WorkerPool } from '$lib/workers/worker-pool';
 import { ExtractorClient } from '$lib/workers/extractor-client';
 import { keyframeFields, selectionBasis } from '../support/records';
 import { testBatch, testFiles } from '../support/seed-videos';
 
-// The scheduler with a stand-in pool: every video "extracts" two keyframes at once.
+// The scheduler with a stand-in pool: every video "extracts" two keyframes at once, the first
+// with a face, which People embeds afterwards.
+const face = { x: 0, y: 0, width: 2, height: 2, score: 0.9, keypoints: [] };
 const outcome: ExtractOutcome = {
 	ok: true,
 	probe: {
@@ -23,7 +29,10 @@ const outcome: ExtractOutcome = {
 		rotation: 0,
 		container: 'mp4'
 	},
-	keyframes: [0, 25].map((frameIndex) => keyframeFields(frameIndex, 25, 4)),
+	keyframes: [0, 25].map((frameIndex) => ({
+		...keyframeFields(frameIndex, 25, 4),
+		faces: frameIndex === 0 ? [face] : []
+	})),
 	thumbnail: new Blob(['t']),
 	selection: selectionBasis(4),
 	warning: null,
@@ -32,10 +41,15 @@ const outcome: ExtractOutcome = {
 	timings: {},
 	decoder: 'webcodecs',
 	decoderNote: null,
-	embeddings: [],
-	people: { ok: true, faces: 0, seconds: 0, loadSeconds: 0, filtered: false }
+	embeddings: []
 };
-const api = { extract: () => Promise.resolve(outcome) } as unknown as ExtractorApi;
+const embedding = Array.from({ length: 128 }, (_, i) => (i === 0 ? 1 : 0));
+const api = {
+	extract: () => Promise.resolve(outcome),
+	embedKeyframes: vi.fn(async ({ keyframes }: EmbedKeyframesRequest) =>
+		keyframes.flatMap((k) => k.faces.map((_, faceIndex) => ({ ...k, faceIndex, embedding })))
+	)
+} as unknown as ExtractorApi;
 const pool = {
 	run: (job: (a: ExtractorApi) => Promise<unknown>) => job(api),
 	resize: () => {}
@@ -128,4 +142,18 @@ it('a save that hits the quota fails that video only, says so, and damages nothi
 		expect(await db.videos.get(v.id)).toMatchObject({ status: 'completed', keyframeCount: 2 });
 	}
 	expect(await db.keyframes.count()).toBe(4);
+});
+
+it('People embeds a completed video’s faces after its run, or at the next start', async () => {
+	const [v] = await runBatch(new Scheduler(db, extractor), 1);
+	await vi.waitFor(async () => expect(await db.faces.count()).toBe(1));
+	expect(await db.faces.get(`${v.id}/0/0`)).toMatchObject({ videoId: v.id, frameIndex: 0 });
+	expect(await db.peopleDue.count()).toBe(0);
+
+	// A tab closed before People got to it: the next start embeds what was left.
+	await db.faces.clear();
+	await db.peopleDue.put({ videoId: v.id });
+	await new Scheduler(db, extractor).resume();
+	await vi.waitFor(async () => expect(await db.faces.count()).toBe(1));
+	expect(await db.peopleDue.count()).toBe(0);
 });

@@ -35,7 +35,7 @@ const probe = {
 	rotation: 0,
 	container: 'mp4'
 };
-const completed = (keyframes = 2): ExtractOutcome => ({
+const completed = (keyframes = 2): Extract<ExtractOutcome, { ok: true }> => ({
 	ok: true,
 	probe,
 	keyframes: Array.from({ length: keyframes }, (_, i) => keyframeFields(i * 25, 25, 4)),
@@ -47,11 +47,10 @@ const completed = (keyframes = 2): ExtractOutcome => ({
 	timings: {},
 	decoder: 'webcodecs',
 	decoderNote: null,
-	embeddings: [],
-	people: { ok: true, faces: 0, seconds: 0, loadSeconds: 0, filtered: false }
+	embeddings: []
 });
 
-type Extract = (
+type ExtractFn = (
 	onProgress: (p: ExtractProgress) => void,
 	job: ExtractJob,
 	onCheckpoint: (c: SamplingCheckpoint) => void
@@ -59,7 +58,7 @@ type Extract = (
 
 /** Runs a stored video as its `attempts`-th run (the scheduler counts a run as it launches it). */
 async function run(
-	extract: Extract,
+	extract: ExtractFn,
 	fields: Partial<VideoRunContext> = {},
 	signal?: AbortSignal,
 	attempts = 1,
@@ -73,9 +72,10 @@ async function run(
 			extract(listeners.progress, job, listeners.checkpoint)
 	} as unknown as ExtractorClient;
 	const onAlive = vi.fn();
-	const context = { db, extractor, keepOriginals: () => true, onAlive, ...fields };
+	const embedFaces = vi.fn();
+	const context = { db, extractor, keepOriginals: () => true, onAlive, embedFaces, ...fields };
 	await runVideo(context, video, signal ?? new AbortController().signal);
-	return { video: (await getVideo(db, video.id))!, onAlive };
+	return { video: (await getVideo(db, video.id))!, onAlive, embedFaces };
 }
 
 it('saves the keyframes and the probe; no faces leaves a notice naming the settings', async () => {
@@ -86,6 +86,21 @@ it('saves the keyframes and the probe; no faces leaves a notice naming the setti
 		status: 'completed',
 		message: { code: 'no-faces', confidence: 0.5, model: 'full' }
 	});
+});
+
+it('a completed video is put into People afterwards, unless its run embedded its faces', async () => {
+	const { video, embedFaces } = await run(() => Promise.resolve(completed()));
+	expect(embedFaces).toHaveBeenCalledExactlyOnceWith(video.id);
+	expect(await db.faces.count()).toBe(0);
+
+	const embedding = Array.from({ length: 128 }, (_, i) => (i === 0 ? 1 : 0));
+	const withFaces = completed();
+	withFaces.keyframes[0].faces = [{ x: 0, y: 0, width: 1, height: 1, score: 0.9, keypoints: [] }];
+	const { video: referenced, embedFaces: later } = await run(() =>
+		Promise.resolve({ ...withFaces, embeddings: [{ frameIndex: 0, faceIndex: 0, embedding }] })
+	);
+	expect(later).not.toHaveBeenCalled();
+	expect(await db.faces.where('videoId').equals(referenced.id).count()).toBe(1);
 });
 
 it('writes the probe at once, then progress at most every 250 ms and never backwards', async () => {
@@ -176,9 +191,11 @@ it('without its original file the video fails at once; keepOriginals false frees
 	await db.videoBlobs.delete(video.id);
 	const extract = vi.fn();
 	const extractor = { extract } as unknown as ExtractorClient;
-	const context = { db, extractor, keepOriginals: () => true, onAlive: () => {} };
+	const embedFaces = vi.fn();
+	const context = { db, extractor, keepOriginals: () => true, onAlive: () => {}, embedFaces };
 	await runVideo(context, video, new AbortController().signal);
 	expect(extract).not.toHaveBeenCalled();
+	expect(embedFaces).not.toHaveBeenCalled();
 	expect((await getVideo(db, video.id))?.error).toEqual({ code: 'original-missing' });
 
 	const { video: freed } = await run(() => Promise.resolve(completed()), {

@@ -1,6 +1,7 @@
-// People for keyframes that were stored without it: a video processed before People existed or
-// while face recognition could not run, a frame added by hand, a tuned selection's new frames,
-// a re-run that was kept. Their faces are embedded in a pool worker from the stored full-size
+// People for keyframes that were stored without it: a video that just completed (only a
+// reference run embeds during the run), one processed before People existed or while face
+// recognition could not run, a frame added by hand, a tuned selection's new frames, a re-run
+// that was kept. Their faces are embedded in a pool worker from the stored full-size
 // keyframes and placed into persons; faces of frames that are no longer keyframes go.
 import type { KffDatabase } from '$lib/db/database';
 import { keyframesToEmbed, saveVideoFaces } from '$lib/db/people';
@@ -20,4 +21,9 @@ export async function embedVideoFaces(
 		: [];
 	await saveVideoFaces(db, videoId, embeddings, todo, keep);
 	return embeddings.length;
+}
+
+/** People never fails what asked for it: a model that cannot run only leaves the faces out. */
+export function leftOutOfPeople(error: unknown): void {
+	console.warn('People: the faces of new keyframes were left out', error);
 }

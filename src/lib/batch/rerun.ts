@@ -55,8 +55,10 @@ export async function keepRerun(
 		(k) => k.addedByHand && !chosen.has(k.frameIndex)
 	);
 	const keyframes = [...result.keyframes, ...byHand].sort((a, b) => a.frameIndex - b.frameIndex);
+	// People catches up with the new keyframes afterwards, and drops the faces of frames gone.
 	return saveExtractionResult(db, videoId, {
 		video: { ...result.video, settings },
-		keyframes
+		keyframes,
+		peopleDue: true
 	});
 }

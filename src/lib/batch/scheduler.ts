@@ -12,6 +12,7 @@ import {
 	resetOrphanedProcessing,
 	updateVideo
 } from '$lib/db/videos';
+import { peopleDueVideos } from '$lib/db/people';
 import type { VideoRecord } from '$lib/db/types';
 import type { FaceBox } from '$lib/pipeline/types';
 import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
@@ -20,7 +21,7 @@ import type { ExtractorClient } from '$lib/workers/extractor-client';
 import type { PhotoFaces } from '$lib/workers/extractor-protocol';
 import { addFrameByHand, type AddFrameResult } from './add-frame';
 import { AwakeClock } from './awake-clock';
-import { embedVideoFaces } from './embed-faces';
+import { embedVideoFaces, leftOutOfPeople } from './embed-faces';
 import { extractChosenFrames } from './extract-chosen';
 import { rerunVideo, type RerunOutcome } from './rerun';
 import { CANCELLED, MAX_ATTEMPTS, runVideo, STALL_TIMEOUT_MS, STALLED } from './video-run';
@@ -49,6 +50,8 @@ export class Scheduler {
 	#awakeMs = 0;
 	#pumping: Promise<void> | null = null;
 	#again = false;
+	/** The last People embedding asked for, per video. */
+	#embedding = new Map<string, Promise<number>>();
 
 	constructor(
 		db: KffDatabase,
@@ -74,6 +77,8 @@ export class Scheduler {
 	async resume(): Promise<number> {
 		const reset = await resetOrphanedProcessing(this.#db, MAX_ATTEMPTS);
 		await this.pump();
+		// Faces a closed tab left for People to embed after their videos completed.
+		for (const videoId of await peopleDueVideos(this.#db)) this.#embedLater(videoId);
 		return reset;
 	}
 
@@ -170,9 +175,26 @@ export class Scheduler {
 		return this.#extractor.peopleUnavailable();
 	}
 
-	/** Embeds the faces of the video's keyframes that People does not have yet (see embed-faces.ts). */
+	/**
+	 * Embeds the faces of the video's keyframes that People does not have yet (see
+	 * embed-faces.ts). One video's calls run one after the other: each sees what the one before
+	 * stored, so two never embed the same frames.
+	 */
 	embedFaces(videoId: string): Promise<number> {
-		return embedVideoFaces(this.#db, this.#extractor, videoId);
+		const before = this.#embedding.get(videoId) ?? Promise.resolve(0);
+		const next = before
+			.catch(() => 0)
+			.then(() => embedVideoFaces(this.#db, this.#extractor, videoId));
+		this.#embedding.set(videoId, next);
+		const forget = () => {
+			if (this.#embedding.get(videoId) === next) this.#embedding.delete(videoId);
+		};
+		next.then(forget, forget);
+		return next;
+	}
+
+	#embedLater(videoId: string): void {
+		this.embedFaces(videoId).catch(leftOutOfPeople);
 	}
 
 	/** Fills free workers with pending videos. Calls made while it runs are coalesced. */
@@ -233,7 +255,8 @@ export class Scheduler {
 			db: this.#db,
 			extractor: this.#extractor,
 			keepOriginals: this.#options.keepOriginals,
-			onAlive: () => (run.lastProgressAt = this.#awakeMs)
+			onAlive: () => (run.lastProgressAt = this.#awakeMs),
+			embedFaces: (videoId: string) => this.#embedLater(videoId)
 		};
 		void runVideo(context, launched, run.controller.signal)
 			.then(() => finishBatchIfIdle(this.#db, video.batchId))

@@ -50,6 +50,8 @@ export interface VideoRunContext {
 	keepOriginals: () => boolean;
 	/** Called on every progress report, for the scheduler's stall watch. */
 	onAlive: () => void;
+	/** Puts the faces of a completed video's keyframes into People, in the background. */
+	embedFaces: (videoId: string) => void;
 }
 
 function fail(db: KffDatabase, video: VideoRecord, notice: Notice, details: string) {
@@ -149,7 +151,8 @@ export function extractionResult(
 					? noFacesNotice(settings.confidence, settings.model)
 					: outcome.warning
 		},
-		keyframes: outcome.keyframes
+		keyframes: outcome.keyframes,
+		peopleDue: outcome.embeddings.length === 0 && outcome.keyframes.some((k) => k.faces.length > 0)
 	};
 }
 
@@ -160,17 +163,21 @@ async function saveOutcome(
 ) {
 	const { db } = ctx;
 	let saved = false;
+	const result = extractionResult(video.settings, outcome);
 	try {
 		// Inside the try: when the disk is full even this small write fails, and the video must
 		// end failed with the storage notice, not stay 'processing'.
 		await updateVideo(db, video.id, { stage: 'saving', progress: 0.99 });
-		saved = await saveExtractionResult(db, video.id, extractionResult(video.settings, outcome));
+		saved = await saveExtractionResult(db, video.id, result);
 	} catch (error) {
 		const code = isStorageFull(error) ? 'storage-full' : 'save-failed';
 		await fail(db, video, { code }, errorText(error));
 	}
 	// Outside the try, like what follows: the keyframes are saved and People never fails a video.
-	if (saved) {
+	// A reference run embedded its keyframes' faces to choose them; any other video's are
+	// embedded now, after the video shows as completed and beside the next one's run.
+	if (saved && result.peopleDue) ctx.embedFaces(video.id);
+	else if (saved && outcome.embeddings.length > 0) {
 		await saveVideoFaces(db, video.id, outcome.embeddings, outcome.keyframes).catch(
 			(error: unknown) => console.warn('Could not place the faces into persons', error)
 		);

@@ -1,5 +1,5 @@
 // Record types of People's tables (schema version 7): faces with their identity embeddings, and
-// the persons they are grouped into.
+// the persons they are grouped into; since version 8, the videos whose faces are still to embed.
 
 /** One face of a keyframe, keyed `${videoId}/${frameIndex}/${faceIndex}` (its index in `faces`). */
 export interface FaceRecord {
@@ -25,4 +25,12 @@ export interface PersonRecord {
 	faceCount: number;
 	createdAt: number;
 	updatedAt: number;
+}
+
+/**
+ * A completed video whose keyframes' faces People has yet to embed: its run left that for after
+ * it (see batch/embed-faces.ts), and a tab closed meanwhile must not leave them out for good.
+ */
+export interface PeopleDueRecord {
+	videoId: string;
 }

@@ -81,8 +81,9 @@ export function saveVideoFaces(
 			};
 		})
 		.sort((a, b) => b.quality - a.quality);
-	return db.transaction('rw', db.faces, db.persons, async () => {
+	return db.transaction('rw', [...peopleTables(db)], async () => {
 		const now = Date.now();
+		await db.peopleDue.delete(videoId);
 		const old = (await db.faces.where('videoId').equals(videoId).toArray()).filter(
 			(f) => !keep.has(f.frameIndex)
 		);
@@ -400,6 +401,7 @@ export function videosOfPerson(db: KffDatabase, personId: string): Promise<strin
 
 /** Inside a hard delete's transaction: the videos' faces go, and persons left without any. */
 export async function deleteFacesOfVideos(db: KffDatabase, videoIds: string[]): Promise<void> {
+	await db.peopleDue.bulkDelete(videoIds);
 	const faces = await db.faces.where('videoId').anyOf(videoIds).toArray();
 	await db.faces.bulkDelete(faces.map((f) => f.id));
 	await refreshPersons(
@@ -411,5 +413,10 @@ export async function deleteFacesOfVideos(db: KffDatabase, videoIds: string[]): 
 
 /** The tables a hard delete must include for deleteFacesOfVideos. */
 export function peopleTables(db: KffDatabase) {
-	return [db.faces, db.persons];
+	return [db.faces, db.persons, db.peopleDue];
+}
+
+/** The videos whose faces People has yet to embed (see PeopleDueRecord). */
+export async function peopleDueVideos(db: KffDatabase): Promise<string[]> {
+	return (await db.peopleDue.toCollection().primaryKeys()).map(String);
 }

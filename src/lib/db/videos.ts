@@ -22,6 +22,8 @@ export type VideoChanges = Partial<Omit<VideoRecord, 'id'>>;
 export interface ExtractionResult {
 	video: VideoChanges;
 	keyframes: Omit<KeyframeRecord, 'id' | 'videoId'>[];
+	/** People embeds the keyframes' faces after this is stored (recorded with it, see peopleDue). */
+	peopleDue?: boolean;
 }
 
 /** The row of a video just queued in `batch` at `position`: pending, not probed yet. */
@@ -150,8 +152,10 @@ export async function saveExtractionResult(
 		id: crypto.randomUUID(),
 		videoId
 	}));
-	return db.transaction('rw', [db.videos, db.keyframes, ...checkpointTables(db)], async () => {
+	const tables = [db.videos, db.keyframes, db.peopleDue, ...checkpointTables(db)];
+	return db.transaction('rw', tables, async () => {
 		if ((await db.videos.where('id').equals(videoId).count()) === 0) return false;
+		if (result.peopleDue) await db.peopleDue.put({ videoId });
 		await db.checkpoints.delete(videoId);
 		await keepRunCandidates(db, videoId, new Set(keyframes.map((k) => k.frameIndex)));
 		await db.keyframes

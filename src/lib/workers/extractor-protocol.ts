@@ -96,11 +96,6 @@ export interface FaceEmbedding {
 	embedding: number[];
 }
 
-/** How People's part of a run went: it never fails the video, it only says why it is missing. */
-export type PeopleOutcome =
-	| { ok: true; faces: number; seconds: number; loadSeconds: number; filtered: boolean }
-	| { ok: false; reason: string };
-
 export type ExtractOutcome =
 	| {
 			ok: true;
@@ -119,9 +114,11 @@ export type ExtractOutcome =
 			/** The decoder that finished the job, and why it is not WebCodecs when it is not. */
 			decoder: DecoderName;
 			decoderNote: string | null;
-			/** Identity embeddings of the keyframes' faces (none when People could not run). */
+			/**
+			 * Identity embeddings of the keyframes' faces, made in the run only when a reference
+			 * photo chose its frames; otherwise none (People embeds them after the video completes).
+			 */
 			embeddings: FaceEmbedding[];
-			people: PeopleOutcome;
 	  }
 	| {
 			ok: false;
