@@ -34,10 +34,13 @@ export interface PreparedFrame {
 	full: YuvFrame | null;
 }
 
-/** `inputSize`: the side of the detector model's square input. */
+/**
+ * `holdInto`: where to copy the full-size picture to keep it (null: not kept); `inputSize`: the
+ * side of the detector model's square input.
+ */
 export function prepareFrame(
 	{ frameIndex, timeSec, picture }: SampledPicture,
-	hold: boolean,
+	holdInto: Uint8Array | null,
 	inputSize: number
 ): PreparedFrame {
 	if (picture.kind === 'rgba') {
@@ -49,7 +52,7 @@ export function prepareFrame(
 	}
 	const { frame } = picture;
 	const { gray, input } = analysisViews(frame, ANALYSIS_LONG_SIDE, inputSize);
-	const full = hold ? copyYuv(frame) : null;
+	const full = holdInto ? copyYuv(frame, holdInto) : null;
 	return { frameIndex, timeSec, gray, detection: input, full };
 }
 

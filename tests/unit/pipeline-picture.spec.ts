@@ -60,6 +60,21 @@ describe('analysisViews', () => {
 		input.tensor.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(2 / 255));
 	});
 
+	it('gives each frame its own views, whatever size and picture came before', () => {
+		const frames = [
+			i420(40, 20, (x, y) => 16 + ((x * 37 + y * 91) % 219)),
+			i420(64, 48, (x, y) => 16 + ((x * 13 + y * 7) % 219)),
+			i420(40, 20, (x) => 16 + x * 5)
+		];
+		const alone = frames.map((f) => analysisViews(f, 32, 16));
+		// Again in the other order, each view made after a different one.
+		const after = [2, 1, 0].map((i) => [i, analysisViews(frames[i], 32, 16)] as const);
+		for (const [i, views] of after) {
+			expect(views.gray).toEqual(alone[i].gray);
+			expect(views.input).toEqual(alone[i].input);
+		}
+	});
+
 	it('expands limited-range luma to full range at the asked size', () => {
 		const { gray } = analysisViews(
 			i420(128, 72, (x) => (x < 64 ? 16 : 235)),

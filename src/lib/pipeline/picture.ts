@@ -70,6 +70,13 @@ function cellSpans(len: number, out: number): { start: Int32Array; end: Int32Arr
 	return { start, end };
 }
 
+/**
+ * Scratch arrays for the steps inside one call of `analysisViews`, kept between calls: Chromium
+ * takes milliseconds to allocate (and zero) arrays of a megabyte, as often as frames come.
+ */
+let scratchLuma = new Float32Array(0);
+let scratchRgba = new Uint8ClampedArray(0);
+
 /** Area average of one plane (`step` 2 for interleaved chroma) down to `outW`×`outH`. */
 function areaPlane(
 	data: Uint8Array,
@@ -83,7 +90,8 @@ function areaPlane(
 ): Float32Array {
 	const xs = cellSpans(inW, outW);
 	const ys = cellSpans(inH, outH);
-	const out = new Float32Array(outW * outH);
+	if (scratchLuma.length < outW * outH) scratchLuma = new Float32Array(outW * outH);
+	const out = scratchLuma;
 	const row = new Float64Array(outW);
 	for (let oy = 0; oy < outH; oy++) {
 		row.fill(0);
@@ -130,7 +138,7 @@ export function analysisViews(
 		height
 	);
 	const gray = new Uint8ClampedArray(width * height);
-	for (let i = 0; i < Y.length; i++) gray[i] = (Y[i] - c.yOffset) * c.ys;
+	for (let i = 0; i < gray.length; i++) gray[i] = (Y[i] - c.yOffset) * c.ys;
 
 	const nv12 = frame.format === 'NV12';
 	const step = nv12 ? 2 : 1;
@@ -142,7 +150,10 @@ export function analysisViews(
 	const ys = cellSpans(ch, height);
 	const taps = inputTaps(inputSize, width, height);
 	const columns = tapped(taps.x, width);
-	const rgba = new Uint8ClampedArray(width * height * 4);
+	// Only the tapped pixels are written, and only they are read.
+	if (scratchRgba.length < width * height * 4)
+		scratchRgba = new Uint8ClampedArray(width * height * 4);
+	const rgba = scratchRgba;
 	for (const y of tapped(taps.y, height)) {
 		const rows = ys.end[y] - ys.start[y];
 		for (const x of columns) {
@@ -185,7 +196,12 @@ function tapped(taps: Taps, length: number): number[] {
 	return out;
 }
 
-/** A copy of a YUV picture that outlives the decoder's buffer (for extraction at full size). */
-export function copyYuv(frame: YuvFrame): YuvFrame {
-	return { ...frame, data: frame.data.slice() };
+/**
+ * A copy of a YUV picture that outlives the decoder's buffer (for extraction at full size), in
+ * `into` (at least the picture's bytes; its start is used).
+ */
+export function copyYuv(frame: YuvFrame, into: Uint8Array): YuvFrame {
+	const data = into.subarray(0, frame.data.byteLength);
+	data.set(frame.data);
+	return { ...frame, data };
 }
