@@ -20,6 +20,7 @@ import type { SamplingResume } from '$lib/workers/extractor-protocol';
 import { measureFrame, prepareFrame, type PreparedFrame } from './analyze-frame';
 import type { SampledPicture } from './decoders/frame-decoder';
 import type { EyeReader } from './eye-reader';
+import { previewJpeg } from './jpeg';
 import type { Detection } from './face-detector.worker';
 
 /** Frames sent to the detector and not back yet, before the decoder is made to wait. */
@@ -146,6 +147,8 @@ export class FrameSampler {
 			return null;
 		}
 		this.candidates.push(frame);
+		// Encoded off this thread; kept with the candidate before its checkpoint can store it.
+		const thumb = previewJpeg(prepared.preview);
 		if (prepared.full) {
 			this.held.set(frame.frameIndex, prepared.full);
 			// Pruning re-runs the selection over every candidate: only when twice what is kept is
@@ -154,6 +157,9 @@ export class FrameSampler {
 			if (this.held.size >= 2 * kept) this.#prune();
 		}
 		this.timings.measure += (performance.now() - started) / 1000;
+		// A preview that cannot be made only leaves the frame without one.
+		const preview = await thumb.catch(() => null);
+		if (preview) frame.thumb = preview;
 		return frame;
 	}
 

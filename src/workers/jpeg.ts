@@ -3,13 +3,21 @@
 // full-resolution JPEG encodes, so frames leave ffmpeg as raw RGBA and are encoded here.
 import type { Rect } from '$lib/pipeline/types';
 import { VIDEO_THUMB } from '$lib/shared/thumbnail';
-import { yuvToRgba, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
+import type { RgbaImage } from '$lib/pipeline/picture';
+import { fitWithin, yuvToRgba, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 
 export const KEYFRAME_JPEG_QUALITY = 0.92;
 const THUMB_LONG_SIDE = 360;
 const THUMB_QUALITY = 0.8;
+/** A candidate's preview: about a gallery card's width, ~5 kB. */
+export const PREVIEW_LONG_SIDE = 192;
+const PREVIEW_QUALITY = 0.75;
 
-export function rgbaCanvas(rgba: Uint8Array, width: number, height: number): OffscreenCanvas {
+export function rgbaCanvas(
+	rgba: Uint8Array | Uint8ClampedArray,
+	width: number,
+	height: number
+): OffscreenCanvas {
 	const canvas = new OffscreenCanvas(width, height);
 	const ctx = canvas.getContext('2d')!;
 	ctx.putImageData(
@@ -57,6 +65,17 @@ export function thumbnailJpeg(source: OffscreenCanvas): Promise<Blob> {
 		drawScaled(source, { x: 0, y: 0, width: source.width, height: source.height }, w, h),
 		THUMB_QUALITY
 	);
+}
+
+/** A sampled frame's preview JPEG, from its picture at any size (scaled to PREVIEW_LONG_SIDE). */
+export function previewJpeg(image: RgbaImage): Promise<Blob> {
+	const source = rgbaCanvas(image.data, image.width, image.height);
+	const { width, height } = fitWithin(image.width, image.height, PREVIEW_LONG_SIDE);
+	const canvas =
+		width === image.width
+			? source
+			: drawScaled(source, { x: 0, y: 0, width: image.width, height: image.height }, width, height);
+	return toJpeg(canvas, PREVIEW_QUALITY);
 }
 
 /** The video's 300×200 cover thumbnail, cropped around `focus` (the best face) when given. */

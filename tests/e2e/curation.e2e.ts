@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectTimelineKept } from '../support/faces-timeline';
 import { fixtureJson, startBatch, videoRow, waitForFinal, watchPage } from '../support/app-driver';
-import { readStores } from '../support/browser-db';
+import { readStores, storedImages } from '../support/browser-db';
 
 const FACTORS = ['confidence', 'size', 'sharpness', 'frontalness', 'eyes'];
 
@@ -118,6 +118,40 @@ test('frames newly chosen are extracted at full size in the background, only tho
 		if (ids.has(k.frameIndex as number)) expect(k.id).toBe(ids.get(k.frameIndex as number));
 	}
 	expectTimelineKept(keyframes.map((k) => k.timeSec as number));
+});
+
+test('without the original, newly chosen frames show their previews from sampling', async ({
+	page
+}) => {
+	await startBatch(page, ['faces_timeline.mp4']);
+	await openReview(page, 'faces_timeline.mp4');
+	const original = await shown(page);
+	// Every frame the run found faces on has a small colour preview stored with it.
+	const { candidates } = await readStores(page, ['candidates']);
+	const previews = await storedImages(page, 'candidates', 'thumb');
+	expect(previews).toHaveLength(candidates.length);
+	for (const p of previews) expect(p).toEqual({ type: 'image/jpeg', width: 192, height: 108 });
+
+	await page.getByRole('link', { name: 'History', exact: true }).click();
+	await page.getByTestId('remove-original').click();
+	await page.getByTestId('confirm-remove-original').click();
+	await expect(page.getByTestId('remove-original')).toHaveCount(0);
+	await page.goBack();
+	await expect(page.getByTestId('keyframe').first()).toBeVisible();
+
+	await page.getByTestId('retune-one-per-shot').uncheck();
+	await expect(page.getByTestId('retune-status')).toContainText('original file is not kept');
+	const added = (await shown(page)).filter((f) => !original.includes(f));
+	expect(added).toEqual([]);
+	const pending = page.getByTestId('pending-frame');
+	expect(await pending.count()).toBeGreaterThan(0);
+	for (const img of await pending.locator('img').all()) {
+		await expect(img).toHaveJSProperty('complete', true);
+		expect(await img.evaluate((e: HTMLImageElement) => e.naturalWidth)).toBe(192);
+	}
+	// Back to the run's selection: nothing is missing, no preview is left.
+	await page.getByTestId('retune-reset').click();
+	await expect(pending).toHaveCount(0);
 });
 
 test('people_two.mp4: one keyframe per still photo', async ({ page }) => {

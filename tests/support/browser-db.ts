@@ -152,6 +152,38 @@ export function readStores<S extends string>(
 	return readStoreRows(page, stores);
 }
 
+/** The image in `field` of every row of `store`, decoded in the page: its type and size, or null. */
+export function storedImages(
+	page: Page,
+	store: string,
+	field: string
+): Promise<({ type: string; width: number; height: number } | null)[]> {
+	return page.evaluate(
+		async ({ name, store, field }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const open = indexedDB.open(name);
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+				const all = db.transaction(store).objectStore(store).getAll();
+				all.onsuccess = () => resolve(all.result);
+				all.onerror = () => reject(all.error);
+			});
+			db.close();
+			return Promise.all(
+				rows.map(async (row) => {
+					const image = row[field];
+					if (!(image instanceof Blob)) return null;
+					const { width, height } = await createImageBitmap(image);
+					return { type: image.type, width, height };
+				})
+			);
+		},
+		{ name: DB_NAME, store, field }
+	);
+}
+
 /** What the stores hold of one video: its row, original file, keyframes and annotations. */
 export async function storedOf(page: Page, videoId: string) {
 	const all = await readStores(page, ['videos', 'videoBlobs', 'keyframes', 'annotations']);

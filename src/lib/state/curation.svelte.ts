@@ -6,6 +6,7 @@ import { applySelection, runCandidates } from '$lib/db/curation';
 import { db } from '$lib/db/database';
 import type { VideoRecord } from '$lib/db/types';
 import { curate, type SelectionBasis, type Tune } from '$lib/pipeline/curate';
+import type { ScoredFrame } from '$lib/pipeline/types';
 import { boundedTune, sameTune } from '$lib/settings/tune-settings';
 import type { KeyframeOrder } from './keyframe-order';
 import { catchUpPeople } from './people-catch-up';
@@ -21,6 +22,8 @@ export class CurationState {
 	extracting = $state(0);
 	/** Chosen frames that cannot be shown: the original file is gone. */
 	unavailable = $state(0);
+	/** The chosen frames without a full-size picture yet (or ever), shown by their previews. */
+	pending = $state.raw<readonly ScoredFrame[]>([]);
 
 	constructor(videoId: () => string, video: () => VideoRecord | undefined) {
 		this.#videoId = videoId;
@@ -48,12 +51,14 @@ export class CurationState {
 		if (!basis || !tune) return;
 		const videoId = this.#videoId();
 		const bounded = boundedTune(next, tune);
-		const chosen = curate(await runCandidates(db(), videoId), basis, bounded);
+		const candidates = await runCandidates(db(), videoId);
+		const chosen = curate(candidates, basis, bounded);
 		const retune = sameTune(bounded, basis.tune) ? null : bounded;
 		const missing = await applySelection(db(), videoId, chosen, retune);
 		const generation = ++this.#generation;
 		this.unavailable = 0;
 		this.extracting = missing.length;
+		this.pending = candidates.filter((c) => missing.includes(c.frameIndex));
 		if (missing.length === 0) {
 			catchUpPeople(videoId);
 			return;
@@ -68,6 +73,7 @@ export class CurationState {
 		if (generation !== this.#generation) return;
 		this.extracting = 0;
 		if (!done) this.unavailable = missing.length;
+		else this.pending = [];
 	}
 
 	/** Back to the run's own selection. */
