@@ -89,18 +89,25 @@ it('saves the keyframes and the probe; no faces leaves a notice naming the setti
 });
 
 it('a completed video is put into People afterwards, unless its run embedded its faces', async () => {
-	const { video, embedFaces } = await run(() => Promise.resolve(completed()));
+	const withFaces = completed();
+	withFaces.keyframes[0].faces = [{ x: 0, y: 0, width: 1, height: 1, score: 0.9, keypoints: [] }];
+	const { video, embedFaces } = await run(() => Promise.resolve(withFaces));
 	expect(embedFaces).toHaveBeenCalledExactlyOnceWith(video.id);
+	expect(await db.peopleDue.get(video.id)).toEqual({ videoId: video.id });
 	expect(await db.faces.count()).toBe(0);
 
 	const embedding = Array.from({ length: 128 }, (_, i) => (i === 0 ? 1 : 0));
-	const withFaces = completed();
-	withFaces.keyframes[0].faces = [{ x: 0, y: 0, width: 1, height: 1, score: 0.9, keypoints: [] }];
 	const { video: referenced, embedFaces: later } = await run(() =>
 		Promise.resolve({ ...withFaces, embeddings: [{ frameIndex: 0, faceIndex: 0, embedding }] })
 	);
 	expect(later).not.toHaveBeenCalled();
+	expect(await db.peopleDue.get(referenced.id)).toBeUndefined();
 	expect(await db.faces.where('videoId').equals(referenced.id).count()).toBe(1);
+
+	// No face on any keyframe: nothing for People to do.
+	const { video: faceless, embedFaces: none } = await run(() => Promise.resolve(completed(0)));
+	expect(none).not.toHaveBeenCalled();
+	expect(await db.peopleDue.get(faceless.id)).toBeUndefined();
 });
 
 it('writes the probe at once, then progress at most every 250 ms and never backwards', async () => {
