@@ -138,7 +138,7 @@ export async function sampleVideo(
 	const sampled = await sampleWithFallback(
 		decoder,
 		fallback && (async () => (decoder = await fallback())),
-		{ sampleRate: plan.sampleRate, longSide: ANALYSIS_LONG_SIDE, from },
+		{ sampleRate: plan.sampleRate, longSide: ANALYSIS_LONG_SIDE, from, startSec: plan.startSec },
 		inRange,
 		(timeSec) => {
 			done++;

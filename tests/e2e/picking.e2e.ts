@@ -194,7 +194,7 @@ for (const decoder of ['auto', 'ffmpeg'] as const)
 		await startBatch(page, ['megamind_h264.mp4'], { decoder });
 		expect(await waitForFinal(page, 'megamind_h264.mp4')).toBe('completed');
 		const { videos, keyframes } = (await readStores(page, ['videos', 'keyframes'])) as unknown as {
-			videos: { settings: Record<string, unknown>; fps: number }[];
+			videos: { settings: Record<string, unknown>; fps: number; timings: Record<string, number> }[];
 			keyframes: { frameIndex: number; timeSec: number }[];
 		};
 		expect(videos[0].settings).toMatchObject({
@@ -213,6 +213,11 @@ for (const decoder of ['auto', 'ffmpeg'] as const)
 			expect(k.timeSec).toBeGreaterThanOrEqual(2);
 			expect(k.timeSec).toBeLessThanOrEqual(6);
 		}
+		// WebCodecs starts decoding at the range (from the key frame before its first sample);
+		// ffmpeg.wasm reads from the start and passes over what comes before.
+		const { seekedTo } = videos[0].timings;
+		if (decoder === 'auto') expect(seekedTo * videos[0].fps).toBeCloseTo(48, 1);
+		else expect(seekedTo).toBeUndefined();
 		// The review page says how the video was sampled.
 		await openReview(page, 'megamind_h264.mp4');
 		await expect(page.locator('main')).toContainText('one frame every 0.5 s sampled');

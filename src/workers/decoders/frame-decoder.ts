@@ -29,6 +29,12 @@ export interface SampleOptions {
 	 * index): decoding begins at the key frame before it, and the sampling grid stays the same.
 	 */
 	from: SamplePosition | null;
+	/**
+	 * Without `from`: where the chosen time range starts. A decoder that can find the sampled
+	 * frame at or after it begins there (decoding from the key frame before it); one that cannot
+	 * starts at the first frame, and the consumer passes over what comes before.
+	 */
+	startSec?: number;
 }
 
 export interface FrameDecoder {

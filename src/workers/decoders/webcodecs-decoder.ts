@@ -112,21 +112,25 @@ export class WebCodecsDecoder implements FrameDecoder {
 	}
 
 	async sample(
-		{ sampleRate, longSide, from }: SampleOptions,
+		{ sampleRate, longSide, from, startSec }: SampleOptions,
 		onSample: OnSample
 	): Promise<{ complete: boolean }> {
 		const grid = this.#avcLengthSize === null ? null : await this.#frameGrid();
 		const sink = grid ? this.#skippingSink(grid, sampleRate) : new VideoSampleSink(this.#track);
-		let frameIndex = from?.frameIndex ?? 0;
+		// A time range starts at its first sampled frame; the index places it in the sampling grid.
+		const seek = !from && grid && startSec ? grid.firstSampledFrom(startSec, sampleRate) : null;
+		if (seek) this.timings.seekedTo = seek.timeSec;
+		const start = from ?? seek;
+		let frameIndex = start?.frameIndex ?? 0;
 		let handedOver = 0;
 		let end = 0;
 		try {
 			// From `from`: mediabunny decodes from the key packet before it and yields first the
 			// frame at that time (the last one starting at or before it).
-			for await (const sample of sink.samples(from?.timeSec)) {
-				if (from && handedOver === 0 && sample.timestamp !== from.timeSec) {
+			for await (const sample of sink.samples(start?.timeSec)) {
+				if (start && handedOver === 0 && sample.timestamp !== start.timeSec) {
 					sample.close();
-					throw new Error(`WebCodecs found no frame at ${from.timeSec} s to resume from.`);
+					throw new Error(`WebCodecs found no frame at ${start.timeSec} s to start from.`);
 				}
 				// Counted where every frame is decoded; placed by time where some are left out.
 				if (grid) frameIndex = grid.indexOf(sample.timestamp) ?? frameIndex;
