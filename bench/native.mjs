@@ -9,13 +9,17 @@ export function hasFfmpeg() {
 	return spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Runs the reference RUNS times; the fastest run is the least disturbed by other load. */
-export function nativeReference(file) {
+/**
+ * Runs the reference RUNS times; the fastest run is the least disturbed by other load. With
+ * `range` ([start, end] seconds) ffmpeg seeks to the start and stops at the end.
+ */
+export function nativeReference(file, range = null) {
 	const args = [
 		'-hide_banner',
 		'-nostdin',
 		'-threads',
 		'1',
+		...(range ? ['-ss', String(range[0]), '-to', String(range[1])] : []),
 		'-i',
 		file,
 		'-an',

@@ -10,13 +10,15 @@ import { round } from '../round.mjs';
 const TIMEOUT_MS = 10 * 60_000;
 const PEOPLE_TIMEOUT_MS = 60_000;
 
-export async function pipelineScenario(browser, baseUrl, decoder, file = BENCH_FILE) {
+/** `range`: [start, end] seconds to process, or null for the whole video. */
+export async function pipelineScenario(browser, baseUrl, decoder, file = BENCH_FILE, range = null) {
 	const context = await browser.newContext();
 	try {
 		const page = await context.newPage();
 		const memory = await sampleMemory(browser, page);
 		const cpu = measureCpu();
-		const clickedAt = await startBatch(page, baseUrl, [file], { decoder });
+		const rangeOptions = range ? { rangeStart: range[0], rangeEnd: range[1] } : {};
+		const clickedAt = await startBatch(page, baseUrl, [file], { decoder, ...rangeOptions });
 		const { doneAt } = await waitForCompleted(page, 1, TIMEOUT_MS);
 		const cpuUse = cpu.stop();
 		const peopleAt = await waitForPeople(page, PEOPLE_TIMEOUT_MS);

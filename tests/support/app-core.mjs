@@ -9,16 +9,18 @@ export const DB_NAME = 'key-face-frame';
  * On `/` with the files picked: sets the given options, waits until intake accepted the files
  * (the button is enabled) and starts. Resolves on the batch page with Date.now() at the click.
  * @param {import('@playwright/test').Page} page
- * @param {{ concurrency?: number, sampleRate?: number, maxFrames?: number, confidence?: number, decoder?: string }} [options]
+ * @param {{ concurrency?: number, sampleRate?: number, maxFrames?: number, confidence?: number, decoder?: string, rangeStart?: number, rangeEnd?: number }} [options]
  * @returns {Promise<number>}
  */
 export async function setOptionsAndStart(page, options = {}) {
-	const { concurrency, sampleRate, maxFrames, confidence, decoder } = options;
+	const { concurrency, sampleRate, maxFrames, confidence, decoder, rangeStart, rangeEnd } = options;
 	if (concurrency) await page.getByTestId('concurrency').selectOption(String(concurrency));
 	if (sampleRate) await page.getByTestId('sample-rate').fill(String(sampleRate));
 	if (maxFrames) await page.getByTestId('max-frames').fill(String(maxFrames));
 	if (confidence) await page.getByTestId('confidence').fill(String(confidence));
 	if (decoder) await page.getByTestId('decoder').selectOption(decoder);
+	if (rangeStart !== undefined) await page.getByTestId('range-start').fill(String(rangeStart));
+	if (rangeEnd !== undefined) await page.getByTestId('range-end').fill(String(rangeEnd));
 	await page.waitForSelector('[data-testid="start-batch"]:enabled');
 	const clickedAt = Date.now();
 	await page.getByTestId('start-batch').click();
