@@ -279,6 +279,11 @@ test('run again with other settings: replaces only when kept, keeps annotations 
 	await expect(panel.getByTestId('rerun-result')).toHaveAttribute('data-count', '2', {
 		timeout: 120_000
 	});
+	// The proposal is stored: after a reload it is offered again, with its settings.
+	await page.reload();
+	await expect(panel.getByTestId('rerun-result')).toHaveAttribute('data-count', '2');
+	await expect(panel.getByTestId('rerun-keyframe')).toHaveCount(2);
+	await expect(cards).toHaveCount(4);
 	await panel.getByTestId('rerun-keep').click();
 	await expect(page.getByTestId('rerun-panel')).toHaveCount(0);
 	await expect(cards).toHaveCount(2);
@@ -289,6 +294,7 @@ test('run again with other settings: replaces only when kept, keeps annotations 
 		videos: { settings: { maxFrames: number }; keyframeCount: number }[];
 	};
 	expect(videos[0]).toMatchObject({ settings: { maxFrames: 2 }, keyframeCount: 2 });
+	expect((await readStores(page, ['rerunProposals'])).rerunProposals).toEqual([]);
 	// People follows the kept run: the faces of its keyframes, none of the frames it dropped.
 	await inStep(2);
 

@@ -4,6 +4,8 @@ import { keepRerun } from '$lib/batch/rerun';
 import { getAnnotations } from '$lib/db/annotations';
 import type { KffDatabase } from '$lib/db/database';
 import { addKeyframe, keyframesOfVideo } from '$lib/db/keyframes';
+import { proposalOf, saveProposal } from '$lib/db/rerun-proposals';
+import { hardDeleteVideos } from '$lib/db/trash';
 import { getVideo } from '$lib/db/videos';
 import { DEFAULT_SETTINGS } from '$lib/settings/extraction-settings';
 import { useFreshDatabase } from '../support/fresh-database';
@@ -40,4 +42,27 @@ it('keeping a re-run replaces the run’s keyframes; hand-added ones and annotat
 	expect((await getAnnotations(db, video.id)).map((a) => [a.frameIndex, a.notes])).toEqual([
 		[10, 'n']
 	]);
+});
+
+it('a re-run’s proposal is stored until kept, and goes with its video', async () => {
+	const [a, b] = await seedVideos(db, 2);
+	const proposal = {
+		ok: true as const,
+		settings: { ...DEFAULT_SETTINGS, maxFrames: 1 },
+		result: { video: { message: null }, keyframes: [keyframeFields(20, 10)] }
+	};
+	for (const v of [a, b]) await saveProposal(db, v.id, proposal);
+	expect(await proposalOf(db, a.id)).toMatchObject({
+		videoId: a.id,
+		settings: { maxFrames: 1 },
+		result: { keyframes: [{ frameIndex: 20 }] }
+	});
+	await keepRerun(db, a.id, proposal);
+	expect(await proposalOf(db, a.id)).toBeUndefined();
+	expect((await keyframesOfVideo(db, a.id)).map((k) => k.frameIndex)).toEqual([20]);
+	// People owes the kept keyframes' faces (and drops those of frames gone).
+	expect(await db.peopleDue.get(a.id)).toEqual({ videoId: a.id });
+
+	await hardDeleteVideos(db, [b.id]);
+	expect(await proposalOf(db, b.id)).toBeUndefined();
 });

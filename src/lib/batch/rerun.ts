@@ -1,10 +1,12 @@
 // A finished video processed again with other settings, without adding it again: the run goes
-// through a pool worker like any job, but its keyframes are only a proposal, held in memory, until
-// the person keeps them (`keepRerun`). Keeping replaces the run's keyframes in one transaction;
+// through a pool worker like any job, but its keyframes are only a proposal (stored apart, see
+// db/rerun-proposals.ts) until the person keeps them (`keepRerun`). Keeping replaces the run's keyframes in one transaction;
 // frames added by hand stay, and annotations stay with the frames that survive (they are keyed by
 // frame index).
 import type { KffDatabase } from '$lib/db/database';
+import { checkpointTables } from '$lib/db/checkpoints';
 import { keyframesOfVideo } from '$lib/db/keyframes';
+import { dropProposal } from '$lib/db/rerun-proposals';
 import type { ExtractionSettings } from '$lib/db/types';
 import {
 	getVideo,
@@ -41,24 +43,35 @@ export async function rerunVideo(
 }
 
 /**
- * Stores a re-run's keyframes in place of the last run's, with its settings; keyframes added by
- * hand stay unless the run chose the same frame. False when the video no longer exists.
+ * Stores a re-run's keyframes in place of the last run's, with its settings, and forgets the
+ * stored proposal, in one transaction; keyframes added by hand stay unless the run chose the same
+ * frame. False when the video no longer exists.
  */
-export async function keepRerun(
+export function keepRerun(
 	db: KffDatabase,
 	videoId: string,
 	{ settings, result }: Extract<RerunOutcome, { ok: true }>
 ): Promise<boolean> {
-	const chosen = new Set(result.keyframes.map((k) => k.frameIndex));
-	// saveExtractionResult gives every keyframe a new id: these are stored again as they are.
-	const byHand = (await keyframesOfVideo(db, videoId)).filter(
-		(k) => k.addedByHand && !chosen.has(k.frameIndex)
-	);
-	const keyframes = [...result.keyframes, ...byHand].sort((a, b) => a.frameIndex - b.frameIndex);
-	// People catches up with the new keyframes afterwards, and drops the faces of frames gone.
-	return saveExtractionResult(db, videoId, {
-		video: { ...result.video, settings },
-		keyframes,
-		peopleDue: true
+	const tables = [
+		db.videos,
+		db.keyframes,
+		db.peopleDue,
+		db.rerunProposals,
+		...checkpointTables(db)
+	];
+	return db.transaction('rw', tables, async () => {
+		const chosen = new Set(result.keyframes.map((k) => k.frameIndex));
+		// saveExtractionResult gives every keyframe a new id: these are stored again as they are.
+		const byHand = (await keyframesOfVideo(db, videoId)).filter(
+			(k) => k.addedByHand && !chosen.has(k.frameIndex)
+		);
+		const keyframes = [...result.keyframes, ...byHand].sort((a, b) => a.frameIndex - b.frameIndex);
+		await dropProposal(db, videoId);
+		// People catches up with the new keyframes afterwards, and drops the faces of frames gone.
+		return saveExtractionResult(db, videoId, {
+			video: { ...result.video, settings },
+			keyframes,
+			peopleDue: true
+		});
 	});
 }

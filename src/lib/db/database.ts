@@ -3,6 +3,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import { shareConnection } from './connection';
 import { derivedChanges, withDerivedKeys } from './derived-keys';
 import type { FaceRecord, PeopleDueRecord, PersonRecord } from './people-records';
+import type { RerunProposalRecord } from './rerun-proposals';
 import type {
 	AnnotationRecord,
 	BatchRecord,
@@ -53,6 +54,7 @@ export class KffDatabase extends Dexie {
 	declare faces: EntityTable<FaceRecord, 'id'>;
 	declare persons: EntityTable<PersonRecord, 'id'>;
 	declare peopleDue: EntityTable<PeopleDueRecord, 'videoId'>;
+	declare rerunProposals: EntityTable<RerunProposalRecord, 'videoId'>;
 
 	constructor(name: string) {
 		super(name);
@@ -107,9 +109,10 @@ export class KffDatabase extends Dexie {
 		// v7 (People): faces with identity embeddings, grouped into persons (see people.ts). New
 		// tables only: existing videos simply have no faces until they are run again.
 		this.version(7).stores({ faces: 'id, videoId, personId', persons: 'id' });
-		// v8: completed videos whose faces People embeds after their run (`peopleDue`). A new table
-		// only: videos completed before were embedded during their run, or are "older" ones.
-		this.version(8).stores({ peopleDue: 'videoId' });
+		// v8: completed videos whose faces People embeds after their run (`peopleDue`; videos
+		// completed before were embedded during their run, or are "older" ones), and re-run
+		// proposals not yet kept or dropped (`rerunProposals`). New tables only.
+		this.version(8).stores({ peopleDue: 'videoId', rerunProposals: 'videoId' });
 		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived
 		// key never lags the name.
 		this.videos.hook('creating', (_id, row) => {

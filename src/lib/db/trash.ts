@@ -19,7 +19,7 @@ function trashed(db: KffDatabase): VideoCollection {
 
 /**
  * Deletes the videos `pick` returns with their files, keyframes, annotations, faces (and persons
- * left without one) and any unfinished run's checkpoint, in one transaction so nothing is half-deleted. `pick` must return a Dexie promise (a query), never
+ * left without one), any unfinished run's checkpoint and any re-run proposal not kept, in one transaction so nothing is half-deleted. `pick` must return a Dexie promise (a query), never
  * an async function's: that could resume outside the transaction.
  */
 function hardDelete(db: KffDatabase, pick: () => Promise<string[]>): Promise<number> {
@@ -30,6 +30,7 @@ function hardDelete(db: KffDatabase, pick: () => Promise<string[]>): Promise<num
 			db.videoBlobs,
 			db.keyframes,
 			db.annotations,
+			db.rerunProposals,
 			...checkpointTables(db),
 			...peopleTables(db)
 		],
@@ -37,6 +38,7 @@ function hardDelete(db: KffDatabase, pick: () => Promise<string[]>): Promise<num
 			const ids = await pick();
 			await db.videos.bulkDelete(ids);
 			await db.videoBlobs.bulkDelete(ids);
+			await db.rerunProposals.bulkDelete(ids);
 			await deleteCheckpoints(db, ids);
 			await deleteFacesOfVideos(db, ids);
 			for (const id of ids) {

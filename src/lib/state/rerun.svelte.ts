@@ -1,10 +1,12 @@
 // "Run again with other settings" on the review page: a draft of the video's settings, the run
 // (a pool job, see batch/rerun.ts) with its progress, and the proposal it makes, which replaces
-// the current keyframes only when the person keeps it.
+// the current keyframes only when the person keeps it. The proposal is stored until then: the
+// page shows it again after a reload.
 import type { RerunOutcome } from '$lib/batch/rerun';
 import { keepRerun } from '$lib/batch/rerun';
 import { scheduler } from '$lib/batch/scheduler-instance';
 import { db } from '$lib/db/database';
+import { dropProposal, proposalOf, saveProposal } from '$lib/db/rerun-proposals';
 import type { VideoRecord } from '$lib/db/types';
 import { noticeText } from '$lib/i18n/notice-text';
 import { errorMessage } from '$lib/pipeline/failure-message';
@@ -33,6 +35,25 @@ export class RerunState {
 	constructor(videoId: () => string, video: () => VideoRecord | undefined) {
 		this.#videoId = videoId;
 		this.#video = video;
+		void this.#restore();
+	}
+
+	/** A proposal stored by an earlier visit comes back ready to keep or drop. */
+	async #restore() {
+		const stored = await proposalOf(db(), this.#videoId()).catch(() => undefined);
+		if (!stored || this.#phase !== 'closed') return;
+		const { settings, result } = stored;
+		this.#values = { ...DEFAULT_SETTINGS, ...loadStoredSettings(), ...settings };
+		this.#proposal = { ok: true, settings, result };
+		this.#phase = 'ready';
+	}
+
+	/** Forgets the proposal, here and stored. */
+	#drop() {
+		this.#proposal = null;
+		dropProposal(db(), this.#videoId()).catch((error: unknown) =>
+			console.warn('Could not forget the re-run proposal', error)
+		);
 	}
 
 	get phase(): RerunPhase {
@@ -75,7 +96,7 @@ export class RerunState {
 	/** Closes the panel; a run in progress is cancelled, a proposal not kept is dropped. */
 	close() {
 		this.#abort?.abort();
-		this.#proposal = null;
+		this.#drop();
 		this.#phase = 'closed';
 	}
 
@@ -94,6 +115,12 @@ export class RerunState {
 			);
 			if (abort.signal.aborted) return;
 			if (outcome.ok) {
+				// Shown either way; only a reload would lose one that could not be stored.
+				await saveProposal(db(), this.#videoId(), outcome).catch((error: unknown) =>
+					console.warn('Could not store the re-run proposal', error)
+				);
+				// Closed meanwhile: what was just stored goes too.
+				if (abort.signal.aborted) return this.#drop();
 				this.#proposal = outcome;
 				this.#phase = 'ready';
 			} else {
@@ -128,7 +155,7 @@ export class RerunState {
 
 	/** Drops the proposal; the current keyframes stay as they are. */
 	discard() {
-		this.#proposal = null;
+		this.#drop();
 		this.#phase = 'editing';
 	}
 }
