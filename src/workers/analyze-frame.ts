@@ -5,14 +5,13 @@
 // face). The same for every decoder: what a frame is worth never depends on who decoded it.
 import { rgbaToGray } from '$lib/pipeline/gray';
 import { perceptualHash } from '$lib/pipeline/perceptual-hash';
-import { modelInput, type ModelInput } from '$lib/pipeline/blazeface';
+import { inputPicture, modelInput, type ModelInput } from '$lib/pipeline/blazeface';
 import { analysisViews, copyYuv, type RgbaImage } from '$lib/pipeline/picture';
 import { plausibleFace } from '$lib/pipeline/face-check';
 import { bestFace, scoreFrame } from '$lib/pipeline/score';
 import { laplacianVariance, normalizeSharpness } from '$lib/pipeline/sharpness';
 import type { FaceBox, GrayImage, ScoredFrame } from '$lib/pipeline/types';
-import { fitWithin, yuvToRgba, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
-import { PREVIEW_LONG_SIDE } from './jpeg';
+import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { SampledPicture } from './decoders/frame-decoder';
 
 /**
@@ -33,16 +32,8 @@ export interface PreparedFrame {
 	detection: ModelInput;
 	/** The full-size picture, when asked to hold it and the decoder gave YUV. */
 	full: YuvFrame | null;
-	/** The frame in colour for its preview: at most PREVIEW_LONG_SIDE from YUV, else as drawn. */
+	/** The frame in colour at the detector's size, for its preview: what `detection` shows. */
 	preview: RgbaImage;
-}
-
-/** A YUV picture in colour at preview size (a few thousand pixels: cheap beside detection). */
-function previewOf(frame: YuvFrame): RgbaImage {
-	const { width, height } = fitWithin(frame.width, frame.height, PREVIEW_LONG_SIDE);
-	const data = new Uint8ClampedArray(width * height * 4);
-	yuvToRgba(frame, data, width, height);
-	return { width, height, data };
 }
 
 /**
@@ -59,12 +50,14 @@ export function prepareFrame(
 		const { image } = picture;
 		const gray = rgbaToGray(image.data, image.width, image.height);
 		const detection = modelInput(image, inputSize);
-		return { frameIndex, timeSec, gray, detection, full: null, preview: image };
+		const preview = inputPicture(detection, inputSize);
+		return { frameIndex, timeSec, gray, detection, full: null, preview };
 	}
 	const { frame } = picture;
 	const { gray, input } = analysisViews(frame, ANALYSIS_LONG_SIDE, inputSize);
 	const full = holdInto ? copyYuv(frame, holdInto) : null;
-	return { frameIndex, timeSec, gray, detection: input, full, preview: previewOf(frame) };
+	const preview = inputPicture(input, inputSize);
+	return { frameIndex, timeSec, gray, detection: input, full, preview };
 }
 
 /** The frame as a keyframe candidate of `shot`, or null when it has no face. */

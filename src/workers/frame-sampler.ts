@@ -147,8 +147,6 @@ export class FrameSampler {
 			return null;
 		}
 		this.candidates.push(frame);
-		// Encoded off this thread; kept with the candidate before its checkpoint can store it.
-		const thumb = previewJpeg(prepared.preview);
 		if (prepared.full) {
 			this.held.set(frame.frameIndex, prepared.full);
 			// Pruning re-runs the selection over every candidate: only when twice what is kept is
@@ -157,6 +155,8 @@ export class FrameSampler {
 			if (this.held.size >= 2 * kept) this.#prune();
 		}
 		this.timings.measure += (performance.now() - started) / 1000;
+		// Encoded off this thread, and kept with the candidate before its checkpoint can store it.
+		const thumb = previewJpeg(prepared.preview);
 		// A preview that cannot be made only leaves the frame without one.
 		const preview = await thumb.catch(() => null);
 		if (preview) frame.thumb = preview;

@@ -4,13 +4,12 @@
 import type { Rect } from '$lib/pipeline/types';
 import { VIDEO_THUMB } from '$lib/shared/thumbnail';
 import type { RgbaImage } from '$lib/pipeline/picture';
-import { fitWithin, yuvToRgba, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
+import { yuvToRgba, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 
 export const KEYFRAME_JPEG_QUALITY = 0.92;
 const THUMB_LONG_SIDE = 360;
 const THUMB_QUALITY = 0.8;
-/** A candidate's preview: about a gallery card's width, ~5 kB. */
-export const PREVIEW_LONG_SIDE = 192;
+/** A candidate's preview (the detector's input, ~5 kB) is encoded a little lower. */
 const PREVIEW_QUALITY = 0.75;
 
 export function rgbaCanvas(
@@ -67,15 +66,9 @@ export function thumbnailJpeg(source: OffscreenCanvas): Promise<Blob> {
 	);
 }
 
-/** A sampled frame's preview JPEG, from its picture at any size (scaled to PREVIEW_LONG_SIDE). */
+/** A sampled frame's preview JPEG, from its picture as it is. */
 export function previewJpeg(image: RgbaImage): Promise<Blob> {
-	const source = rgbaCanvas(image.data, image.width, image.height);
-	const { width, height } = fitWithin(image.width, image.height, PREVIEW_LONG_SIDE);
-	const canvas =
-		width === image.width
-			? source
-			: drawScaled(source, { x: 0, y: 0, width: image.width, height: image.height }, width, height);
-	return toJpeg(canvas, PREVIEW_QUALITY);
+	return toJpeg(rgbaCanvas(image.data, image.width, image.height), PREVIEW_QUALITY);
 }
 
 /** The video's 300×200 cover thumbnail, cropped around `focus` (the best face) when given. */

@@ -6,7 +6,7 @@ import {
 	lumaGrid,
 	analysisViews
 } from '$lib/pipeline/picture';
-import { modelInput } from '$lib/pipeline/blazeface';
+import { inputPicture, modelInput } from '$lib/pipeline/blazeface';
 import { packedI420, yuvToRgba } from '$lib/pipeline/yuv-to-rgba';
 
 /** A limited-range I420 frame whose luma is `luma(x, y)` and chroma neutral. */
@@ -72,6 +72,17 @@ describe('analysisViews', () => {
 		for (const [i, views] of after) {
 			expect(views.gray).toEqual(alone[i].gray);
 			expect(views.input).toEqual(alone[i].input);
+		}
+	});
+
+	it("shows the detector's input as a picture without its letterbox bars", () => {
+		const rgba = new Uint8ClampedArray(64 * 36 * 4);
+		for (let i = 0; i < rgba.length; i += 4) rgba.set([200, 100, 50, 255], i);
+		const picture = inputPicture(modelInput({ width: 64, height: 36, data: rgba }, 32), 32);
+		expect([picture.width, picture.height]).toEqual([32, 18]);
+		for (let i = 0; i < picture.data.length; i += 4) {
+			const [r, g, b, a] = picture.data.subarray(i, i + 4);
+			expect([r, g, b, a]).toEqual([200, 100, 50, 255]);
 		}
 	});
 

@@ -261,3 +261,38 @@ export function modelInput(
 	}
 	return { tensor, width, height };
 }
+
+/** The span [start, end) of the model's input pixels that lie on the picture, along one axis. */
+function onPicture(size: number, length: number, long: number): [number, number] {
+	const scale = long / size;
+	const offset = (length - long) / 2;
+	const start = Math.max(0, Math.ceil(-offset / scale));
+	return [start, Math.min(size, Math.ceil((length - offset) / scale))];
+}
+
+/**
+ * The model's input as a small RGBA picture, without its letterbox bars: the frame in colour at
+ * the detector's size, which sampling has anyway (a candidate's preview).
+ */
+export function inputPicture(
+	{ tensor, width, height }: ModelInput,
+	size: number
+): { width: number; height: number; data: Uint8ClampedArray<ArrayBuffer> } {
+	const long = Math.max(width, height);
+	const [x0, x1] = onPicture(size, width, long);
+	const [y0, y1] = onPicture(size, height, long);
+	const w = x1 - x0;
+	const h = y1 - y0;
+	const data = new Uint8ClampedArray(w * h * 4);
+	for (let y = 0; y < h; y++) {
+		for (let x = 0; x < w; x++) {
+			const i = ((y + y0) * size + x + x0) * 3;
+			const o = (y * w + x) * 4;
+			data[o] = (tensor[i] + 1) * 127.5;
+			data[o + 1] = (tensor[i + 1] + 1) * 127.5;
+			data[o + 2] = (tensor[i + 2] + 1) * 127.5;
+			data[o + 3] = 255;
+		}
+	}
+	return { width: w, height: h, data };
+}

@@ -49,7 +49,8 @@ export interface ScoredFrame extends FrameCandidate {
 	faces: FaceBox[];
 	sharpness: number;
 	/**
-	 * A small JPEG of the frame (long side PREVIEW_LONG_SIDE), made while sampling: what the review
+	 * A small JPEG of the frame (the detector's input, 192 px on the long side with the default
+	 * model), made while sampling: what the review
 	 * shows of a frame a re-tuned selection chose before (or without) its full-size extraction.
 	 * Absent in candidates of runs from before.
 	 */
