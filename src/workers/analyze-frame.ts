@@ -67,17 +67,23 @@ export function measureFrame(
 	source: { width: number; height: number },
 	shot?: number
 ): ScoredFrame | null {
-	const faces = detected.filter(plausibleFace);
-	if (faces.length === 0) return null;
+	const plausible = detected.filter(plausibleFace);
+	if (plausible.length === 0) return null;
+	// Each face's own sharpness, so that any of them can be scored (a reference run's person,
+	// a re-tune that leaves another face best).
 	const scale = source.width / gray.width;
-	const best = bestFace(faces, source.width, source.height)!;
-	const region = {
-		x: best.x / scale,
-		y: best.y / scale,
-		width: best.width / scale,
-		height: best.height / scale
-	};
-	const sharpness = normalizeSharpness(laplacianVariance(gray, region));
+	const faces = plausible.map((face) => ({
+		...face,
+		sharpness: normalizeSharpness(
+			laplacianVariance(gray, {
+				x: face.x / scale,
+				y: face.y / scale,
+				width: face.width / scale,
+				height: face.height / scale
+			})
+		)
+	}));
+	const sharpness = bestFace(faces, source.width, source.height)!.sharpness;
 	return {
 		frameIndex,
 		timeSec,

@@ -2,7 +2,7 @@
 // The extraction pass: the chosen frames at full size (mostly held from sampling, the rest
 // decoded again in one pass), as JPEGs and thumbnails, and the video's thumbnail from the best;
 // People embeds their faces on the way.
-import { bestFace } from '$lib/pipeline/score';
+import { scoredFace } from '$lib/pipeline/score';
 import type { ScoredFrame } from '$lib/pipeline/types';
 import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { ExtractedKeyframe } from '$lib/workers/extractor-protocol';
@@ -55,10 +55,7 @@ export async function extractKeyframes(
 		await people?.embed(frame.frameIndex, canvas, frame.faces);
 		const [image, thumb] = await encoded;
 		if (frame === best) {
-			thumbnail = await videoThumbnailJpeg(
-				canvas,
-				bestFace(frame.faces, canvas.width, canvas.height)
-			);
+			thumbnail = await videoThumbnailJpeg(canvas, scoredFace(frame, canvas.width, canvas.height));
 		}
 		keyframes.push({
 			frameIndex: frame.frameIndex,
@@ -66,6 +63,7 @@ export async function extractKeyframes(
 			score: frame.score,
 			sharpness: frame.sharpness,
 			faces: frame.faces,
+			subject: frame.subject,
 			width: canvas.width,
 			height: canvas.height,
 			image,

@@ -2,6 +2,7 @@
 // One video, start to finish: open a decoder (./open-decoders) → the sampling pass
 // (./sample-video) → select → the extraction pass (./extract-keyframes), with one progress
 // reporter and one stage timer for all. Pure decisions live in src/lib/pipeline.
+import { withSubject } from '$lib/pipeline/score';
 import { selectKeyframes } from '$lib/pipeline/select';
 import type { ScoredFrame } from '$lib/pipeline/types';
 import type {
@@ -24,17 +25,20 @@ import type { Sampling } from './sample-video';
 
 /**
  * With a reference photo: every candidate spaced in time (the selection without its frame limit)
- * is looked at full size and kept when the reference's person is in it; the selection then runs
- * over those alone. Both leave out the near-duplicate test: its whole-frame hash finds one
- * person's shots alike (on people_two.mp4 it dropped biden's second shot for his first, and
- * before filtering, a shot of one person for the other's look-alike one).
+ * is looked at full size and kept when the reference's person is in it, scored on that person's
+ * face, not the best one (when the model cannot tell, as it is); the selection then runs over
+ * those alone, and they are the run's candidates for re-tuning. Both leave out the
+ * near-duplicate test: its whole-frame hash finds one person's shots alike (on people_two.mp4 it
+ * dropped biden's second shot for his first, and before filtering, a shot of one person for the
+ * other's look-alike one).
  */
 async function framesOfReference(
 	sampling: Sampling,
 	run: ExtractionRun,
 	people: PeopleRun
-): Promise<ScoredFrame[]> {
+): Promise<{ chosen: ScoredFrame[]; candidates: ScoredFrame[] }> {
 	const { candidates } = sampling.sampler;
+	const { frameWidth, frameHeight } = sampling.basis;
 	const spaced = { ...sampling.select, maxHashDistance: -1 };
 	const wide = selectKeyframes(candidates, {
 		...spaced,
@@ -44,9 +48,11 @@ async function framesOfReference(
 	let i = 0;
 	for await (const canvas of fullSizeFrames(wide, sourceOf(sampling), run)) {
 		const frame = wide[i++];
-		if (await people.showsReference(frame.frameIndex, canvas, frame.faces)) kept.push(frame);
+		const face = await people.referenceFace(frame.frameIndex, canvas, frame.faces);
+		if (face === null) kept.push(frame);
+		else if (face >= 0) kept.push(withSubject(frame, face, frameWidth, frameHeight));
 	}
-	return selectKeyframes(kept, spaced);
+	return { chosen: selectKeyframes(kept, spaced), candidates: kept };
 }
 
 const sourceOf = ({ sampler, sampled }: Sampling): FrameSource => ({
@@ -91,9 +97,9 @@ export async function extractVideo(
 		const sampling = await sampleVideo(env.detector, req, run);
 		for (const decoder of opened) timer.addAll(decoder.timings);
 
-		const chosen = people
-			? await framesOfReference(sampling, run, people)
-			: selectKeyframes(sampling.sampler.candidates, sampling.select);
+		const ofReference = people && (await framesOfReference(sampling, run, people));
+		const chosen =
+			ofReference?.chosen ?? selectKeyframes(sampling.sampler.candidates, sampling.select);
 		timer.lap('select');
 		const { keyframes, thumbnail } = await extractKeyframes(
 			chosen,
@@ -119,7 +125,8 @@ export async function extractVideo(
 			timings: timer.seconds,
 			decoder: lastDecoder.name,
 			decoderNote: notes.length > 0 ? notes.join(' ') : null,
-			embeddings: people ? people.embeddingsOf(keyframes.map((k) => k.frameIndex)) : []
+			embeddings: people ? people.embeddingsOf(keyframes.map((k) => k.frameIndex)) : [],
+			referenceCandidates: ofReference ? ofReference.candidates : null
 		};
 	} catch (error) {
 		return failureOf(error, lastDecoder);

@@ -51,14 +51,17 @@ export class PeopleRun {
 		}
 	}
 
-	/** Whether the frame shows the reference's person; true when that cannot be told. */
-	async showsReference(
+	/**
+	 * Which of the frame's faces is the reference's person: its index, -1 for none, null when
+	 * that cannot be told (the model failed).
+	 */
+	async referenceFace(
 		frameIndex: number,
 		source: CanvasImageSource,
 		faces: readonly FaceBox[]
-	): Promise<boolean> {
+	): Promise<number | null> {
 		const embeddings = await this.embed(frameIndex, source, faces);
-		return !embeddings || faceOfPerson(embeddings, this.reference) >= 0;
+		return embeddings && faceOfPerson(embeddings, this.reference);
 	}
 
 	/** Every embedding of these keyframes, for the outcome. */

@@ -4,7 +4,8 @@
 // model that cannot load.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { fixture, startBatch, waitForFinal } from './helpers';
+import { fixture, startBatch, videoRow, waitForFinal } from './helpers';
+import { setOptionsAndStart } from '../support/app-core.mjs';
 import { readStores } from '../support/browser-db';
 import { renamePerson } from '../support/people-page';
 import { PEOPLE_VIDEO as VIDEO, personAt, SEGMENTS } from '../support/people-two';
@@ -40,11 +41,16 @@ async function allKeyframeTimes(page: Page): Promise<number[]> {
 	return keyframes.map((k) => k.timeSec as number);
 }
 
-/** A picture drawn in the page (from served fixtures), as a file for an input. */
-async function drawnPicture(page: Page, name: string, draw: 'no-face' | 'two-people') {
-	await page.route('**/__fixtures__/*', (route) =>
+/** Serves the fixtures to the page under /__fixtures__/. */
+function serveFixtures(page: Page) {
+	return page.route('**/__fixtures__/*', (route) =>
 		route.fulfill({ body: readFileSync(fixture(route.request().url().split('/').pop()!)) })
 	);
+}
+
+/** A picture drawn in the page (from served fixtures), as a file for an input. */
+async function drawnPicture(page: Page, name: string, draw: 'no-face' | 'two-people') {
+	await serveFixtures(page);
 	const base64 = await page.evaluate(async (draw) => {
 		const image = (src: string) =>
 			new Promise<HTMLImageElement>((resolve, reject) => {
@@ -81,6 +87,61 @@ async function drawnPicture(page: Page, name: string, draw: 'no-face' | 'two-peo
 		return btoa(text);
 	}, draw);
 	return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+}
+
+/**
+ * A 3 s WebM of both people in one picture, drawn and encoded in the page with mediabunny (the
+ * library the app reads with): biden large on the left (his reference photo), obama smaller on the
+ * right (people_two.mp4 at 1 s: another picture of him than his reference photo).
+ */
+async function bothPeopleVideo(page: Page) {
+	await serveFixtures(page);
+	await page.route('**/__test__/mediabunny.mjs', (route) =>
+		route.fulfill({
+			body: readFileSync('node_modules/mediabunny/dist/bundles/mediabunny.min.mjs'),
+			contentType: 'text/javascript'
+		})
+	);
+	// As a string: the module import must reach the page as written.
+	const base64: string = await page.evaluate(`(async () => {
+		const mb = await import('/__test__/mediabunny.mjs');
+		const biden = new Image();
+		biden.src = '/__fixtures__/people_ref_biden.jpg';
+		await biden.decode();
+		const video = document.createElement('video');
+		video.muted = true;
+		video.src = '/__fixtures__/people_two.mp4';
+		await new Promise((resolve) => (video.onloadeddata = resolve));
+		video.currentTime = 1;
+		await new Promise((resolve) => (video.onseeked = resolve));
+		const canvas = document.createElement('canvas');
+		canvas.width = 1280;
+		canvas.height = 720;
+		const ctx = canvas.getContext('2d');
+		ctx.fillStyle = '#555';
+		ctx.fillRect(0, 0, 1280, 720);
+		// His head and shoulders (the top of his photo) filling the height: a face of ~270 px.
+		const k = biden.height / 720;
+		ctx.drawImage(biden, 60 * k, 0, 240 * k, 300 * k, 0, 0, 576, 720);
+		// obama's middle of the video frame at 3/4 size: a face of ~100 px.
+		ctx.drawImage(video, 300, 0, 700, 720, 755, 180, 525, 540);
+		const target = new mb.BufferTarget();
+		const output = new mb.Output({ format: new mb.WebMOutputFormat(), target });
+		const source = new mb.CanvasSource(canvas, { codec: 'vp8', bitrate: 4e6 });
+		output.addVideoTrack(source, { frameRate: 10 });
+		await output.start();
+		for (let i = 0; i < 30; i++) await source.add(i / 10, 1 / 10);
+		await output.finalize();
+		const bytes = new Uint8Array(target.buffer);
+		let text = '';
+		for (const byte of bytes) text += String.fromCharCode(byte);
+		return btoa(text);
+	})()`);
+	return {
+		name: 'both_people.webm',
+		mimeType: 'video/webm',
+		buffer: Buffer.from(base64, 'base64')
+	};
 }
 
 /**
@@ -243,6 +304,50 @@ for (const [photo, person] of [
 		expect([...segmentsOf(times)].sort()).toEqual(own);
 	});
 }
+
+test('a reference run scores its person’s face, not the larger face beside it', async ({
+	page
+}) => {
+	await page.goto('/');
+	const file = await bothPeopleVideo(page);
+	await page.getByTestId('reference-photo').setInputFiles(fixture('people_ref_obama.jpg'));
+	await expect(page.getByTestId('reference-photo-status')).toHaveAttribute('data-state', 'chosen', {
+		timeout: 60_000
+	});
+	await page.getByTestId('file-input').setInputFiles(file);
+	await setOptionsAndStart(page, {});
+	expect(await waitForFinal(page, file.name)).toBe('completed');
+
+	type Face = { x: number; width: number; height: number };
+	type Scored = { faces: Face[]; subject?: number };
+	const { keyframes, candidates, videos } = await readStores(page, [
+		'keyframes',
+		'candidates',
+		'videos'
+	]);
+	const [width, height] = [videos[0].width as number, videos[0].height as number];
+	// obama is the smaller face on the right: every frame is scored on him, and the frames
+	// re-tuning chooses from are his too.
+	const onObama = (frame: Scored) => {
+		expect(frame.faces).toHaveLength(2);
+		const face = frame.faces[frame.subject!];
+		expect(face.x).toBeGreaterThan(700);
+		expect(face.width).toBeLessThan(Math.max(...frame.faces.map((f) => f.width)));
+		return face;
+	};
+	expect(keyframes.length).toBeGreaterThan(0);
+	expect(candidates.length).toBeGreaterThanOrEqual(keyframes.length);
+	for (const frame of [...keyframes, ...candidates] as Scored[]) onObama(frame);
+
+	// The review explains the score by his face: its size factor is his face's.
+	const first = keyframes[0] as Scored & { frameIndex: number };
+	const obama = onObama(first);
+	const area = (obama.width * obama.height) / (width * height);
+	await videoRow(page, file.name).getByRole('link', { name: 'Open keyframes' }).click();
+	await page.locator(`[data-testid="keyframe"][data-frame-index="${first.frameIndex}"]`).click();
+	const size = page.getByTestId('score-factors').locator('[data-factor="size"]');
+	expect(Number(await size.getAttribute('data-value'))).toBeCloseTo(area / (area + 0.01), 2);
+});
 
 test('bad reference photos are refused with the reason', async ({ page }) => {
 	await page.goto('/');

@@ -3,6 +3,7 @@ import type { SelectionBasis } from '$lib/pipeline/curate';
 import { SHARPNESS_WEIGHT } from '$lib/pipeline/score';
 import type { BatchRecord, KeyframeRecord, VideoRecord } from '$lib/db/types';
 import { newVideoRecord } from '$lib/db/videos';
+import type { ExtractOutcome, ProbeInfo } from '$lib/workers/extractor-protocol';
 import {
 	DEFAULT_SETTINGS,
 	extractionPart,
@@ -94,5 +95,35 @@ export function keyframeFields(
 		height: size,
 		image: new Blob(['i']),
 		thumb: new Blob(['t'])
+	};
+}
+
+/** A worker's outcome of a finished 2 s, 25 fps run with `keyframes`, its probe's size `size`. */
+export function completedOutcome(
+	keyframes: Omit<KeyframeRecord, 'id' | 'videoId'>[],
+	size: Pick<ProbeInfo, 'width' | 'height'> = { width: 4, height: 4 }
+): Extract<ExtractOutcome, { ok: true }> {
+	return {
+		ok: true,
+		probe: {
+			durationSec: 2,
+			fps: 25,
+			frameCount: 50,
+			...size,
+			codec: 'h264',
+			rotation: 0,
+			container: 'mp4'
+		},
+		keyframes,
+		thumbnail: null,
+		selection: selectionBasis(4),
+		warning: null,
+		framesSampled: 10,
+		framesWithFaces: keyframes.length,
+		timings: {},
+		decoder: 'webcodecs',
+		decoderNote: null,
+		embeddings: [],
+		referenceCandidates: null
 	};
 }

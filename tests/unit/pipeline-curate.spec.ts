@@ -94,3 +94,30 @@ describe('curate', () => {
 		expect(curate(shot, basis, { ...basis.tune, onePerShot: false })).toEqual([0, 10, 20]);
 	});
 });
+
+describe("a candidate with a subject (a reference run's person)", () => {
+	const host = { ...face(0, 300), sharpness: 0.9 };
+	const guest = { ...face(600, 120), sharpness: 0.6 };
+	const withGuest: ScoredFrame = { ...frame(0, [host, guest]), subject: 1 };
+
+	it('is scored on that face alone, with its own sharpness', () => {
+		const tune = basis.tune;
+		expect(tunedScore(withGuest, basis, tune)).toBeCloseTo(
+			scoreFrame({ faces: [guest], frameWidth: W, frameHeight: H, sharpness: 0.6 }),
+			10
+		);
+		// "Largest face only" does not swap the host in.
+		expect(tunedScore(withGuest, basis, { ...tune, largestFaceOnly: true })).toBeCloseTo(
+			tunedScore(withGuest, basis, tune),
+			10
+		);
+	});
+
+	it('counts for nothing when its face is under the minimum size', () => {
+		const minFacePct = (200 / H) * 100;
+		expect(tunedScore(withGuest, basis, { ...basis.tune, minFacePct })).toBe(0);
+		expect(
+			tunedScore({ ...withGuest, subject: undefined }, basis, { ...basis.tune, minFacePct })
+		).toBeGreaterThan(0);
+	});
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestFace, scoreFrame } from '$lib/pipeline/score';
+import { bestFace, scoredFace, scoreFrame, withSubject } from '$lib/pipeline/score';
+import type { ScoredFrame } from '$lib/pipeline/types';
 import type { FaceBox } from '$lib/pipeline/types';
 
 const W = 640;
@@ -80,5 +81,39 @@ describe('bestFace', () => {
 		const largeUnsure = face(300, 50, 150, 0.55);
 		expect(bestFace([small, large, largeUnsure], W, H)).toBe(large);
 		expect(bestFace([], W, H)).toBeUndefined();
+	});
+});
+
+describe("a subject face (a reference run's person)", () => {
+	const host = { ...face(200, 50, 150), sharpness: 0.9 };
+	const guest = { ...face(20, 20, 60), sharpness: 0.2 };
+	const faces = [host, guest];
+	const scored: ScoredFrame = {
+		frameIndex: 0,
+		timeSec: 0,
+		faces,
+		sharpness: 0.9,
+		score: frame(faces, 0.9),
+		hash: '0'.repeat(16)
+	};
+
+	it('is the face scored instead of the best one', () => {
+		expect(scoredFace(scored, W, H)).toBe(host);
+		expect(scoredFace({ ...scored, subject: 1 }, W, H)).toBe(guest);
+	});
+
+	it("scores the frame on that face, with that face's own sharpness", () => {
+		const onGuest = withSubject(scored, 1, W, H);
+		expect(onGuest.subject).toBe(1);
+		expect(onGuest.sharpness).toBe(0.2);
+		// What the guest alone would score: smaller and blurrier than the host.
+		expect(onGuest.score).toBeCloseTo(frame([guest], 0.2), 10);
+		expect(onGuest.score).toBeLessThan(scored.score);
+		expect(onGuest.faces).toBe(faces);
+	});
+
+	it("a face without its own sharpness (stored before) takes the frame's", () => {
+		const old = { ...scored, faces: [face(200, 50, 150), face(20, 20, 60)], sharpness: 0.5 };
+		expect(withSubject(old, 1, W, H).score).toBeCloseTo(frame([face(20, 20, 60)], 0.5), 10);
 	});
 });

@@ -11,37 +11,20 @@ import type {
 } from '$lib/workers/extractor-protocol';
 import type { WorkerPool } from '$lib/workers/worker-pool';
 import { ExtractorClient } from '$lib/workers/extractor-client';
-import { keyframeFields, selectionBasis } from '../support/records';
+import { completedOutcome, keyframeFields } from '../support/records';
 import { testBatch, testFiles } from '../support/seed-videos';
 
 // The scheduler with a stand-in pool: every video "extracts" two keyframes at once, the first
 // with a face, which People embeds afterwards.
 const face = { x: 0, y: 0, width: 2, height: 2, score: 0.9, keypoints: [] };
 const outcome: ExtractOutcome = {
-	ok: true,
-	probe: {
-		durationSec: 2,
-		fps: 25,
-		frameCount: 50,
-		width: 4,
-		height: 4,
-		codec: 'h264',
-		rotation: 0,
-		container: 'mp4'
-	},
-	keyframes: [0, 25].map((frameIndex) => ({
-		...keyframeFields(frameIndex, 25, 4),
-		faces: frameIndex === 0 ? [face] : []
-	})),
-	thumbnail: new Blob(['t']),
-	selection: selectionBasis(4),
-	warning: null,
-	framesSampled: 10,
-	framesWithFaces: 2,
-	timings: {},
-	decoder: 'webcodecs',
-	decoderNote: null,
-	embeddings: []
+	...completedOutcome(
+		[0, 25].map((frameIndex) => ({
+			...keyframeFields(frameIndex, 25, 4),
+			faces: frameIndex === 0 ? [face] : []
+		}))
+	),
+	thumbnail: new Blob(['t'])
 };
 const embedding = Array.from({ length: 128 }, (_, i) => (i === 0 ? 1 : 0));
 const api = {

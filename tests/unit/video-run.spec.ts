@@ -11,6 +11,7 @@ import {
 import type { KffDatabase } from '$lib/db/database';
 import { addVideosToBatch, getVideo } from '$lib/db/videos';
 import { resumableCheckpoint, saveCheckpoint } from '$lib/db/checkpoints';
+import { runCandidates } from '$lib/db/curation';
 import type { ExtractJob, ExtractListeners, ExtractorClient } from '$lib/workers/extractor-client';
 import type {
 	ExtractOutcome,
@@ -19,36 +20,18 @@ import type {
 } from '$lib/workers/extractor-protocol';
 import { TaskAbortedError } from '$lib/workers/worker-pool';
 import { useFreshDatabase } from '../support/fresh-database';
-import { keyframeFields, selectionBasis } from '../support/records';
+import { completedOutcome, keyframeFields, selectionBasis } from '../support/records';
 import { testBatch, testFiles } from '../support/seed-videos';
 
 let db: KffDatabase;
 useFreshDatabase((fresh) => (db = fresh));
 
-const probe = {
-	durationSec: 2,
-	fps: 25,
-	frameCount: 50,
-	width: 640,
-	height: 360,
-	codec: 'h264',
-	rotation: 0,
-	container: 'mp4'
-};
-const completed = (keyframes = 2): Extract<ExtractOutcome, { ok: true }> => ({
-	ok: true,
-	probe,
-	keyframes: Array.from({ length: keyframes }, (_, i) => keyframeFields(i * 25, 25, 4)),
-	thumbnail: null,
-	selection: selectionBasis(4),
-	warning: null,
-	framesSampled: 10,
-	framesWithFaces: keyframes,
-	timings: {},
-	decoder: 'webcodecs',
-	decoderNote: null,
-	embeddings: []
-});
+const completed = (keyframes = 2) =>
+	completedOutcome(
+		Array.from({ length: keyframes }, (_, i) => keyframeFields(i * 25, 25, 4)),
+		{ width: 640, height: 360 }
+	);
+const { probe } = completed();
 
 type ExtractFn = (
 	onProgress: (p: ExtractProgress) => void,
@@ -267,6 +250,18 @@ it('stores the checkpoints a run reports; completing the video removes them, kee
 	expect(await db.candidates.count()).toBe(2);
 	expect(video.selection).toEqual(selectionBasis(4));
 	expect(video.retune).toBeNull();
+});
+
+it("a reference run's candidates (its person's frames) replace those its checkpoints stored", async () => {
+	const ofPerson = { ...scored(10), subject: 1 };
+	const { video } = await run(async (_onProgress, _job, onCheckpoint) => {
+		onCheckpoint(checkpointAt(5, 0.1));
+		onCheckpoint(checkpointAt(10, 0.2));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		return { ...completed(), referenceCandidates: [ofPerson] };
+	});
+	expect(video.status).toBe('completed');
+	expect(await runCandidates(db, video.id)).toEqual([{ ...ofPerson, videoId: video.id }]);
 });
 
 it('continues from the checkpoint of an interrupted run; the bar starts at its share', async () => {

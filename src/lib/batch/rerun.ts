@@ -3,6 +3,7 @@
 // db/rerun-proposals.ts) until the person keeps them (`keepRerun`). Keeping replaces the run's keyframes in one transaction;
 // frames added by hand stay, and annotations stay with the frames that survive (they are keyed by
 // frame index).
+import { getBatch } from '$lib/db/batches';
 import type { KffDatabase } from '$lib/db/database';
 import { checkpointTables } from '$lib/db/checkpoints';
 import { keyframesOfVideo } from '$lib/db/keyframes';
@@ -15,6 +16,7 @@ import {
 	type ExtractionResult
 } from '$lib/db/videos';
 import type { Notice } from '$lib/pipeline/notice';
+import type { ScoredFrame } from '$lib/pipeline/types';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
 import { extractionResult } from './video-run';
 
@@ -33,13 +35,21 @@ export async function rerunVideo(
 ): Promise<RerunOutcome> {
 	const [video, file] = await Promise.all([getVideo(db, videoId), getVideoFile(db, videoId)]);
 	if (!video || !file) return { ok: false, notice: { code: 'original-missing' } };
+	// A re-run keeps to its batch's reference photo, as the first run did.
+	const reference = (await getBatch(db, video.batchId))?.reference ?? null;
+	// Its candidates go with its proposal, not into the video's: they are the run's last ones
+	// until it is kept.
+	const sampled: ScoredFrame[] = [];
 	const outcome = await extractor.extract(
-		{ file, name: video.name, settings, resume: null, reference: null },
-		{ progress: (p) => onProgress(p.progress), checkpoint: () => {} },
+		{ file, name: video.name, settings, resume: null, reference },
+		{
+			progress: (p) => onProgress(p.progress),
+			checkpoint: (c) => sampled.push(...c.candidates)
+		},
 		signal
 	);
 	if (!outcome.ok) return { ok: false, notice: outcome.notice };
-	return { ok: true, settings, result: extractionResult(settings, outcome) };
+	return { ok: true, settings, result: extractionResult(settings, outcome, sampled) };
 }
 
 /**
@@ -69,6 +79,7 @@ export function keepRerun(
 		await dropProposal(db, videoId);
 		// People catches up with the new keyframes afterwards, and drops the faces of frames gone.
 		return saveExtractionResult(db, videoId, {
+			...result,
 			video: { ...result.video, settings },
 			keyframes,
 			peopleDue: true

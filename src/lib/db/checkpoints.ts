@@ -27,6 +27,20 @@ export function candidatesOf(db: KffDatabase, videoId: string) {
 	return db.candidates.where('[videoId+frameIndex]').between(...withPrefix(videoId), true, true);
 }
 
+/**
+ * Stores a video's `candidates`, in place of all it had when `replace`; only inside a
+ * transaction over `candidates`.
+ */
+export async function putCandidates(
+	db: KffDatabase,
+	videoId: string,
+	candidates: readonly ScoredFrame[],
+	replace: boolean
+): Promise<void> {
+	if (replace) await candidatesOf(db, videoId).delete();
+	await db.candidates.bulkPut(candidates.map((c) => ({ ...c, videoId })));
+}
+
 /** Removes the checkpoints of `videoIds`; only inside a transaction over `checkpointTables`. */
 export async function deleteCheckpoints(db: KffDatabase, videoIds: readonly string[]) {
 	await db.checkpoints.bulkDelete([...videoIds]);
@@ -45,11 +59,9 @@ export function saveCheckpoint(
 	replace: boolean
 ): Promise<boolean> {
 	const { videoId } = fields;
-	const rows = candidates.map((c) => ({ ...c, videoId }));
 	return db.transaction('rw', [db.videos, ...checkpointTables(db)], async () => {
 		if ((await db.videos.where('id').equals(videoId).count()) === 0) return false;
-		if (replace) await candidatesOf(db, videoId).delete();
-		await db.candidates.bulkPut(rows);
+		await putCandidates(db, videoId, candidates, replace);
 		await db.checkpoints.put({ ...fields, updatedAt: Date.now() });
 		return true;
 	});

@@ -98,6 +98,8 @@ export interface StoredFace {
 	keypoints: { x: number; y: number }[];
 	/** Eye aspect ratio (pipeline/eyes.ts); absent when not measured or stored before it was. */
 	eyeAspect?: number;
+	/** Sharpness of the face's region (pipeline/types.ts FaceBox); absent on older rows. */
+	sharpness?: number;
 }
 
 export interface KeyframeRecord {
@@ -108,6 +110,8 @@ export interface KeyframeRecord {
 	score: number;
 	sharpness: number;
 	faces: StoredFace[];
+	/** Index of the face the score is about when not the best (a reference run's person). */
+	subject?: number;
 	width: number;
 	height: number;
 	/** Full-size JPEG. */

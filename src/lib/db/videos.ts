@@ -1,7 +1,8 @@
 // Video rows and their original files.
 import { normalizeTags } from '$lib/pipeline/tags';
+import type { ScoredFrame } from '$lib/pipeline/types';
 import type { DecoderName } from '$lib/shared/decoders';
-import { checkpointTables, deleteCheckpoints } from './checkpoints';
+import { checkpointTables, deleteCheckpoints, putCandidates } from './checkpoints';
 import { keepRunCandidates } from './curation';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
@@ -24,6 +25,11 @@ export interface ExtractionResult {
 	keyframes: Omit<KeyframeRecord, 'id' | 'videoId'>[];
 	/** People embeds the keyframes' faces after this is stored (recorded with it, see peopleDue). */
 	peopleDue?: boolean;
+	/**
+	 * The run's candidates, when they are not those its checkpoints stored (a reference run's, a
+	 * re-run's): they replace the video's.
+	 */
+	candidates?: ScoredFrame[];
 }
 
 /** The row of a video just queued in `batch` at `position`: pending, not probed yet. */
@@ -138,7 +144,7 @@ export async function updateVideo(
  * Replaces the video's keyframes and marks it completed in one transaction, so a crash leaves
  * the old state or the new one; rerunning replaces rather than duplicates. Annotations are
  * user data and stay; the run's checkpoint goes, its candidates stay (bounded) for tuning the
- * selection again. False (nothing written) when the video no
+ * selection again, or the result's replace them. False (nothing written) when the video no
  * longer exists.
  */
 export async function saveExtractionResult(
@@ -157,6 +163,7 @@ export async function saveExtractionResult(
 		if ((await db.videos.where('id').equals(videoId).count()) === 0) return false;
 		if (result.peopleDue) await db.peopleDue.put({ videoId });
 		await db.checkpoints.delete(videoId);
+		if (result.candidates) await putCandidates(db, videoId, result.candidates, true);
 		await keepRunCandidates(db, videoId, new Set(keyframes.map((k) => k.frameIndex)));
 		await db.keyframes
 			.where('[videoId+frameIndex]')

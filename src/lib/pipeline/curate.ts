@@ -40,12 +40,14 @@ export function tunedFaces(
 }
 
 /**
- * A candidate's score under `tune`. Sharpness was measured on the run's best face; when the
- * tune leaves another face best, that measure stands in for it (no pixels are kept to measure).
+ * A candidate's score under `tune`: its best face that counts, or with a subject (a reference
+ * run's person) that face alone when it counts. Each face is scored on its own sharpness;
+ * candidates stored before faces carried theirs lend the frame's to whichever face is best.
  */
 export function tunedScore(c: ScoredFrame, basis: SelectionBasis, tune: Tune): number {
 	const { frameWidth: w, frameHeight: h } = basis;
-	const face = bestFace(tunedFaces(c.faces, basis, tune), w, h);
+	const faces = c.subject === undefined ? c.faces : [c.faces[c.subject]];
+	const face = bestFace(tunedFaces(faces, basis, tune), w, h);
 	return face ? scoreOf(faceFactors(face, w, h, c.sharpness), tune.sharpnessWeight) : 0;
 }
 

@@ -2,11 +2,11 @@
 // it up ("sharp, frontal, close-up"; "small face, slightly blurred"). Codes only; the review
 // puts them in the reader's language.
 import {
-	bestFace,
 	factorContributions,
 	faceFactors,
 	FACTOR_NAMES,
 	scoreOf,
+	scoredFace,
 	type FactorName,
 	type ScoreFactors
 } from './score';
@@ -57,14 +57,20 @@ function reasonWords(f: ScoreFactors): ReasonWord[] {
 }
 
 /**
- * The score of a frame with `faces` (coordinates in a `width`×`height` frame) and `sharpness`
- * (measured on its best face) as factors; null without a face.
+ * The score of a frame with `faces` (coordinates in a `width`×`height` frame) as its scored
+ * face's factors (score.ts `scoredFace`); null without a face.
  */
 export function explainScore(
-	frame: { faces: readonly FaceBox[]; width: number; height: number; sharpness: number },
+	frame: {
+		faces: readonly FaceBox[];
+		subject?: number;
+		width: number;
+		height: number;
+		sharpness: number;
+	},
 	sharpnessWeight?: number
 ): ScoreExplanation | null {
-	const face = bestFace([...frame.faces], frame.width, frame.height);
+	const face = scoredFace(frame, frame.width, frame.height);
 	if (!face) return null;
 	const factors = faceFactors(face, frame.width, frame.height, frame.sharpness);
 	const shares = factorContributions(factors, sharpnessWeight);

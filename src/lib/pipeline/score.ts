@@ -1,6 +1,6 @@
 import { eyesOpen } from './eyes';
 import { frontalness } from './frontalness';
-import type { FaceBox } from './types';
+import type { FaceBox, ScoredFrame } from './types';
 
 /**
  * Face area fraction at which the size factor reaches 0.5: about a 48 px face in a 640×360 frame.
@@ -57,12 +57,12 @@ function weighted(factor: number, weight: number): number {
 }
 
 /** The face that determines a frame's score: the largest confidence × size factor. */
-export function bestFace(
-	faces: FaceBox[],
+export function bestFace<F extends FaceBox>(
+	faces: readonly F[],
 	frameWidth: number,
 	frameHeight: number
-): FaceBox | undefined {
-	let best: FaceBox | undefined;
+): F | undefined {
+	let best: F | undefined;
 	let bestValue = -Infinity;
 	for (const face of faces) {
 		const value = clamp01(face.score) * sizeFactor(face, frameWidth, frameHeight);
@@ -74,17 +74,31 @@ export function bestFace(
 	return best;
 }
 
-/** The factors of `face` (the frame's best) with `sharpness` measured on its region. */
+/** The face a frame's score is about: its subject when it has one, else its best face. */
+export function scoredFace(
+	frame: { faces: readonly FaceBox[]; subject?: number },
+	frameWidth: number,
+	frameHeight: number
+): FaceBox | undefined {
+	return frame.subject === undefined
+		? bestFace(frame.faces, frameWidth, frameHeight)
+		: frame.faces[frame.subject];
+}
+
+/**
+ * The factors of `face` (the frame's scored face), its sharpness its own or, for a face stored
+ * before faces carried theirs, `frameSharpness` (measured on the frame's scored face).
+ */
 export function faceFactors(
 	face: FaceBox,
 	frameWidth: number,
 	frameHeight: number,
-	sharpness: number
+	frameSharpness: number
 ): ScoreFactors {
 	return {
 		confidence: clamp01(face.score),
 		size: sizeFactor(face, frameWidth, frameHeight),
-		sharpness: clamp01(sharpness),
+		sharpness: clamp01(face.sharpness ?? frameSharpness),
 		frontalness: clamp01(frontalness(face)),
 		eyes: face.eyeAspect === undefined ? null : eyesOpen(face.eyeAspect)
 	};
@@ -129,4 +143,19 @@ export function scoreFrame(input: {
 	const face = bestFace(faces, frameWidth, frameHeight);
 	if (!face) return 0;
 	return scoreOf(faceFactors(face, frameWidth, frameHeight, sharpness));
+}
+
+/**
+ * `frame` scored on its face `subject` (a reference run's person) instead of its best face:
+ * that face's sharpness becomes the frame's.
+ */
+export function withSubject<T extends ScoredFrame>(
+	frame: T,
+	subject: number,
+	frameWidth: number,
+	frameHeight: number
+): T {
+	const face = frame.faces[subject];
+	const factors = faceFactors(face, frameWidth, frameHeight, frame.sharpness);
+	return { ...frame, subject, sharpness: factors.sharpness, score: scoreOf(factors) };
 }

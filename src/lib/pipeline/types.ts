@@ -22,6 +22,11 @@ export interface FaceBox extends Rect {
 	keypoints: Point[];
 	/** Eye aspect ratio from the face landmark model (see eyes.ts); absent when not measured. */
 	eyeAspect?: number;
+	/**
+	 * Sharpness of this face's region (0..1, see sharpness.ts), measured while sampling; absent
+	 * on faces stored before faces carried their own (the frame's `sharpness` stands in).
+	 */
+	sharpness?: number;
 }
 
 /** One luma byte per pixel, row-major. */
@@ -42,11 +47,17 @@ export interface FrameCandidate {
 	 * in candidates stored before shots were counted.
 	 */
 	shot?: number;
+	/**
+	 * Index in `faces` of the face the score is about when it is not the best one: the reference
+	 * photo's person in a reference run. Absent: the best face (score.ts `bestFace`).
+	 */
+	subject?: number;
 }
 
 /** A sampled frame with faces, measured: what selection ranks and a run's checkpoint keeps. */
 export interface ScoredFrame extends FrameCandidate {
 	faces: FaceBox[];
+	/** Sharpness of the scored face's region (its `sharpness`). */
 	sharpness: number;
 	/**
 	 * A small JPEG of the frame (the detector's input, 192 px on the long side with the default

@@ -51,6 +51,8 @@ export interface ExtractedKeyframe {
 	score: number;
 	sharpness: number;
 	faces: FaceBox[];
+	/** See ScoredFrame `subject`. */
+	subject?: number;
 	width: number;
 	height: number;
 	image: Blob;
@@ -102,7 +104,7 @@ export type ExtractOutcome =
 			probe: ProbeInfo;
 			keyframes: ExtractedKeyframe[];
 			thumbnail: Blob | null;
-			/** What the selection was made from; the run's candidates are in its checkpoint. */
+			/** What the selection was made from; the run's candidates are in its checkpoints. */
 			selection: SelectionBasis;
 			/** Set when only part of the file could be decoded. */
 			warning: Notice | null;
@@ -119,6 +121,12 @@ export type ExtractOutcome =
 			 * photo chose its frames; otherwise none (People embeds them after the video completes).
 			 */
 			embeddings: FaceEmbedding[];
+			/**
+			 * A reference run's candidates: the frames it found its person in, scored on that
+			 * person's face (`subject`). They replace the candidates its checkpoints stored, so
+			 * that re-tuning keeps to that person. null in any other run.
+			 */
+			referenceCandidates: ScoredFrame[] | null;
 	  }
 	| {
 			ok: false;
