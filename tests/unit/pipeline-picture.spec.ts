@@ -9,11 +9,19 @@ import {
 import { inputPicture, modelInput } from '$lib/pipeline/blazeface';
 import { packedI420, yuvToRgba } from '$lib/pipeline/yuv-to-rgba';
 
-/** A limited-range I420 frame whose luma is `luma(x, y)` and chroma neutral. */
-function i420(width: number, height: number, luma: (x: number, y: number) => number) {
-	const data = new Uint8Array(width * height + 2 * ((width + 1) >> 1) * ((height + 1) >> 1));
-	data.fill(128);
+type Plane = (x: number, y: number) => number;
+
+/** A limited-range I420 frame of `luma(x, y)`, its chroma `u`, `v` (by chroma sample) or neutral. */
+function i420(width: number, height: number, luma: Plane, u: Plane = () => 128, v = u) {
+	const [cw, ch] = [(width + 1) >> 1, (height + 1) >> 1];
+	const data = new Uint8Array(width * height + 2 * cw * ch);
 	for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = luma(x, y);
+	for (let y = 0; y < ch; y++) {
+		for (let x = 0; x < cw; x++) {
+			data[width * height + y * cw + x] = u(x, y);
+			data[width * height + cw * ch + y * cw + x] = v(x, y);
+		}
+	}
 	return packedI420(data, width, height, { matrix: 'bt601', fullRange: false });
 }
 
@@ -84,6 +92,21 @@ describe('analysisViews', () => {
 			const [r, g, b, a] = picture.data.subarray(i, i + 4);
 			expect([r, g, b, a]).toEqual([200, 100, 50, 255]);
 		}
+	});
+
+	it('halving a frame (the common step) gives what the general area average gives', () => {
+		// The same picture 3 times larger takes the general path (6×6 cells) to the same size.
+		const luma = (x: number, y: number) => 16 + ((x * 37 + y * 91) % 219);
+		const u = (x: number, y: number) => 40 + ((x * 11 + y * 29) % 170);
+		const v = (x: number, y: number) => 200 - ((x * 17 + y * 5) % 150);
+		const third =
+			(f: Plane): Plane =>
+			(x, y) =>
+				f(Math.floor(x / 3), Math.floor(y / 3));
+		const fast = analysisViews(i420(80, 40, luma, u, v), 40, 32);
+		const general = analysisViews(i420(240, 120, third(luma), third(u), third(v)), 40, 32);
+		expect(fast.gray).toEqual(general.gray);
+		fast.input.tensor.forEach((t, i) => expect(t).toBeCloseTo(general.input.tensor[i], 5));
 	});
 
 	it('expands limited-range luma to full range at the asked size', () => {

@@ -240,23 +240,35 @@ export function modelInput(
 	const { x: xs, y: ys } = taps;
 	const tensor = new Float32Array(size * size * 3);
 	const stride = width * 4;
+	const [xi0, xi1, xw0, xw1] = [xs.i0, xs.i1, xs.w0, xs.w1];
+	// Weights carry the 0..255 → -1..1 step: the sum of a tap's four reads is the value + 1.
+	const k = 2 / 255;
 	for (let oy = 0; oy < size; oy++) {
+		const w0 = ys.w0[oy] * k;
+		const w1 = ys.w1[oy] * k;
+		const o = oy * size * 3;
+		// A letterbox row reads nothing: black.
+		if (w0 === 0 && w1 === 0) {
+			tensor.fill(-1, o, o + size * 3);
+			continue;
+		}
 		const r0 = ys.i0[oy] * stride;
 		const r1 = ys.i1[oy] * stride;
-		const w0 = ys.w0[oy];
-		const w1 = ys.w1[oy];
-		const o = oy * size * 3;
 		for (let ox = 0; ox < size; ox++) {
-			const c0 = xs.i0[ox] * 4;
-			const c1 = xs.i1[ox] * 4;
-			const v0 = xs.w0[ox];
-			const v1 = xs.w1[ox];
+			const c0 = xi0[ox] * 4;
+			const c1 = xi1[ox] * 4;
+			const v0 = xw0[ox];
+			const v1 = xw1[ox];
+			const a = r0 + c0;
+			const b = r0 + c1;
+			const c = r1 + c0;
+			const d = r1 + c1;
 			const p = o + ox * 3;
-			for (let c = 0; c < 3; c++) {
-				const top = data[r0 + c0 + c] * v0 + data[r0 + c1 + c] * v1;
-				const bottom = data[r1 + c0 + c] * v0 + data[r1 + c1 + c] * v1;
-				tensor[p + c] = ((top * w0 + bottom * w1) / 255) * 2 - 1;
-			}
+			tensor[p] = (data[a] * v0 + data[b] * v1) * w0 + (data[c] * v0 + data[d] * v1) * w1 - 1;
+			tensor[p + 1] =
+				(data[a + 1] * v0 + data[b + 1] * v1) * w0 + (data[c + 1] * v0 + data[d + 1] * v1) * w1 - 1;
+			tensor[p + 2] =
+				(data[a + 2] * v0 + data[b + 2] * v1) * w0 + (data[c + 2] * v0 + data[d + 2] * v1) * w1 - 1;
 		}
 	}
 	return { tensor, width, height };

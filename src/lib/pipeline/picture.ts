@@ -88,10 +88,22 @@ function areaPlane(
 	outW: number,
 	outH: number
 ): Float32Array {
-	const xs = cellSpans(inW, outW);
-	const ys = cellSpans(inH, outH);
 	if (scratchLuma.length < outW * outH) scratchLuma = new Float32Array(outW * outH);
 	const out = scratchLuma;
+	if (inW === outW * 2 && inH === outH * 2) {
+		// The common step (720p to 640 px): 2×2 cells, ~5× faster than the general loop.
+		const d = step * 2;
+		for (let oy = 0; oy < outH; oy++) {
+			let a = offset + oy * 2 * stride;
+			let b = a + stride;
+			const o = oy * outW;
+			for (let ox = 0; ox < outW; ox++, a += d, b += d)
+				out[o + ox] = (data[a] + data[a + step] + data[b] + data[b + step]) * 0.25;
+		}
+		return out;
+	}
+	const xs = cellSpans(inW, outW);
+	const ys = cellSpans(inH, outH);
 	const row = new Float64Array(outW);
 	for (let oy = 0; oy < outH; oy++) {
 		row.fill(0);
@@ -138,7 +150,8 @@ export function analysisViews(
 		height
 	);
 	const gray = new Uint8ClampedArray(width * height);
-	for (let i = 0; i < gray.length; i++) gray[i] = (Y[i] - c.yOffset) * c.ys;
+	const { yOffset, ys: yScale } = c;
+	for (let i = 0; i < gray.length; i++) gray[i] = (Y[i] - yOffset) * yScale;
 
 	const nv12 = frame.format === 'NV12';
 	const step = nv12 ? 2 : 1;
@@ -154,28 +167,36 @@ export function analysisViews(
 	if (scratchRgba.length < width * height * 4)
 		scratchRgba = new Uint8ClampedArray(width * height * 4);
 	const rgba = scratchRgba;
+	const { rv, gu, gv, bu } = c;
+	// The common step (720p to 640 px) leaves one chroma sample per pixel: read it directly.
+	const oneToOne = cw === width && ch === height;
 	for (const y of tapped(taps.y, height)) {
 		const rows = ys.end[y] - ys.start[y];
 		for (const x of columns) {
 			let u = 0;
 			let v = 0;
-			for (let sy = ys.start[y]; sy < ys.end[y]; sy++) {
-				const ub = uPlane.offset + sy * uPlane.stride;
-				const vb = vPlane.offset + sy * vPlane.stride;
-				for (let sx = xs.start[x]; sx < xs.end[x]; sx++) {
-					u += data[ub + sx * step];
-					v += data[vb + sx * step];
+			if (oneToOne) {
+				u = data[uPlane.offset + y * uPlane.stride + x * step] - 128;
+				v = data[vPlane.offset + y * vPlane.stride + x * step] - 128;
+			} else {
+				for (let sy = ys.start[y]; sy < ys.end[y]; sy++) {
+					const ub = uPlane.offset + sy * uPlane.stride;
+					const vb = vPlane.offset + sy * vPlane.stride;
+					for (let sx = xs.start[x]; sx < xs.end[x]; sx++) {
+						u += data[ub + sx * step];
+						v += data[vb + sx * step];
+					}
 				}
+				const n = rows * (xs.end[x] - xs.start[x]);
+				u = u / n - 128;
+				v = v / n - 128;
 			}
-			const n = rows * (xs.end[x] - xs.start[x]);
-			u = u / n - 128;
-			v = v / n - 128;
 			const i = y * width + x;
-			const l = (Y[i] - c.yOffset) * c.ys;
+			const l = (Y[i] - yOffset) * yScale;
 			const o = i * 4;
-			rgba[o] = l + c.rv * v;
-			rgba[o + 1] = l - c.gu * u - c.gv * v;
-			rgba[o + 2] = l + c.bu * u;
+			rgba[o] = l + rv * v;
+			rgba[o + 1] = l - gu * u - gv * v;
+			rgba[o + 2] = l + bu * u;
 		}
 	}
 	return {
