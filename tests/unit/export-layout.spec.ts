@@ -72,6 +72,7 @@ describe('planVideo', () => {
 			frameIndex: 125,
 			timeSec: 5,
 			score: 0.8123,
+			scoredFace: 0,
 			faces: [{ x: 100, y: 50, width: 100, height: 120, score: 0.9, personId: null, person: null }],
 			notes: '第一帧，"正脸"',
 			tags: ['主角', 'close-up'],
@@ -91,6 +92,18 @@ describe('planVideo', () => {
 		);
 		expect(lines[2]).toMatch(/,0,,false$/);
 		expect(lines).toHaveLength(3);
+	});
+
+	it("says which face each score is about: the best one, or a reference run's person", () => {
+		const larger = kf(10, 2);
+		larger.faces[1] = { ...larger.faces[1], width: 300, height: 300 };
+		const keyframes = [larger, { ...larger, id: 'k20', frameIndex: 20, subject: 0 }, kf(30, 0)];
+		const meta = JSON.parse(planVideo(video, keyframes, [], { folder: '' }).metadataJson);
+		expect(meta.keyframes.map((k: { scoredFace: number | null }) => k.scoredFace)).toEqual([
+			1,
+			0,
+			null
+		]);
 	});
 
 	it('adds a crop per face with a margin, clamped to the frame, under faces/ in the folder', () => {

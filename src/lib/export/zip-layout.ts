@@ -2,6 +2,7 @@
 // metadata.json and metadata.csv per video. The ZIP contract is in ARCHITECTURE.md.
 import { faceKey } from '$lib/people/face-key';
 import { fileStem, keyframeFileName, sanitizeFileName } from '$lib/pipeline/naming';
+import { scoredFace } from '$lib/pipeline/score';
 import { formatTimestamp } from '$lib/pipeline/time-format';
 import type { FaceBox, Rect } from '$lib/pipeline/types';
 import {
@@ -41,11 +42,18 @@ export interface ExportKeyframe {
 	timeSec: number;
 	score: number;
 	faces: FaceBox[];
+	/** See ScoredFrame `subject`: the face a reference run scored, when not the best one. */
+	subject?: number;
 	/** The JPEG's size (upright, as displayed). */
 	width: number;
 	height: number;
 	/** Picked by hand from the player rather than chosen by the run. */
 	addedByHand?: boolean;
+}
+
+function scoredFaceIndex(k: ExportKeyframe): number | null {
+	const face = scoredFace(k, k.width, k.height);
+	return face ? k.faces.indexOf(face) : null;
 }
 
 export interface ExportAnnotation {
@@ -219,6 +227,8 @@ export function planVideo(
 			frameIndex: k.frameIndex,
 			timeSec: round(k.timeSec, 3),
 			score: round(k.score, 4),
+			// Which face the score is about (its index in `faces`), null without faces.
+			scoredFace: scoredFaceIndex(k),
 			faces: faces.map((f, i) => ({
 				...f,
 				personId: persons[i]?.personId ?? null,
