@@ -119,7 +119,8 @@ export async function extractVideo(
 			warning: sampled.complete ? null : { code: 'damaged-tail', sampled: sampler.counts.sampled },
 			keyframes,
 			thumbnail,
-			selection: sampling.basis,
+			// Re-tuning a reference run chooses as it did: without the near-duplicate test.
+			selection: ofReference ? { ...sampling.basis, maxHashDistance: -1 } : sampling.basis,
 			framesSampled: sampler.counts.sampled,
 			framesWithFaces: sampler.candidates.length,
 			timings: timer.seconds,

@@ -302,6 +302,27 @@ for (const [photo, person] of [
 		for (const t of times) expect(personAt(t), `keyframe at ${t}s`).toBe(person);
 		const own = SEGMENTS.flatMap((s, i) => (s.person === person ? [i] : []));
 		expect([...segmentsOf(times)].sort()).toEqual(own);
+
+		// Re-tuning chooses from his frames as the run did: down to one and back to the run's 20
+		// gives the run's keyframes again (his shots alike are not near-duplicates there either).
+		const { keyframes } = await readStores(page, ['keyframes']);
+		const original = keyframes.map((k) => k.frameIndex as number).sort((a, b) => a - b);
+		await videoRow(page, VIDEO).getByRole('link', { name: 'Open keyframes' }).click();
+		const cards = page.getByTestId('keyframe');
+		await expect(cards).toHaveCount(original.length);
+		const maxFrames = page.getByTestId('retune-max-frames');
+		for (const [max, count] of [
+			[1, 1],
+			[20, original.length]
+		]) {
+			await maxFrames.fill(String(max));
+			await maxFrames.press('Enter');
+			await expect(cards).toHaveCount(count);
+		}
+		const shown = await cards.evaluateAll((els) =>
+			els.map((e) => Number(e.getAttribute('data-frame-index')))
+		);
+		expect(shown.sort((a, b) => a - b)).toEqual(original);
 	});
 }
 
