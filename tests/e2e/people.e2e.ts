@@ -236,12 +236,14 @@ test.describe('people_two.mp4 in the library', () => {
 		await page.getByTestId('people-show-hidden').uncheck();
 		await expect(page.getByTestId('person')).toHaveCount(2);
 
-		// Move one of obama's faces to a new person, then merge that person back into him.
+		// Move one of obama's faces to a new person, then merge that person back into him; each
+		// persists across a reload made at once.
 		const obamaFrames = (await keyframeTimes(page, obama)).length;
 		expect(obamaFrames).toBeGreaterThan(1);
 		const first = page.getByTestId('person-keyframe').first();
 		await first.getByTestId('face-move-target').selectOption({ index: 1 });
 		await first.getByTestId('face-move').click();
+		await page.reload();
 		await expect(page.getByTestId('person-keyframe')).toHaveCount(obamaFrames - 1);
 		await page.goto('/people');
 		const three = await personIds(page, 3);
@@ -249,6 +251,7 @@ test.describe('people_two.mp4 in the library', () => {
 		const movedCard = page.locator(`[data-person-id="${moved}"]`);
 		await movedCard.getByTestId('person-merge-target').selectOption(obama);
 		await movedCard.getByTestId('person-merge').click();
+		await page.reload();
 		await personIds(page, 2);
 		expect((await keyframeTimes(page, obama)).length).toBe(obamaFrames);
 	});
@@ -368,6 +371,53 @@ test('a reference run scores its person’s face, not the larger face beside it'
 	await page.locator(`[data-testid="keyframe"][data-frame-index="${first.frameIndex}"]`).click();
 	const size = page.getByTestId('score-factors').locator('[data-factor="size"]');
 	expect(Number(await size.getAttribute('data-value'))).toBeCloseTo(area / (area + 0.01), 2);
+});
+
+test('people_two.mp4 and a video of both side by side give one person each, never mixed', async ({
+	page
+}) => {
+	await page.goto('/');
+	const both = await bothPeopleVideo(page);
+	const two = { name: VIDEO, mimeType: 'video/mp4', buffer: readFileSync(fixture(VIDEO)) };
+	await page.getByTestId('file-input').setInputFiles([two, both]);
+	await setOptionsAndStart(page, {});
+	expect(await waitForFinal(page, VIDEO)).toBe('completed');
+	expect(await waitForFinal(page, both.name)).toBe('completed');
+
+	type Keyframe = { videoId: string; frameIndex: number; timeSec: number; faces: { x: number }[] };
+	type Face = { videoId: string; frameIndex: number; faceIndex: number; personId: string };
+	// People embeds each video's faces once its run has completed.
+	let stores: Record<string, Record<string, unknown>[]> = {};
+	await expect(async () => {
+		stores = await readStores(page, ['keyframes', 'faces', 'videos']);
+		const shown = (stores.keyframes as Keyframe[]).reduce((n, k) => n + k.faces.length, 0);
+		expect(stores.faces.length).toBe(shown);
+	}).toPass({ timeout: 60_000 });
+	const videoOf = new Map(stores.videos.map((v) => [v.name as string, v.id as string]));
+	const keyframes = new Map(
+		(stores.keyframes as Keyframe[]).map((k) => [`${k.videoId}/${k.frameIndex}`, k])
+	);
+	// Who each face is: in people_two.mp4 the one on screen then; side by side, biden on the left.
+	const truth = (face: Face) => {
+		const keyframe = keyframes.get(`${face.videoId}/${face.frameIndex}`)!;
+		if (face.videoId === videoOf.get(VIDEO)) return personAt(keyframe.timeSec);
+		return keyframe.faces[face.faceIndex].x < 640 ? 'biden' : 'obama';
+	};
+	const personOf = new Map<string, Set<string>>();
+	for (const face of stores.faces as Face[]) {
+		const who = truth(face);
+		personOf.set(who, (personOf.get(who) ?? new Set()).add(face.personId));
+	}
+	expect([...personOf.keys()].sort()).toEqual(['biden', 'obama']);
+	const [biden, obama] = [personOf.get('biden')!, personOf.get('obama')!];
+	expect(biden.size, 'biden is one person').toBe(1);
+	expect(obama.size, 'obama is one person').toBe(1);
+	expect([...biden][0]).not.toBe([...obama][0]);
+	const sideBySide = (stores.faces as Face[]).filter((f) => f.videoId === videoOf.get(both.name));
+	expect(sideBySide.length, 'both faces of each side-by-side keyframe').toBeGreaterThanOrEqual(2);
+
+	await page.goto('/people');
+	expect(new Set(await personIds(page, 2))).toEqual(new Set([...biden, ...obama]));
 });
 
 test('bad reference photos are refused with the reason', async ({ page }) => {

@@ -7,8 +7,6 @@ import {
 	keyframesToEmbed,
 	labelPerson,
 	listPersons,
-	mergePersons,
-	moveFace,
 	personOptions,
 	personsOfVideo,
 	peopleDueVideos,
@@ -17,6 +15,7 @@ import {
 	videosWithoutFaces
 } from '$lib/db/people';
 import { queryHistory } from '$lib/db/history';
+import { mergePersons, moveFace } from '$lib/db/person-edits';
 import { hardDeleteVideos, restoreVideos, softDeleteVideos } from '$lib/db/trash';
 import { normalize } from '$lib/people/embedding';
 import { useFreshDatabase } from '../support/fresh-database';

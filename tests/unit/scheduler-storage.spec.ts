@@ -140,3 +140,14 @@ it('People embeds a completed video’s faces after its run, or at the next star
 	await vi.waitFor(async () => expect(await db.faces.count()).toBe(1));
 	expect(await db.peopleDue.count()).toBe(0);
 });
+
+it('the next start applies the merges and face moves a closed tab asked for', async () => {
+	const [v] = await runBatch(new Scheduler(db, extractor), 1);
+	await vi.waitFor(async () => expect(await db.faces.count()).toBe(1));
+	const id = `${v.id}/0/0`;
+	await db.personEdits.add({ edit: { kind: 'move', faceId: id, to: 'new-one', newPerson: true } });
+	await new Scheduler(db, extractor).resume();
+	expect(await db.faces.get(id)).toMatchObject({ personId: 'new-one' });
+	expect(await db.persons.toCollection().primaryKeys()).toEqual(['new-one']);
+	expect(await db.personEdits.count()).toBe(0);
+});

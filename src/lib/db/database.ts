@@ -2,7 +2,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { shareConnection } from './connection';
 import { derivedChanges, withDerivedKeys } from './derived-keys';
-import type { FaceRecord, PeopleDueRecord, PersonRecord } from './people-records';
+import type { FaceRecord, PeopleDueRecord, PersonEditRecord, PersonRecord } from './people-records';
 import type { RerunProposalRecord } from './rerun-proposals';
 import type {
 	AnnotationRecord,
@@ -55,6 +55,7 @@ export class KffDatabase extends Dexie {
 	declare persons: EntityTable<PersonRecord, 'id'>;
 	declare peopleDue: EntityTable<PeopleDueRecord, 'videoId'>;
 	declare rerunProposals: EntityTable<RerunProposalRecord, 'videoId'>;
+	declare personEdits: EntityTable<PersonEditRecord, 'seq'>;
 
 	constructor(name: string) {
 		super(name);
@@ -113,6 +114,8 @@ export class KffDatabase extends Dexie {
 		// completed before were embedded during their run, or are "older" ones), and re-run
 		// proposals not yet kept or dropped (`rerunProposals`). New tables only.
 		this.version(8).stores({ peopleDue: 'videoId', rerunProposals: 'videoId' });
+		// v9: People's merges and face moves not applied yet (`personEdits`). A new table only.
+		this.version(9).stores({ personEdits: '++seq' });
 		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived
 		// key never lags the name.
 		this.videos.hook('creating', (_id, row) => {

@@ -39,7 +39,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** Recomputes the persons' centres and counts from their faces; one without faces goes. */
-async function refreshPersons(db: KffDatabase, ids: Iterable<string>, now: number) {
+export async function refreshPersons(db: KffDatabase, ids: Iterable<string>, now: number) {
 	for (const id of new Set(ids)) {
 		const faces = await db.faces.where('personId').equals(id).toArray();
 		if (faces.length === 0) {
@@ -160,7 +160,7 @@ export function videosWithoutFaces(db: KffDatabase): Promise<string[]> {
 }
 
 /** Moves `from`'s faces to `into` (which keeps its name, or takes `from`'s) and drops `from`. */
-async function mergeInto(db: KffDatabase, from: string, into: string) {
+export async function mergeInto(db: KffDatabase, from: string, into: string) {
 	const [a, b] = await db.persons.bulkGet([from, into]);
 	if (!a || !b) return;
 	await db.faces.where('personId').equals(from).modify({ personId: into });
@@ -252,39 +252,6 @@ export async function labelPerson(
 		return stored;
 	});
 	await db.transaction('rw', db.faces, db.persons, () => refreshPersons(db, [shown.id], now));
-}
-
-/** Merges person `from` into `into`: one person with the faces of both. */
-export function mergePersons(db: KffDatabase, from: string, into: string): Promise<void> {
-	if (from === into) return Promise.resolve();
-	return db.transaction('rw', db.faces, db.persons, async () => {
-		await mergeInto(db, from, into);
-		await refreshPersons(db, [into], Date.now());
-	});
-}
-
-/** Moves one face to person `to`, or to a new person when `to` is null; returns its person. */
-export function moveFace(db: KffDatabase, id: string, to: string | null): Promise<string | null> {
-	return db.transaction('rw', db.faces, db.persons, async () => {
-		const face = await db.faces.get(id);
-		if (!face) return null;
-		const now = Date.now();
-		const target = to ?? crypto.randomUUID();
-		if (!to) {
-			await db.persons.add({
-				id: target,
-				name: null,
-				hidden: false,
-				centroid: face.embedding,
-				faceCount: 1,
-				createdAt: now,
-				updatedAt: now
-			});
-		}
-		await db.faces.update(id, { personId: target });
-		await refreshPersons(db, [face.personId, target], now);
-		return target;
-	});
 }
 
 export interface PersonKeyframe {

@@ -8,8 +8,6 @@ import { db } from '$lib/db/database';
 import {
 	keyframesOfPerson,
 	listPersons,
-	mergePersons,
-	moveFace,
 	labelPerson,
 	personCentres,
 	type PersonLabel,
@@ -17,6 +15,7 @@ import {
 	videosOfPerson,
 	videosWithoutFaces
 } from '$lib/db/people';
+import { applyPersonEdits, mergePersons, moveFace } from '$lib/db/person-edits';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import { matchPerson } from '$lib/people/match';
 import { exportChoices } from './export-choices.svelte';
@@ -65,6 +64,8 @@ export class PeoplePageState {
 	#unavailable = $state<string | null>(null);
 
 	constructor() {
+		// Edits a page left before they were applied (the leading tab applies them at start-up too).
+		void applyPersonEdits(db());
 		$effect(() => {
 			const embedding = this.photo.embedding;
 			if (!embedding) {
