@@ -18,7 +18,7 @@ interface FfprobeJson {
 		side_data_list?: { rotation?: number }[];
 		tags?: { rotate?: string };
 	}[];
-	format?: { duration?: string; format_name?: string };
+	format?: { duration?: string; format_name?: string; start_time?: string };
 }
 
 function parseRate(rate: string | undefined): number {
@@ -32,6 +32,8 @@ export interface Probed {
 	info: ProbeInfo;
 	/** How to turn the stream's YUV into RGB, as the stream declares it (BT.601 when silent). */
 	colour: Pick<YuvFrame, 'matrix' | 'fullRange'>;
+	/** The file's start time: ffmpeg counts decoded frames' times from it. */
+	startSec: number;
 }
 
 /** What ffprobe prints about the first video stream of `input`, asked with `args`. */
@@ -61,19 +63,43 @@ function countedPackets(ffmpeg: FFmpegRunner, input: string): number {
 	return Number.isFinite(packets) && packets > 0 ? packets : 0;
 }
 
+export interface PacketTimes {
+	/**
+	 * The key frames' times, ascending (a packet without a presentation time gives its decoding
+	 * time, as in AVI).
+	 */
+	keyframes: number[];
+	/**
+	 * Every frame's presentation time, any order; null when a packet has none (AVI), since then
+	 * the packets do not place the frames.
+	 */
+	frames: number[] | null;
+}
+
 /**
- * Times of the stream's key frames, ascending, from the demuxer's packets (nothing is decoded;
- * packets without a presentation time, as in AVI, give their decoding time). Empty when unknown.
+ * The times of the stream's packets from the demuxer (nothing is decoded), shifted as ffmpeg
+ * shifts what it decodes: by the file's start time `startSec` (that of its earliest stream, which
+ * may be the audio).
  */
-export function keyframeTimes(ffmpeg: FFmpegRunner, input: string): number[] {
-	const times: number[] = [];
+export function packetTimes(ffmpeg: FFmpegRunner, input: string, startSec: number): PacketTimes {
+	const keyframes: number[] = [];
+	const frames: number[] = [];
+	let placed = true;
 	const args = ['-show_entries', 'packet=pts_time,dts_time,flags', '-of', 'csv=p=0'];
 	for (const line of probeFirstVideo(ffmpeg, input, ...args)) {
 		const [pts, dts, flags] = line.split(',');
-		const time = Number.parseFloat(pts === 'N/A' ? dts : pts);
-		if (flags?.includes('K') && Number.isFinite(time)) times.push(time);
+		// A packet an edit list cuts off is decoded but never shown: no frame of the pass.
+		if (flags?.includes('D')) continue;
+		const presented = Number.parseFloat(pts);
+		if (Number.isFinite(presented)) frames.push(presented - startSec);
+		else placed = false;
+		const time = (Number.isFinite(presented) ? presented : Number.parseFloat(dts)) - startSec;
+		if (flags?.includes('K') && Number.isFinite(time)) keyframes.push(time);
 	}
-	return times.sort((a, b) => a - b);
+	return {
+		keyframes: keyframes.sort((a, b) => a - b),
+		frames: placed && frames.length > 0 ? frames : null
+	};
 }
 
 /** Returns the probe, or null when ffprobe finds no readable video stream. */
@@ -82,7 +108,7 @@ export function probeVideo(ffmpeg: FFmpegRunner, input: string): Probed | null {
 		ffmpeg,
 		input,
 		'-show_entries',
-		'stream=codec_name,width,height,r_frame_rate,avg_frame_rate,nb_frames,duration,color_space,color_range:stream_side_data=rotation:stream_tags=rotate:format=duration,format_name',
+		'stream=codec_name,width,height,r_frame_rate,avg_frame_rate,nb_frames,duration,color_space,color_range:stream_side_data=rotation:stream_tags=rotate:format=duration,format_name,start_time',
 		'-of',
 		'json'
 	);
@@ -120,7 +146,8 @@ export function probeVideo(ffmpeg: FFmpegRunner, input: string): Probed | null {
 		colour: {
 			matrix: s.color_space === 'bt709' ? 'bt709' : 'bt601',
 			fullRange: s.color_range === 'pc'
-		}
+		},
+		startSec: Number(json.format?.start_time) || 0
 	};
 }
 

@@ -48,7 +48,7 @@ function run(
 			if (position) handed.push(position);
 		});
 	} while (pass.advance());
-	return { handed, chunks };
+	return { handed, chunks, startedOver: pass.startedOver };
 }
 
 /** One uninterrupted pass: every n-th frame from `first`. */
@@ -98,19 +98,24 @@ describe('ChunkedPass', () => {
 	it('continues a resumed pass from its sample, handing that sample over again', () => {
 		const video = cfr(1000, 25, 50);
 		const from = { frameIndex: 235, timeSec: 235 / 25 };
-		const { handed, chunks } = run(video, 5, from);
+		const { handed, chunks, startedOver } = run(video, 5, from);
 		expect(handed).toEqual(onePass(video, 5, 235));
 		expect(chunks[0].from).toEqual(from);
+		expect(startedOver).toBe(false);
 	});
 
 	it('after a seek that misses its sample, decodes from the start and skips what was handed', () => {
 		const video = cfr(600, 25, 50);
-		const { handed, chunks } = run(video, 5, null, 2);
+		const { handed, chunks, startedOver } = run(video, 5, null, 2);
 		expect(handed).toEqual(onePass(video, 5));
 		expect(chunks.at(-1)).toEqual({ from: null, samples: null });
+		expect(startedOver).toBe(true);
 		// A resumed pass whose first seek misses starts over the same way.
 		const from = { frameIndex: 300, timeSec: 12 };
-		expect(run(video, 5, from, 0).handed).toEqual(onePass(video, 5, 300));
+		expect(run(video, 5, from, 0)).toMatchObject({
+			handed: onePass(video, 5, 300),
+			startedOver: true
+		});
 	});
 
 	it('takes longer chunks when asked', () => {

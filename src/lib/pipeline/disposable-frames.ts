@@ -3,8 +3,6 @@
 // nothing that is decoded after it (what ffmpeg's `-skip_frame noref` does). In a stream with
 // B-frames about half the pictures are such; only those that are not sampled are dropped.
 
-import type { SamplePosition } from './sampling-ledger';
-
 /** Bytes of each NAL unit's length prefix, from an avcC record (ISO/IEC 14496-15 §5.3.3.1). */
 export function avcLengthSize(avcC: Uint8Array | null): number {
 	return avcC && avcC.length > 4 ? (avcC[4]! & 0b11) + 1 : 4;
@@ -30,47 +28,4 @@ export function isDisposableAvcPicture(data: Uint8Array, lengthSize: number): bo
 		at += lengthSize + length;
 	}
 	return slices > 0 && at === data.length;
-}
-
-/**
- * A packet's time and the decoded frame's differ in the last bits (the decoder counts in µs and
- * rounds to the track's time base): both are compared in steps of 10 µs, far below any frame gap.
- */
-const timeKey = (timeSec: number) => Math.round(timeSec * 1e5);
-
-/** Frame positions in presentation order, from the packets' timestamps (any order). */
-export class FrameGrid {
-	readonly #index = new Map<number, number>();
-	readonly #times: number[];
-
-	constructor(timestamps: Iterable<number>) {
-		this.#times = [...timestamps].sort((a, b) => a - b);
-		this.#times.forEach((t, i) => this.#index.set(timeKey(t), i));
-	}
-
-	/** The first frame sampling every `sampleRate`-th frame takes at or after `timeSec`. */
-	firstSampledFrom(timeSec: number, sampleRate: number): SamplePosition | null {
-		let lo = 0;
-		let hi = this.#times.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (timeKey(this.#times[mid]) < timeKey(timeSec)) lo = mid + 1;
-			else hi = mid;
-		}
-		const frameIndex = Math.ceil(lo / sampleRate) * sampleRate;
-		return frameIndex < this.#times.length
-			? { frameIndex, timeSec: this.#times[frameIndex] }
-			: null;
-	}
-
-	/** The frame's position counted from the stream's first frame, or undefined if not a frame. */
-	indexOf(timeSec: number): number | undefined {
-		return this.#index.get(timeKey(timeSec));
-	}
-
-	/** Whether the frame at `timeSec` is one that sampling every `sampleRate`-th frame takes. */
-	isSampled(timeSec: number, sampleRate: number): boolean {
-		const index = this.indexOf(timeSec);
-		return index !== undefined && index % sampleRate === 0;
-	}
 }

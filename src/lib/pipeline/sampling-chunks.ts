@@ -35,11 +35,17 @@ export class ChunkedPass {
 	#skipBelow = 0;
 	#next: SamplePosition | null = null;
 	#missed = false;
+	#startedOver = false;
 
 	/** `from`: the sample to start at (handed over again), as a resumed pass gets it. */
 	constructor(options: ChunkingOptions, from: SamplePosition | null) {
 		this.#options = options;
 		this.#chunk = this.#plan(from);
+	}
+
+	/** Whether a seek missed its sample, so that the pass went back to the first frame. */
+	get startedOver(): boolean {
+		return this.#startedOver;
 	}
 
 	/** The chunk to decode now. */
@@ -78,6 +84,7 @@ export class ChunkedPass {
 		this.#next = null;
 		if (this.#missed) {
 			this.#missed = false;
+			this.#startedOver = true;
 			this.#skipBelow = this.#chunk.from?.frameIndex ?? 0;
 			this.#options = { ...this.#options, keyframes: [] };
 			this.#chunk = { from: null, samples: null };

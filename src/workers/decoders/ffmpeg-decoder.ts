@@ -3,13 +3,14 @@
 // WebCodecs cannot decode a video or fails part-way.
 import { explainFailure } from '$lib/pipeline/failure-message';
 import type { Notice } from '$lib/pipeline/notice';
+import { FrameGrid } from '$lib/pipeline/frame-grid';
 import { ChunkedPass } from '$lib/pipeline/sampling-chunks';
 import type { SamplePosition } from '$lib/pipeline/sampling-ledger';
 import { packedI420 } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import type { FFmpegRunner } from '../ffmpeg-runner';
 import { rgbaCanvas } from '../jpeg';
-import { keyframeTimes, probeVideo, type Probed } from '../probe';
+import { packetTimes, probeVideo, type PacketTimes, type Probed } from '../probe';
 import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
 
 const SHOWINFO = /Parsed_showinfo.*\bn:\s*(\d+)\s+pts:\s*\S+\s+pts_time:(\S+).*\bs:(\d+)x(\d+)/;
@@ -44,14 +45,16 @@ export class FfmpegDecoder implements FrameDecoder {
 	#ffmpeg: FFmpegRunner;
 	#input: string;
 	#colour: Probed['colour'];
-	/** Key frame times, listed on the first sampling pass. */
-	#keyframes: number[] | null = null;
+	#startSec: number;
+	/** The packets' times, listed on the first sampling pass. */
+	#packets: PacketTimes | null = null;
 
 	private constructor(ffmpeg: FFmpegRunner, input: string, probed: Probed) {
 		this.#ffmpeg = ffmpeg;
 		this.#input = input;
 		this.probe = probed.info;
 		this.#colour = probed.colour;
+		this.#startSec = probed.startSec;
 	}
 
 	/** Mounts `file` (never copied into wasm memory) and probes it; throws when it is no video. */
@@ -73,12 +76,19 @@ export class FfmpegDecoder implements FrameDecoder {
 	 * detector works through a chunk while the next one decodes.
 	 */
 	async sample(
-		{ sampleRate, from }: SampleOptions,
+		{ sampleRate, from, startSec }: SampleOptions,
 		onSample: OnSample
 	): Promise<{ complete: boolean }> {
-		this.#keyframes ??= this.#listKeyframes();
+		const packets = (this.#packets ??= this.#listPackets());
 		const { fps } = this.probe;
-		const pass = new ChunkedPass({ sampleRate, fps, keyframes: this.#keyframes }, from);
+		// A time range starts at its first sampled frame, placed in the grid by the packets' times
+		// (a seek that lands elsewhere makes the pass start over from the first frame: ChunkedPass).
+		const seek =
+			!from && startSec && packets.frames
+				? new FrameGrid(packets.frames).firstSampledFrom(startSec, sampleRate)
+				: null;
+		if (seek) this.timings.seekedTo = seek.timeSec;
+		const pass = new ChunkedPass({ sampleRate, fps, keyframes: packets.keyframes }, from ?? seek);
 		let behind: Promise<void>[] = [];
 		let complete = true;
 		do {
@@ -92,12 +102,14 @@ export class FfmpegDecoder implements FrameDecoder {
 			complete = ret === 0;
 		} while (complete && pass.advance());
 		await Promise.all(behind);
+		// The profile says where decoding began: not at the range if the seek missed.
+		if (seek && pass.startedOver) delete this.timings.seekedTo;
 		return { complete };
 	}
 
-	#listKeyframes(): number[] {
+	#listPackets(): PacketTimes {
 		const started = performance.now();
-		const times = keyframeTimes(this.#ffmpeg, this.#input);
+		const times = packetTimes(this.#ffmpeg, this.#input, this.#startSec);
 		this.#addTime('keyframes', started);
 		return times;
 	}

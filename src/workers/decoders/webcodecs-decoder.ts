@@ -15,7 +15,8 @@ import {
 	type InputVideoTrack,
 	type VideoSample
 } from 'mediabunny';
-import { avcLengthSize, FrameGrid, isDisposableAvcPicture } from '$lib/pipeline/disposable-frames';
+import { avcLengthSize, isDisposableAvcPicture } from '$lib/pipeline/disposable-frames';
+import { FrameGrid } from '$lib/pipeline/frame-grid';
 import { errorText } from '$lib/pipeline/failure-message';
 import type { Picture } from '$lib/pipeline/picture';
 import { fitWithin, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
@@ -115,10 +116,15 @@ export class WebCodecsDecoder implements FrameDecoder {
 		{ sampleRate, longSide, from, startSec }: SampleOptions,
 		onSample: OnSample
 	): Promise<{ complete: boolean }> {
-		const grid = this.#avcLengthSize === null ? null : await this.#frameGrid();
-		const sink = grid ? this.#skippingSink(grid, sampleRate) : new VideoSampleSink(this.#track);
-		// A time range starts at its first sampled frame; the index places it in the sampling grid.
-		const seek = !from && grid && startSec ? grid.firstSampledFrom(startSec, sampleRate) : null;
+		const skipping = this.#avcLengthSize !== null;
+		const rangeStart = from ? 0 : (startSec ?? 0);
+		const ranged = rangeStart > 0;
+		// The packets' times place every frame: read from an MP4's index up front, or (WebM, MKV)
+		// by one pass over the file's packets, worth it only to start a time range where it starts.
+		const grid = skipping || ranged ? await this.#frameGrid() : null;
+		const sink =
+			grid && skipping ? this.#skippingSink(grid, sampleRate) : new VideoSampleSink(this.#track);
+		const seek = ranged && grid ? grid.firstSampledFrom(rangeStart, sampleRate) : null;
 		if (seek) this.timings.seekedTo = seek.timeSec;
 		const start = from ?? seek;
 		let frameIndex = start?.frameIndex ?? 0;
