@@ -21,6 +21,9 @@ import { startServer } from './server.mjs';
 
 const log = (msg) => console.error(`[bench] ${msg}`);
 
+/** People's embedding time per face (embedded after the video completed), or null. */
+const msPerFace = ({ embed, embedded }) => (embedded ? round((embed * 1000) / embedded) : null);
+
 /** Both decoders' stages side by side with the native reference, for people (stderr). */
 function pipelineTable(pipeline, native) {
 	const runs = Object.entries(pipeline);
@@ -33,7 +36,8 @@ function pipelineTable(pipeline, native) {
 		`${'total/native'.padEnd(16)}${runs
 			.map(([, p]) => cell(native ? round(p.totalSec / native.bestSec) : null))
 			.join('')}`,
-		`${'people after'.padEnd(16)}${runs.map(([, p]) => cell(p.peopleAfterSec)).join('')}`
+		`${'people after'.padEnd(16)}${runs.map(([, p]) => cell(p.peopleAfterSec)).join('')}`,
+		`${'embed ms/face'.padEnd(16)}${runs.map(([, p]) => cell(msPerFace(p.stagesSec))).join('')}`
 	];
 	return `pipeline, bench_60s_720p.mp4:\n${lines.join('\n')}`;
 }

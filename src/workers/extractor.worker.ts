@@ -81,7 +81,9 @@ const api: ExtractorApi = {
 	},
 
 	async embedKeyframes({ keyframes, assets }) {
+		const started = performance.now();
 		const embedder = await embedderFor(assets);
+		const loaded = performance.now();
 		const out: FaceEmbedding[] = [];
 		// One picture decoded at a time: a video's keyframes at full size do not all fit at once.
 		for (const { frameIndex, image, faces } of keyframes) {
@@ -95,7 +97,11 @@ const api: ExtractorApi = {
 				bitmap.close();
 			}
 		}
-		return out;
+		return {
+			embeddings: out,
+			loadSec: (loaded - started) / 1000,
+			embedSec: (performance.now() - loaded) / 1000
+		};
 	},
 
 	async peopleUnavailable(assets) {

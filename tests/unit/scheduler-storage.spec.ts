@@ -29,9 +29,13 @@ const outcome: ExtractOutcome = {
 const embedding = Array.from({ length: 128 }, (_, i) => (i === 0 ? 1 : 0));
 const api = {
 	extract: () => Promise.resolve(outcome),
-	embedKeyframes: vi.fn(async ({ keyframes }: EmbedKeyframesRequest) =>
-		keyframes.flatMap((k) => k.faces.map((_, faceIndex) => ({ ...k, faceIndex, embedding })))
-	)
+	embedKeyframes: vi.fn(async ({ keyframes }: EmbedKeyframesRequest) => ({
+		embeddings: keyframes.flatMap((k) =>
+			k.faces.map((_, faceIndex) => ({ ...k, faceIndex, embedding }))
+		),
+		loadSec: 0.5,
+		embedSec: 0.25
+	}))
 } as unknown as ExtractorApi;
 const pool = {
 	run: (job: (a: ExtractorApi) => Promise<unknown>) => job(api),
@@ -132,6 +136,14 @@ it('People embeds a completed video’s faces after its run, or at the next star
 	await vi.waitFor(async () => expect(await db.faces.count()).toBe(1));
 	expect(await db.faces.get(`${v.id}/0/0`)).toMatchObject({ videoId: v.id, frameIndex: 0 });
 	expect(await db.peopleDue.count()).toBe(0);
+	// The profile says what People's embedding took, beside the run's stages.
+	await vi.waitFor(async () =>
+		expect((await db.videos.get(v.id))!.timings).toMatchObject({
+			embed: 0.25,
+			'embed load': 0.5,
+			embedded: 1
+		})
+	);
 
 	// A tab closed before People got to it: the next start embeds what was left.
 	await db.faces.clear();

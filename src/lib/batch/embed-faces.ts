@@ -5,6 +5,7 @@
 // keyframes and placed into persons; faces of frames that are no longer keyframes go.
 import type { KffDatabase } from '$lib/db/database';
 import { keyframesToEmbed, saveVideoFaces } from '$lib/db/people';
+import { addTimings } from '$lib/db/videos';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
 
 /** The number of faces embedded; rejects when face recognition cannot run. */
@@ -14,11 +15,20 @@ export async function embedVideoFaces(
 	videoId: string
 ): Promise<number> {
 	const { todo, keep } = await keyframesToEmbed(db, videoId);
-	const embeddings = todo.length
-		? await extractor.embedKeyframes(
-				todo.map(({ frameIndex, image, faces }) => ({ frameIndex, image, faces }))
-			)
-		: [];
+	if (todo.length === 0) {
+		await saveVideoFaces(db, videoId, [], todo, keep);
+		return 0;
+	}
+	const { embeddings, loadSec, embedSec } = await extractor.embedKeyframes(
+		todo.map(({ frameIndex, image, faces }) => ({ frameIndex, image, faces }))
+	);
+	// The same stages a reference run's profile has (it embeds during the run); written first,
+	// so that whoever sees the faces sees what they took.
+	await addTimings(db, videoId, {
+		embed: embedSec,
+		'embed load': loadSec,
+		embedded: embeddings.length
+	});
 	await saveVideoFaces(db, videoId, embeddings, todo, keep);
 	return embeddings.length;
 }

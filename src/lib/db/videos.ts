@@ -347,3 +347,23 @@ export async function recentRuns(db: KffDatabase, limit = 30): Promise<PastRun[]
 		runSec: (v.finishedAt! - v.startedAt!) / 1000
 	}));
 }
+
+/**
+ * Adds seconds (or counts) to the video's stage profile, for work done after its run (People's
+ * embedding); read and written in one transaction, so concurrent additions both count.
+ */
+export function addTimings(
+	db: KffDatabase,
+	videoId: string,
+	added: Record<string, number>
+): Promise<number> {
+	return db.videos
+		.where('id')
+		.equals(videoId)
+		.modify((video) => {
+			const timings = { ...video.timings };
+			for (const [stage, value] of Object.entries(added))
+				timings[stage] = (timings[stage] ?? 0) + value;
+			video.timings = timings;
+		});
+}

@@ -8,13 +8,13 @@ import type {
 	AssetUrls,
 	EmbedKeyframesRequest,
 	ExtractedKeyframe,
-	FaceEmbedding,
 	ExtractFramesRequest,
 	PhotoFaces,
 	ExtractFrameOutcome,
 	ExtractOutcome,
 	ExtractProgress,
 	ExtractorApi,
+	KeyframeEmbeddings,
 	SamplingCheckpoint,
 	SamplingResume
 } from './extractor-protocol';
@@ -97,7 +97,7 @@ export class ExtractorClient {
 	}
 
 	/** Identity embeddings of stored keyframes' faces (queued like any job). */
-	embedKeyframes(keyframes: EmbedKeyframesRequest['keyframes']): Promise<FaceEmbedding[]> {
+	embedKeyframes(keyframes: EmbedKeyframesRequest['keyframes']): Promise<KeyframeEmbeddings> {
 		return this.#pool.run((api) => api.embedKeyframes({ keyframes, assets: this.#assets() }));
 	}
 

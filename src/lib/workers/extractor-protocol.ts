@@ -98,6 +98,15 @@ export interface FaceEmbedding {
 	embedding: number[];
 }
 
+/** A video's keyframes' faces embedded, and the seconds it took (for the profile). */
+export interface KeyframeEmbeddings {
+	embeddings: FaceEmbedding[];
+	/** Loading the recognition model (0 when this worker had it already). */
+	loadSec: number;
+	/** Decoding the keyframes and embedding their faces. */
+	embedSec: number;
+}
+
 export type ExtractOutcome =
 	| {
 			ok: true;
@@ -190,7 +199,7 @@ export interface ExtractorApi {
 	/** Faces of a reference photo and who they are (their embeddings). */
 	embedImage(request: DetectImageRequest): Promise<PhotoFaces>;
 	/** Identity embeddings of stored keyframes' faces; rejects when the model cannot run. */
-	embedKeyframes(request: EmbedKeyframesRequest): Promise<FaceEmbedding[]>;
+	embedKeyframes(request: EmbedKeyframesRequest): Promise<KeyframeEmbeddings>;
 	/** Why face recognition cannot run here (null when it can): loads the model to find out. */
 	peopleUnavailable(assets: AssetUrls): Promise<string | null>;
 }
