@@ -2,7 +2,7 @@
 // One video, start to finish: open a decoder (./open-decoders) → the sampling pass
 // (./sample-video) → select → the extraction pass (./extract-keyframes), with one progress
 // reporter and one stage timer for all. Pure decisions live in src/lib/pipeline.
-import { withSubject } from '$lib/pipeline/score';
+import { withOpenEyeScores, withSubject } from '$lib/pipeline/score';
 import { selectKeyframes } from '$lib/pipeline/select';
 import type { ScoredFrame } from '$lib/pipeline/types';
 import type {
@@ -33,11 +33,11 @@ import type { Sampling } from './sample-video';
  * other's look-alike one).
  */
 async function framesOfReference(
+	candidates: ScoredFrame[],
 	sampling: Sampling,
 	run: ExtractionRun,
 	people: PeopleRun
 ): Promise<{ chosen: ScoredFrame[]; candidates: ScoredFrame[] }> {
-	const { candidates } = sampling.sampler;
 	const { frameWidth, frameHeight } = sampling.basis;
 	const spaced = { ...sampling.select, maxHashDistance: -1 };
 	const wide = selectKeyframes(candidates, {
@@ -97,9 +97,10 @@ export async function extractVideo(
 		const sampling = await sampleVideo(env.detector, req, run);
 		for (const decoder of opened) timer.addAll(decoder.timings);
 
-		const ofReference = people && (await framesOfReference(sampling, run, people));
-		const chosen =
-			ofReference?.chosen ?? selectKeyframes(sampling.sampler.candidates, sampling.select);
+		const { frameWidth, frameHeight } = sampling.basis;
+		const candidates = withOpenEyeScores(sampling.sampler.candidates, frameWidth, frameHeight);
+		const ofReference = people && (await framesOfReference(candidates, sampling, run, people));
+		const chosen = ofReference?.chosen ?? selectKeyframes(candidates, sampling.select);
 		timer.lap('select');
 		const { keyframes, thumbnail } = await extractKeyframes(
 			chosen,
@@ -127,7 +128,7 @@ export async function extractVideo(
 			decoder: lastDecoder.name,
 			decoderNote: notes.length > 0 ? notes.join(' ') : null,
 			embeddings: people ? people.embeddingsOf(keyframes.map((k) => k.frameIndex)) : [],
-			referenceCandidates: ofReference ? ofReference.candidates : null
+			candidates: ofReference ? ofReference.candidates : candidates
 		};
 	} catch (error) {
 		return failureOf(error, lastDecoder);

@@ -5,9 +5,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startBatch, videoRow, waitForFinal, watchPage } from '../support/app-driver';
 import { readStores } from '../support/browser-db';
+import { eyesOpen } from '../../src/lib/pipeline/eyes';
 
 interface Face {
 	eyeAspect?: number;
+	openEyeAspect?: number;
 }
 
 const spread = (xs: number[]) => {
@@ -68,6 +70,34 @@ for (const file of ['people_two.mp4', 'megamind.avi']) {
 		expect(Math.min(...ratios)).toBeGreaterThan(0.1);
 	});
 }
+
+test('megamind_h264.mp4: the cartoon’s blinks are eyes closed, against its own open eyes', async ({
+	page
+}) => {
+	// Every frame sampled: frames 228 and 257 are its two blinks (lids shut, seen by eye).
+	await startBatch(page, ['megamind_h264.mp4'], { sampleRate: 1 });
+	expect(await waitForFinal(page, 'megamind_h264.mp4')).toBe('completed');
+	const { candidates, keyframes } = await readStores(page, ['candidates', 'keyframes']);
+	const eyesAt = (frameIndex: number) => {
+		const candidate = candidates.find((c) => c.frameIndex === frameIndex);
+		expect(candidate, `candidate ${frameIndex}`).toBeDefined();
+		const [face] = candidate!.faces as Face[];
+		expect(face.openEyeAspect, `frame ${frameIndex}'s face has a baseline`).toBeGreaterThan(0.25);
+		return eyesOpen(face.eyeAspect!, face.openEyeAspect);
+	};
+	// Its lids measure 0.16-0.20, a ratio a real person's open eyes can have: only against the
+	// cartoon's own open eyes (0.30-0.42) do they read as closed.
+	for (const blink of [228, 257]) expect(eyesAt(blink), `frame ${blink}`).toBe(0);
+	for (const open of [225, 254]) expect(eyesAt(open), `frame ${open}`).toBe(1);
+	// No blink is kept; the stored keyframes are scored as the candidates were.
+	const kept = keyframes.map((k) => k.frameIndex as number);
+	expect(kept).not.toContain(228);
+	expect(kept).not.toContain(257);
+	for (const k of keyframes) {
+		const candidate = candidates.find((c) => c.frameIndex === k.frameIndex)!;
+		expect(k.score).toBeCloseTo(candidate.score as number, 10);
+	}
+});
 
 test.describe('without the landmark model', () => {
 	// The service worker would answer from its cache, past the route.

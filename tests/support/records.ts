@@ -1,6 +1,7 @@
 // Records for tests, built from the app's own defaults so that no test retypes them.
 import type { SelectionBasis } from '$lib/pipeline/curate';
 import { SHARPNESS_WEIGHT } from '$lib/pipeline/score';
+import type { ScoredFrame } from '$lib/pipeline/types';
 import type { BatchRecord, KeyframeRecord, VideoRecord } from '$lib/db/types';
 import { newVideoRecord } from '$lib/db/videos';
 import type { ExtractOutcome, ProbeInfo } from '$lib/workers/extractor-protocol';
@@ -101,7 +102,8 @@ export function keyframeFields(
 /** A worker's outcome of a finished 2 s, 25 fps run with `keyframes`, its probe's size `size`. */
 export function completedOutcome(
 	keyframes: Omit<KeyframeRecord, 'id' | 'videoId'>[],
-	size: Pick<ProbeInfo, 'width' | 'height'> = { width: 4, height: 4 }
+	size: Pick<ProbeInfo, 'width' | 'height'> = { width: 4, height: 4 },
+	candidates: ScoredFrame[] = []
 ): Extract<ExtractOutcome, { ok: true }> {
 	return {
 		ok: true,
@@ -124,6 +126,6 @@ export function completedOutcome(
 		decoder: 'webcodecs',
 		decoderNote: null,
 		embeddings: [],
-		referenceCandidates: null
+		candidates
 	};
 }

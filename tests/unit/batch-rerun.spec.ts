@@ -93,7 +93,7 @@ it('a re-run’s proposal is stored until kept, and goes with its video', async 
 	expect(await proposalOf(db, b.id)).toBeUndefined();
 });
 
-it("a re-run sends its batch's reference photo and proposes the candidates its checkpoints carried; keeping it stores them", async () => {
+it("a re-run sends its batch's reference photo and proposes the candidates it returned; keeping it stores them", async () => {
 	const reference = [[1, 0, 0]];
 	const [video] = await addVideosToBatch(db, batchRecord({ reference }), testFiles(1));
 	await saveExtractionResult(db, video.id, { video: {}, keyframes: [keyframeFields(0, 10)] });
@@ -104,8 +104,7 @@ it("a re-run sends its batch's reference photo and proposes the candidates its c
 		extract: async (request: ExtractRequest, listeners: ExtractListeners) => {
 			asked = request;
 			listeners.checkpoint({ ...checkpoint, candidates: [candidate(10)] });
-			listeners.checkpoint({ ...checkpoint, candidates: [candidate(20)] });
-			return outcome;
+			return { ...outcome, candidates: [candidate(10), candidate(20)] };
 		}
 	} as unknown as ExtractorClient;
 	const proposal = await rerunVideo(

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
 	CLOSED_EAR,
+	CLOSED_SHARE,
 	eyeAspectRatio,
 	eyesOpen,
 	LANDMARK_INPUT,
 	landmarkInput,
 	MIN_FACE_PRESENCE,
 	OPEN_EAR,
+	OPEN_SHARE,
 	withEyes
 } from '$lib/pipeline/eyes';
 import type { FaceBox, GrayImage } from '$lib/pipeline/types';
@@ -52,6 +54,17 @@ describe('eyesOpen', () => {
 		expect(eyesOpen(OPEN_EAR)).toBe(1);
 		expect(eyesOpen(0.35)).toBe(1);
 		expect(eyesOpen((CLOSED_EAR + OPEN_EAR) / 2)).toBeCloseTo(0.5, 10);
+	});
+
+	it('against the face’s own open eyes, a ratio well below them is a blink', () => {
+		// megamind_h264.mp4's cartoon: open at ~0.34, blinking at 0.163 and 0.204.
+		expect(eyesOpen(0.163)).toBe(1);
+		expect(eyesOpen(0.163, 0.34)).toBe(0);
+		expect(eyesOpen(0.204, 0.34)).toBe(0);
+		expect(eyesOpen(0.3, 0.34)).toBe(1);
+		expect(eyesOpen(0.34 * ((CLOSED_SHARE + OPEN_SHARE) / 2), 0.34)).toBeCloseTo(0.5, 10);
+		// Nearly shut is closed whatever the face's usual ratio.
+		expect(eyesOpen(0.08, 0.09)).toBe(0);
 	});
 
 	it('an eye mesh with lids wide apart is open; lids together, closed', () => {

@@ -226,7 +226,7 @@ const interrupted = (videoId: string) =>
 		)
 	);
 
-it('stores the checkpoints a run reports; completing the video removes them, keeps the candidates', async () => {
+it('stores the checkpoints a run reports; completing the video removes them, keeps its candidates', async () => {
 	let stored: unknown = 'not read';
 	const { video } = await run(async (_onProgress, job, onCheckpoint) => {
 		expect(job.resume).toBeNull();
@@ -238,7 +238,8 @@ it('stores the checkpoints a run reports; completing the video removes them, kee
 			(await db.videos.toCollection().first())!.id,
 			job.settings
 		);
-		return completed();
+		// The run returns them too, as its selection ranked them.
+		return { ...completed(), candidates: [scored(5), scored(10)] };
 	});
 	expect(stored).toMatchObject({
 		checkpoint: { state: state(10), progress: 0.2, decoder: 'webcodecs' },
@@ -252,13 +253,14 @@ it('stores the checkpoints a run reports; completing the video removes them, kee
 	expect(video.retune).toBeNull();
 });
 
-it("a reference run's candidates (its person's frames) replace those its checkpoints stored", async () => {
+it('the candidates a run returns (as its selection ranked them) replace those its checkpoints stored', async () => {
+	// A reference run's: only its person's frames, scored on that person.
 	const ofPerson = { ...scored(10), subject: 1 };
 	const { video } = await run(async (_onProgress, _job, onCheckpoint) => {
 		onCheckpoint(checkpointAt(5, 0.1));
 		onCheckpoint(checkpointAt(10, 0.2));
 		await new Promise((resolve) => setTimeout(resolve, 50));
-		return { ...completed(), referenceCandidates: [ofPerson] };
+		return { ...completed(), candidates: [ofPerson] };
 	});
 	expect(video.status).toBe('completed');
 	expect(await runCandidates(db, video.id)).toEqual([{ ...ofPerson, videoId: video.id }]);

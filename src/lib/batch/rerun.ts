@@ -16,7 +16,6 @@ import {
 	type ExtractionResult
 } from '$lib/db/videos';
 import type { Notice } from '$lib/pipeline/notice';
-import type { ScoredFrame } from '$lib/pipeline/types';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
 import { extractionResult } from './video-run';
 
@@ -37,19 +36,15 @@ export async function rerunVideo(
 	if (!video || !file) return { ok: false, notice: { code: 'original-missing' } };
 	// A re-run keeps to its batch's reference photo, as the first run did.
 	const reference = (await getBatch(db, video.batchId))?.reference ?? null;
-	// Its candidates go with its proposal, not into the video's: they are the run's last ones
-	// until it is kept.
-	const sampled: ScoredFrame[] = [];
+	// Its candidates go with its proposal (in the result), not into the video's: they are the
+	// run's last ones until it is kept. So are its checkpoints: a re-run starts over.
 	const outcome = await extractor.extract(
 		{ file, name: video.name, settings, resume: null, reference },
-		{
-			progress: (p) => onProgress(p.progress),
-			checkpoint: (c) => sampled.push(...c.candidates)
-		},
+		{ progress: (p) => onProgress(p.progress), checkpoint: () => {} },
 		signal
 	);
 	if (!outcome.ok) return { ok: false, notice: outcome.notice };
-	return { ok: true, settings, result: extractionResult(settings, outcome, sampled) };
+	return { ok: true, settings, result: extractionResult(settings, outcome) };
 }
 
 /**

@@ -20,7 +20,6 @@ import {
 } from '$lib/db/videos';
 import { errorText, isStorageFull, noFacesNotice } from '$lib/pipeline/failure-message';
 import type { Notice } from '$lib/pipeline/notice';
-import type { ScoredFrame } from '$lib/pipeline/types';
 import type { ExtractorClient, ExtractListeners } from '$lib/workers/extractor-client';
 import type {
 	ExtractOutcome,
@@ -127,14 +126,10 @@ function runWriter(db: KffDatabase, video: VideoRecord, start: number, onAlive: 
 	return { listeners, written: () => writing, checkpointed: () => checkpointed };
 }
 
-/**
- * What a finished run stores: the probe's facts, the run's notes and its keyframes, and its
- * candidates when its checkpoints did not store them (`sampled`: those they carried).
- */
+/** What a finished run stores: the probe's facts, the run's notes, keyframes and candidates. */
 export function extractionResult(
 	settings: ExtractionSettings,
-	outcome: Extract<ExtractOutcome, { ok: true }>,
-	sampled?: ScoredFrame[]
+	outcome: Extract<ExtractOutcome, { ok: true }>
 ): ExtractionResult {
 	const { durationSec, fps, width, height, codec, rotation } = outcome.probe;
 	return {
@@ -157,7 +152,7 @@ export function extractionResult(
 					: outcome.warning
 		},
 		keyframes: outcome.keyframes,
-		candidates: outcome.referenceCandidates ?? sampled,
+		candidates: outcome.candidates,
 		peopleDue: outcome.embeddings.length === 0 && outcome.keyframes.some((k) => k.faces.length > 0)
 	};
 }

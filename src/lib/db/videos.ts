@@ -26,8 +26,8 @@ export interface ExtractionResult {
 	/** People embeds the keyframes' faces after this is stored (recorded with it, see peopleDue). */
 	peopleDue?: boolean;
 	/**
-	 * The run's candidates, when they are not those its checkpoints stored (a reference run's, a
-	 * re-run's): they replace the video's.
+	 * The run's candidates as its selection ranked them: they replace the video's (those its
+	 * checkpoints stored). Absent in a re-run proposal stored before runs returned them.
 	 */
 	candidates?: ScoredFrame[];
 }

@@ -25,11 +25,11 @@ const EYES = [
 ] as const;
 
 /**
- * Eye aspect ratio at which the factor is 0 and 1. Measured on the fixtures' faces (every one has
- * its eyes open; tests/e2e/curation-eyes.e2e.ts logs them): faces_timeline.mp4 0.166–0.399,
- * people_two.mp4 0.191–0.287, megamind.avi 0.164–0.429; the lowest are faces looking down. So
- * open is from the lowest open eye measured, and closed is below every open one by 40%: a blink
- * brings the lids together, and the ratio toward 0.
+ * Eye aspect ratio at which the factor is 0 and 1, for any face. Measured on the fixtures' faces
+ * (tests/e2e/curation-eyes.e2e.ts logs them): faces_timeline.mp4 0.166–0.399, people_two.mp4
+ * 0.191–0.287 (eyes open, the lowest looking down), megamind.avi 0.164–0.429, whose lowest are
+ * the cartoon's blinks. So no one ratio tells a blink for every face: these catch eyes nearly
+ * shut on anyone, and the face's own open ratio (CLOSED_SHARE, OPEN_SHARE) the rest.
  */
 export const CLOSED_EAR = 0.1;
 export const OPEN_EAR = 0.16;
@@ -55,10 +55,26 @@ export function eyeAspectRatio(landmarks: ArrayLike<number>): number | null {
 	return sum / EYES.length;
 }
 
-/** How open the eyes are, 0 (closed) .. 1 (open), from their aspect ratio: linear in between. */
-export function eyesOpen(ear: number): number {
-	const t = (ear - CLOSED_EAR) / (OPEN_EAR - CLOSED_EAR);
+/**
+ * Against the face's own open eyes (`openEyeAspect`, eye-baselines.ts): the share of it at which
+ * the factor is 0 and 1. megamind_h264.mp4's blinks measure 0.48 and 0.60 of the cartoon's open
+ * eyes; the fixtures' open eyes (looking down included) stay above 0.8 of their face's.
+ */
+export const CLOSED_SHARE = 0.6;
+export const OPEN_SHARE = 0.8;
+
+const ramp = (value: number, zero: number, one: number) => {
+	const t = (value - zero) / (one - zero);
 	return t > 0 ? Math.min(1, t) : 0;
+};
+
+/**
+ * How open the eyes are, 0 (closed) .. 1 (open), from their aspect ratio, linear in between: by
+ * the fixed thresholds, and against the face's own open ratio when known (the lower of both).
+ */
+export function eyesOpen(ear: number, openEar?: number): number {
+	const fixed = ramp(ear, CLOSED_EAR, OPEN_EAR);
+	return openEar ? Math.min(fixed, ramp(ear / openEar, CLOSED_SHARE, OPEN_SHARE)) : fixed;
 }
 
 /**

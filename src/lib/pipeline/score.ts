@@ -1,3 +1,4 @@
+import { withOpenEyes } from './eye-baselines';
 import { eyesOpen } from './eyes';
 import { frontalness } from './frontalness';
 import type { FaceBox, ScoredFrame } from './types';
@@ -100,7 +101,7 @@ export function faceFactors(
 		size: sizeFactor(face, frameWidth, frameHeight),
 		sharpness: clamp01(face.sharpness ?? frameSharpness),
 		frontalness: clamp01(frontalness(face)),
-		eyes: face.eyeAspect === undefined ? null : eyesOpen(face.eyeAspect)
+		eyes: face.eyeAspect === undefined ? null : eyesOpen(face.eyeAspect, face.openEyeAspect)
 	};
 }
 
@@ -158,4 +159,37 @@ export function withSubject<T extends ScoredFrame>(
 	const face = frame.faces[subject];
 	const factors = faceFactors(face, frameWidth, frameHeight, frame.sharpness);
 	return { ...frame, subject, sharpness: factors.sharpness, score: scoreOf(factors) };
+}
+
+/**
+ * A run's candidates with each face's open-eye baseline (eye-baselines.ts), scored again with it:
+ * what selection ranks, so that a blink counts against the face's own open eyes.
+ */
+export function withOpenEyeScores<T extends ScoredFrame>(
+	frames: readonly T[],
+	frameWidth: number,
+	frameHeight: number
+): T[] {
+	return withOpenEyes(frames).map((frame) => ({
+		...frame,
+		score: scoreFrame({ faces: frame.faces, frameWidth, frameHeight, sharpness: frame.sharpness })
+	}));
+}
+
+/**
+ * A frame measured on its own (picked by hand) scored as the run's candidates are: its faces take
+ * their open-eye baselines among the run's `candidates`, in the shot of the one nearest in time.
+ */
+export function scoredAmong<T extends Omit<ScoredFrame, 'frameIndex' | 'hash'>>(
+	frame: T,
+	candidates: readonly Pick<ScoredFrame, 'timeSec' | 'shot' | 'faces'>[],
+	frameWidth: number,
+	frameHeight: number
+): T {
+	if (candidates.length === 0) return frame;
+	const gap = (c: { timeSec: number }) => Math.abs(c.timeSec - frame.timeSec);
+	const nearest = candidates.reduce((a, b) => (gap(b) < gap(a) ? b : a));
+	const { faces } = withOpenEyes([...candidates, { ...frame, shot: nearest.shot }]).at(-1)!;
+	const { sharpness } = frame;
+	return { ...frame, faces, score: scoreFrame({ faces, frameWidth, frameHeight, sharpness }) };
 }

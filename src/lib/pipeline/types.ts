@@ -23,6 +23,11 @@ export interface FaceBox extends Rect {
 	/** Eye aspect ratio from the face landmark model (see eyes.ts); absent when not measured. */
 	eyeAspect?: number;
 	/**
+	 * The ratio this face's eyes usually have through its shot (eye-baselines.ts), which a blink
+	 * falls well below; absent when unknown (only the fixed thresholds of eyes.ts apply then).
+	 */
+	openEyeAspect?: number;
+	/**
 	 * Sharpness of this face's region (0..1, see sharpness.ts), measured while sampling; absent
 	 * on faces stored before faces carried their own (the frame's `sharpness` stands in).
 	 */

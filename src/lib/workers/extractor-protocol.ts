@@ -131,11 +131,12 @@ export type ExtractOutcome =
 			 */
 			embeddings: FaceEmbedding[];
 			/**
-			 * A reference run's candidates: the frames it found its person in, scored on that
-			 * person's face (`subject`). They replace the candidates its checkpoints stored, so
-			 * that re-tuning keeps to that person. null in any other run.
+			 * The run's candidates as its selection ranked them (faces with their open-eye
+			 * baselines, scored with them); a reference run's are only the frames it found its
+			 * person in, scored on that person's face (`subject`). They replace the candidates its
+			 * checkpoints stored, so that re-tuning chooses as the run did.
 			 */
-			referenceCandidates: ScoredFrame[] | null;
+			candidates: ScoredFrame[];
 	  }
 	| {
 			ok: false;
