@@ -123,6 +123,8 @@ test('header: what the video is, how it was processed, kept / total, editable vi
 
 	await page.getByTestId('video-tags').fill('animation');
 	await page.getByTestId('video-tags').press('Enter');
+	// Stored even when the page is left at once.
+	await page.reload();
 	await expect(page.locator('.video-header').getByTestId('tag-chip')).toHaveText(['animation']);
 	await openReview();
 	await expect(page.locator('.video-header').getByTestId('tag-chip')).toHaveText(['animation']);

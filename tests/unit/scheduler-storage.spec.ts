@@ -157,9 +157,9 @@ it('the next start applies the merges and face moves a closed tab asked for', as
 	const [v] = await runBatch(new Scheduler(db, extractor), 1);
 	await vi.waitFor(async () => expect(await db.faces.count()).toBe(1));
 	const id = `${v.id}/0/0`;
-	await db.personEdits.add({ edit: { kind: 'move', faceId: id, to: 'new-one', newPerson: true } });
+	await db.pendingEdits.add({ edit: { kind: 'move', faceId: id, to: 'new-one', newPerson: true } });
 	await new Scheduler(db, extractor).resume();
 	expect(await db.faces.get(id)).toMatchObject({ personId: 'new-one' });
 	expect(await db.persons.toCollection().primaryKeys()).toEqual(['new-one']);
-	expect(await db.personEdits.count()).toBe(0);
+	expect(await db.pendingEdits.count()).toBe(0);
 });

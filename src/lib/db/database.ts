@@ -2,7 +2,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { shareConnection } from './connection';
 import { derivedChanges, withDerivedKeys } from './derived-keys';
-import type { FaceRecord, PeopleDueRecord, PersonEditRecord, PersonRecord } from './people-records';
+import type { PendingEditRecord } from './pending-edits';
+import type { FaceRecord, PeopleDueRecord, PersonRecord } from './people-records';
 import type { RerunProposalRecord } from './rerun-proposals';
 import type {
 	AnnotationRecord,
@@ -55,7 +56,7 @@ export class KffDatabase extends Dexie {
 	declare persons: EntityTable<PersonRecord, 'id'>;
 	declare peopleDue: EntityTable<PeopleDueRecord, 'videoId'>;
 	declare rerunProposals: EntityTable<RerunProposalRecord, 'videoId'>;
-	declare personEdits: EntityTable<PersonEditRecord, 'seq'>;
+	declare pendingEdits: EntityTable<PendingEditRecord, 'seq'>;
 
 	constructor(name: string) {
 		super(name);
@@ -114,8 +115,9 @@ export class KffDatabase extends Dexie {
 		// completed before were embedded during their run, or are "older" ones), and re-run
 		// proposals not yet kept or dropped (`rerunProposals`). New tables only.
 		this.version(8).stores({ peopleDue: 'videoId', rerunProposals: 'videoId' });
-		// v9: People's merges and face moves not applied yet (`personEdits`). A new table only.
-		this.version(9).stores({ personEdits: '++seq' });
+		// v9: edits asked for and not applied yet (`pendingEdits`, see pending-edits.ts). A new
+		// table only.
+		this.version(9).stores({ pendingEdits: '++seq' });
 		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived
 		// key never lags the name.
 		this.videos.hook('creating', (_id, row) => {

@@ -1,6 +1,6 @@
 // Record types of People's tables (schema version 7): faces with their identity embeddings, and
-// the persons they are grouped into; since version 8, the videos whose faces are still to embed;
-// since version 9, the merges and face moves asked for and not applied yet.
+// the persons they are grouped into; since version 8, the videos whose faces are still to embed.
+// A merge or a face move is stored as a pending edit (pending-edits.ts) until applied.
 
 /** One face of a keyframe, keyed `${videoId}/${frameIndex}/${faceIndex}` (its index in `faces`). */
 export interface FaceRecord {
@@ -40,13 +40,3 @@ export interface PeopleDueRecord {
 export type PersonEdit =
 	| { kind: 'merge'; from: string; into: string }
 	| { kind: 'move'; faceId: string; to: string; newPerson: boolean };
-
-/**
- * An edit the People page asked for, stored at once and applied after (see person-edits.ts): a
- * page left right after the click still has it done, by the next tab that starts.
- */
-export interface PersonEditRecord {
-	/** Auto-incremented: edits apply in the order they were asked for. */
-	seq: number;
-	edit: PersonEdit;
-}

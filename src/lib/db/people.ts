@@ -10,7 +10,7 @@ import { commitNow } from './commit-now';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
 import { keyframesOfVideo } from './keyframes';
-import type { FaceRecord, PersonRecord } from './people-records';
+import type { FaceRecord, PersonEdit, PersonRecord } from './people-records';
 import { NOT_DELETED, type KeyframeRecord, type StoredFace } from './types';
 
 export type { FaceRecord, PersonRecord };
@@ -39,7 +39,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** Recomputes the persons' centres and counts from their faces; one without faces goes. */
-export async function refreshPersons(db: KffDatabase, ids: Iterable<string>, now: number) {
+async function refreshPersons(db: KffDatabase, ids: Iterable<string>, now: number) {
 	for (const id of new Set(ids)) {
 		const faces = await db.faces.where('personId').equals(id).toArray();
 		if (faces.length === 0) {
@@ -160,12 +160,40 @@ export function videosWithoutFaces(db: KffDatabase): Promise<string[]> {
 }
 
 /** Moves `from`'s faces to `into` (which keeps its name, or takes `from`'s) and drops `from`. */
-export async function mergeInto(db: KffDatabase, from: string, into: string) {
+async function mergeInto(db: KffDatabase, from: string, into: string) {
 	const [a, b] = await db.persons.bulkGet([from, into]);
 	if (!a || !b) return;
 	await db.faces.where('personId').equals(from).modify({ personId: into });
 	if (b.name === null && a.name !== null) await db.persons.update(into, { name: a.name });
 	await db.persons.delete(from);
+}
+
+/** Applies a merge or a face move (pending-edits.ts); one whose face or person went is dropped. */
+export async function applyPersonEdit(db: KffDatabase, edit: PersonEdit, now: number) {
+	if (edit.kind === 'merge') {
+		await mergeInto(db, edit.from, edit.into);
+		await refreshPersons(db, [edit.into], now);
+		return;
+	}
+	const face = await db.faces.get(edit.faceId);
+	// The face's video was deleted, or re-run, since: nothing to move.
+	if (!face || face.personId === edit.to) return;
+	if (edit.newPerson) {
+		await db.persons.put({
+			id: edit.to,
+			name: null,
+			hidden: false,
+			centroid: face.embedding,
+			faceCount: 1,
+			createdAt: now,
+			updatedAt: now
+		});
+	} else if (!(await db.persons.get(edit.to))) {
+		// The person it was moved to was merged away or emptied meanwhile.
+		return;
+	}
+	await db.faces.update(edit.faceId, { personId: edit.to });
+	await refreshPersons(db, [face.personId, edit.to], now);
 }
 
 /** Ids of the videos in the trash. */

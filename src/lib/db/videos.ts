@@ -6,6 +6,7 @@ import { checkpointTables, deleteCheckpoints, putCandidates } from './checkpoint
 import { keepRunCandidates } from './curation';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
+import { askEdit } from './pending-edits';
 import { NOT_DELETED, type BatchRecord, type KeyframeRecord, type VideoRecord } from './types';
 
 export interface IncomingVideo {
@@ -280,15 +281,18 @@ export async function markMissingOriginals(db: KffDatabase): Promise<number> {
 	});
 }
 
-/** Replaces the video's tags (cleaned, deduplicated) and returns what was stored; null if gone. */
+/**
+ * Replaces the video's tags (cleaned, deduplicated) as a pending edit, so that a page left right
+ * after it still has them stored; returns what was stored, null if the video is gone.
+ */
 export async function setVideoTags(
 	db: KffDatabase,
 	videoId: string,
 	tags: readonly string[]
 ): Promise<string[] | null> {
 	const clean = normalizeTags(tags);
-	const updated = await db.videos.update(videoId, { tags: clean, updatedAt: Date.now() });
-	return updated === 1 ? clean : null;
+	await askEdit(db, { kind: 'video-tags', videoId, tags: clean });
+	return (await db.videos.where('id').equals(videoId).count()) > 0 ? clean : null;
 }
 
 /**

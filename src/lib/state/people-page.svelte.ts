@@ -15,7 +15,8 @@ import {
 	videosOfPerson,
 	videosWithoutFaces
 } from '$lib/db/people';
-import { applyPersonEdits, mergePersons, moveFace } from '$lib/db/person-edits';
+import { applyPendingEdits } from '$lib/db/pending-edits';
+import { mergePersons, moveFace } from '$lib/db/person-edits';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import { matchPerson } from '$lib/people/match';
 import { exportChoices } from './export-choices.svelte';
@@ -65,7 +66,7 @@ export class PeoplePageState {
 
 	constructor() {
 		// Edits a page left before they were applied (the leading tab applies them at start-up too).
-		void applyPersonEdits(db());
+		void applyPendingEdits(db());
 		$effect(() => {
 			const embedding = this.photo.embedding;
 			if (!embedding) {

@@ -2,9 +2,11 @@ import 'fake-indexeddb/auto';
 import { expect, it } from 'vitest';
 import type { KffDatabase } from '$lib/db/database';
 import { faceId, saveVideoFaces } from '$lib/db/people';
-import type { PersonEdit } from '$lib/db/people-records';
-import { applyPersonEdits, mergePersons, moveFace } from '$lib/db/person-edits';
+import type { PendingEdit } from '$lib/db/pending-edits';
+import { applyPendingEdits } from '$lib/db/pending-edits';
+import { mergePersons, moveFace } from '$lib/db/person-edits';
 import { hardDeleteVideos } from '$lib/db/trash';
+import { setVideoTags } from '$lib/db/videos';
 import { normalize } from '$lib/people/embedding';
 import { useFreshDatabase } from '../support/fresh-database';
 import { seedVideos } from '../support/seed-videos';
@@ -33,8 +35,8 @@ async function library() {
 }
 
 /** What a page left right after its click leaves: the edit stored, not applied. */
-async function leftBehind(...edits: PersonEdit[]) {
-	for (const edit of edits) await db.personEdits.add({ edit });
+async function leftBehind(...edits: PendingEdit[]) {
+	for (const edit of edits) await db.pendingEdits.add({ edit });
 }
 
 it('a merge and a move are applied as they are asked for, and leave nothing pending', async () => {
@@ -48,7 +50,7 @@ it('a merge and a move are applied as they are asked for, and leave nothing pend
 	expect(await personOf(0, 1)).toBe(bea);
 	expect(await db.persons.get(moved)).toBeUndefined();
 	expect((await db.persons.get(bea))!.faceCount).toBe(2);
-	expect(await db.personEdits.count()).toBe(0);
+	expect(await db.pendingEdits.count()).toBe(0);
 });
 
 it('edits a left page stored are applied later, in order, once', async () => {
@@ -59,15 +61,15 @@ it('edits a left page stored are applied later, in order, once', async () => {
 		{ kind: 'merge', from: 'new-one', into: bea }
 	);
 	expect(await personOf(0, 1)).toBe(ann);
-	await applyPersonEdits(db);
+	await applyPendingEdits(db);
 	expect(await personOf(0, 1)).toBe(bea);
 	expect(await db.persons.get('new-one')).toBeUndefined();
 	expect((await db.persons.get(bea))!.faceCount).toBe(2);
 	expect((await db.persons.get(ann))!.faceCount).toBe(1);
-	expect(await db.personEdits.count()).toBe(0);
+	expect(await db.pendingEdits.count()).toBe(0);
 	// Applying again changes nothing.
 	const before = await db.persons.toArray();
-	await applyPersonEdits(db);
+	await applyPendingEdits(db);
 	expect(await db.persons.toArray()).toEqual(before);
 });
 
@@ -78,14 +80,27 @@ it('drops an edit whose face or person went meanwhile', async () => {
 		// Bea was merged away by the edit before: the face stays where it is.
 		{ kind: 'move', faceId: faceId(video.id, 0, 1), to: bea, newPerson: false }
 	);
-	await applyPersonEdits(db);
+	await applyPendingEdits(db);
 	expect(await personOf(0, 1)).toBe(ann);
 	expect(await personOf(10)).toBe(ann);
 	expect((await db.persons.toArray()).map((p) => p.id)).toEqual([ann]);
 
 	await hardDeleteVideos(db, [video.id]);
 	await leftBehind({ kind: 'move', faceId: faceId(video.id, 0, 0), to: 'x', newPerson: true });
-	await applyPersonEdits(db);
+	await applyPendingEdits(db);
 	expect(await db.persons.count()).toBe(0);
-	expect(await db.personEdits.count()).toBe(0);
+	expect(await db.pendingEdits.count()).toBe(0);
+});
+
+it('a video’s tags: stored at once, applied later if the page left, the last asked for winning', async () => {
+	const { video } = await library();
+	await leftBehind({ kind: 'video-tags', videoId: video.id, tags: ['first'] });
+	expect((await db.videos.get(video.id))!.tags).toEqual([]);
+	// Another tab's later edit applies what was pending first, then its own.
+	expect(await setVideoTags(db, video.id, [' second ', 'second'])).toEqual(['second']);
+	expect((await db.videos.get(video.id))!.tags).toEqual(['second']);
+	expect(await db.pendingEdits.count()).toBe(0);
+	// The history's tag filter sees it (the derived keys follow).
+	expect((await db.videos.where('tags').equals('second').primaryKeys()).length).toBe(1);
+	expect(await setVideoTags(db, 'gone', ['x'])).toBeNull();
 });

@@ -1,0 +1,49 @@
+// Edits a page asks for that must outlive the page: each is stored as one committed write, then
+// applied. Applying reads first (Dexie's update, a merge's faces), and Chromium runs no write of a
+// transaction whose read's success event the page did not get to: an edit made right before the
+// page was left was lost. A stored edit a left page did not apply is applied by the next tab that
+// starts, or the next People page (applyPendingEdits), in the order edits were asked for.
+import { commitNow } from './commit-now';
+import type { KffDatabase } from './database';
+import { applyPersonEdit } from './people';
+import type { PersonEdit } from './people-records';
+
+/** A video's tags replaced (already cleaned). */
+export interface VideoTagsEdit {
+	kind: 'video-tags';
+	videoId: string;
+	tags: string[];
+}
+
+export type PendingEdit = PersonEdit | VideoTagsEdit;
+
+export interface PendingEditRecord {
+	/** Auto-incremented: edits apply in the order they were asked for. */
+	seq: number;
+	edit: PendingEdit;
+}
+
+/** Stores `edit` at once (committed before anything is read), then applies what is pending. */
+export async function askEdit(db: KffDatabase, edit: PendingEdit): Promise<void> {
+	await db.transaction('rw', db.pendingEdits, () => {
+		const stored = db.pendingEdits.add({ edit });
+		commitNow();
+		return stored;
+	});
+	await applyPendingEdits(db);
+}
+
+/** Applies the stored edits in the order they were asked for, each once (also across tabs). */
+export function applyPendingEdits(db: KffDatabase): Promise<void> {
+	const tables = [db.pendingEdits, db.faces, db.persons, db.videos];
+	return db.transaction('rw', tables, async () => {
+		const pending = await db.pendingEdits.toArray();
+		for (const { edit } of pending) {
+			const now = Date.now();
+			if (edit.kind === 'video-tags') {
+				await db.videos.update(edit.videoId, { tags: edit.tags, updatedAt: now });
+			} else await applyPersonEdit(db, edit, now);
+		}
+		await db.pendingEdits.bulkDelete(pending.map((e) => e.seq));
+	});
+}
