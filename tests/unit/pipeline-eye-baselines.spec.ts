@@ -41,6 +41,11 @@ describe('withOpenEyes', () => {
 		}
 		// The input stays as it was.
 		expect(frames[0].faces[0].openEyeAspect).toBeUndefined();
+		// A baseline the frames came with is computed anew, or goes with too few measures.
+		const stale = (f: FaceBox) => ({ ...f, openEyeAspect: 0.9 });
+		const again = withOpenEyes(out.map((f) => ({ ...f, faces: f.faces.map(stale) })));
+		expect(opens(again)).toEqual(opens(out));
+		expect(opens(withOpenEyes([frame(0, [stale(face(0, 0.3))])]))).toEqual([[undefined]]);
 	});
 
 	it('follows a face in any order of candidates, and the faces in a frame in any order', () => {

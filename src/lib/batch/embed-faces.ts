@@ -7,6 +7,7 @@ import type { KffDatabase } from '$lib/db/database';
 import { keyframesToEmbed, saveVideoFaces } from '$lib/db/people';
 import { addTimings } from '$lib/db/videos';
 import type { ExtractorClient } from '$lib/workers/extractor-client';
+import type { FaceEmbedding } from '$lib/workers/extractor-protocol';
 
 /** The number of faces embedded; rejects when face recognition cannot run. */
 export async function embedVideoFaces(
@@ -15,20 +16,20 @@ export async function embedVideoFaces(
 	videoId: string
 ): Promise<number> {
 	const { todo, keep } = await keyframesToEmbed(db, videoId);
-	if (todo.length === 0) {
-		await saveVideoFaces(db, videoId, [], todo, keep);
-		return 0;
+	let embeddings: FaceEmbedding[] = [];
+	if (todo.length > 0) {
+		const made = await extractor.embedKeyframes(
+			todo.map(({ frameIndex, image, faces }) => ({ frameIndex, image, faces }))
+		);
+		embeddings = made.embeddings;
+		// The same stages a reference run's profile has (it embeds during the run); written
+		// first, so that whoever sees the faces sees what they took.
+		await addTimings(db, videoId, {
+			embed: made.embedSec,
+			'embed load': made.loadSec,
+			embedded: embeddings.length
+		});
 	}
-	const { embeddings, loadSec, embedSec } = await extractor.embedKeyframes(
-		todo.map(({ frameIndex, image, faces }) => ({ frameIndex, image, faces }))
-	);
-	// The same stages a reference run's profile has (it embeds during the run); written first,
-	// so that whoever sees the faces sees what they took.
-	await addTimings(db, videoId, {
-		embed: embedSec,
-		'embed load': loadSec,
-		embedded: embeddings.length
-	});
 	await saveVideoFaces(db, videoId, embeddings, todo, keep);
 	return embeddings.length;
 }

@@ -53,6 +53,12 @@ function nearestTrack(
 	return best;
 }
 
+function withoutBaseline(face: FaceBox): FaceBox {
+	const copy = { ...face };
+	delete copy.openEyeAspect;
+	return copy;
+}
+
 /**
  * The frames with each measured face's `openEyeAspect` set (copies; the input is left as it is):
  * the usual ratio of the face it is through its shot, when measured on enough candidates.
@@ -78,10 +84,8 @@ export function withOpenEyes<T extends { timeSec: number; shot?: number; faces: 
 			track.faces.push({ frame: i, face: f });
 		});
 	}
-	const out = frames.map((frame) => ({
-		...frame,
-		faces: frame.faces.map((face) => ({ ...face }))
-	}));
+	// A baseline the frames came with (stored candidates) is computed anew, or goes.
+	const out = frames.map((frame) => ({ ...frame, faces: frame.faces.map(withoutBaseline) }));
 	for (const track of tracks) {
 		if (track.ratios.length < MIN_MEASURED) continue;
 		const open = quantile(track.ratios, OPEN_QUANTILE);
