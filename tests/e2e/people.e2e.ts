@@ -266,11 +266,15 @@ test.describe('people_two.mp4 in the library', () => {
 		await page.goto('/history');
 		await page.getByTestId('history-row').getByTestId('delete-video').click();
 		await page.getByTestId('delete-soft').click();
+		// Moving to the Trash is not a pending edit yet: a page left before it is written loses
+		// it (the video stays where it was; nothing is lost). Wait until the page shows it done.
+		await expect(page.getByTestId('history-row')).toHaveCount(0);
 		await page.goto('/people');
 		await expect(page.getByTestId('people-empty')).toBeVisible();
 
 		await page.goto('/trash');
 		await page.getByTestId('trash-row').getByTestId('restore-video').click();
+		await expect(page.getByTestId('trash-row')).toHaveCount(0);
 		await page.goto('/people');
 		await personIds(page, 2);
 
