@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import type { KffDatabase } from '$lib/db/database';
 import { faceId, saveVideoFaces } from '$lib/db/people';
 import type { PendingEdit } from '$lib/db/pending-edits';
-import { applyPendingEdits } from '$lib/db/pending-edits';
+import { applyLeftEdits, applyPendingEdits } from '$lib/db/pending-edits';
 import { mergePersons, moveFace } from '$lib/db/person-edits';
 import { hardDeleteVideos } from '$lib/db/trash';
 import { setVideoTags } from '$lib/db/videos';
@@ -103,4 +103,13 @@ it('a video’s tags: stored at once, applied later if the page left, the last a
 	// The history's tag filter sees it (the derived keys follow).
 	expect((await db.videos.where('tags').equals('second').primaryKeys()).length).toBe(1);
 	expect(await setVideoTags(db, 'gone', ['x'])).toBeNull();
+});
+
+it('start-up never fails on an edit it cannot apply: the edit stays for the next try', async () => {
+	await leftBehind({ kind: 'merge', from: 'a', into: 'b' });
+	const failing = Object.create(db, {
+		transaction: { value: () => Promise.reject(new Error('disk full')) }
+	}) as typeof db;
+	await expect(applyLeftEdits(failing)).resolves.toBeUndefined();
+	expect(await db.pendingEdits.count()).toBe(1);
 });

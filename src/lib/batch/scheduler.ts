@@ -13,7 +13,7 @@ import {
 	updateVideo
 } from '$lib/db/videos';
 import { peopleDueVideos } from '$lib/db/people';
-import { applyPendingEdits } from '$lib/db/pending-edits';
+import { applyLeftEdits } from '$lib/db/pending-edits';
 import type { VideoRecord } from '$lib/db/types';
 import type { FaceBox } from '$lib/pipeline/types';
 import type { ExtractionSettings, FaceModel } from '$lib/settings/extraction-settings';
@@ -79,7 +79,7 @@ export class Scheduler {
 		const reset = await resetOrphanedProcessing(this.#db, MAX_ATTEMPTS);
 		await this.pump();
 		// Edits (tags, merges, face moves) a closed tab asked for and did not get to apply.
-		await applyPendingEdits(this.#db);
+		await applyLeftEdits(this.#db);
 		// Faces a closed tab left for People to embed after their videos completed.
 		for (const videoId of await peopleDueVideos(this.#db)) this.#embedLater(videoId);
 		return reset;

@@ -47,3 +47,13 @@ export function applyPendingEdits(db: KffDatabase): Promise<void> {
 		await db.pendingEdits.bulkDelete(pending.map((e) => e.seq));
 	});
 }
+
+/**
+ * At start-up: applies what a left page stored. Never rejects: an edit that cannot be applied
+ * now stays stored for the next try, and must not stop the start-up around it.
+ */
+export function applyLeftEdits(db: KffDatabase): Promise<void> {
+	return applyPendingEdits(db).catch((error: unknown) => {
+		console.warn('Edits left by a closed page could not be applied yet', error);
+	});
+}

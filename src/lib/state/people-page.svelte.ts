@@ -15,7 +15,7 @@ import {
 	videosOfPerson,
 	videosWithoutFaces
 } from '$lib/db/people';
-import { applyPendingEdits } from '$lib/db/pending-edits';
+import { applyLeftEdits } from '$lib/db/pending-edits';
 import { mergePersons, moveFace } from '$lib/db/person-edits';
 import { errorMessage } from '$lib/pipeline/failure-message';
 import { matchPerson } from '$lib/people/match';
@@ -66,7 +66,7 @@ export class PeoplePageState {
 
 	constructor() {
 		// Edits a page left before they were applied (the leading tab applies them at start-up too).
-		void applyPendingEdits(db());
+		void applyLeftEdits(db());
 		$effect(() => {
 			const embedding = this.photo.embedding;
 			if (!embedding) {
