@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
-import { downloadZip, fixture, videoRow, waitForFinal } from './helpers';
+import { readStores } from '../support/browser-db';
+import { downloadZip, fixture, startBatch, videoRow, waitForFinal } from './helpers';
 import { serveDir } from './static-server';
 
 const BUILD = join(import.meta.dirname, '..', '..', 'build');
@@ -125,6 +126,24 @@ test('install precaches the shell only; the vendor files follow before "ready of
 			.map(([path, rev]) => `${path}?rev=${rev}`)
 			.sort()
 	);
+});
+
+test('a video started at once on a first visit runs before the service worker installs', async ({
+	page,
+	context
+}) => {
+	// The worker's script is fetched once, by its registration: when it was, in this clock.
+	let registeredAt: number | null = null;
+	context.on('request', (r) => {
+		if (new URL(r.url()).pathname === '/service-worker.js') registeredAt ??= Date.now();
+	});
+	await startBatch(page, ['megamind_h264.mp4'], { maxFrames: 4 });
+	expect(await waitForFinal(page, 'megamind_h264.mp4')).toBe('completed');
+	const [video] = (await readStores(page, ['videos'])).videos as { finishedAt: number }[];
+
+	// Once the run is over, it installs and the app becomes ready offline.
+	await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 120_000 });
+	expect(registeredAt).toBeGreaterThan(video.finishedAt);
 });
 
 test('a second build shows the update prompt, and Reload switches to it', async ({ page }) => {
