@@ -11,7 +11,8 @@ import { plausibleFace } from '$lib/pipeline/face-check';
 import { bestFace, scoreFrame } from '$lib/pipeline/score';
 import { laplacianVariance, normalizeSharpness } from '$lib/pipeline/sharpness';
 import type { FaceBox, GrayImage, ScoredFrame } from '$lib/pipeline/types';
-import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
+import { fitWithin, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
+import type { ArrayPool } from './array-pool';
 import type { SampledPicture } from './decoders/frame-decoder';
 
 /**
@@ -36,6 +37,12 @@ export interface PreparedFrame {
 	preview: RgbaImage;
 }
 
+/** Where a frame's gray and detector input are written: arrays given back after earlier frames. */
+export interface FrameBuffers {
+	gray: ArrayPool<Uint8ClampedArray>;
+	tensor: ArrayPool<Float32Array<ArrayBuffer>>;
+}
+
 /**
  * `holdInto`: where to copy the full-size picture to keep it (null: not kept); `inputSize`: the
  * side of the detector model's square input.
@@ -43,18 +50,24 @@ export interface PreparedFrame {
 export function prepareFrame(
 	{ frameIndex, timeSec, picture }: SampledPicture,
 	holdInto: Uint8Array | null,
-	inputSize: number
+	inputSize: number,
+	buffers: FrameBuffers
 ): PreparedFrame {
+	const tensor = buffers.tensor.take(inputSize * inputSize * 3);
 	if (picture.kind === 'rgba') {
 		// Drawn by the decoder at ANALYSIS_LONG_SIDE already.
 		const { image } = picture;
 		const gray = rgbaToGray(image.data, image.width, image.height);
-		const detection = modelInput(image, inputSize);
+		const detection = modelInput(image, inputSize, undefined, tensor);
 		const preview = inputPicture(detection, inputSize);
 		return { frameIndex, timeSec, gray, detection, full: null, preview };
 	}
 	const { frame } = picture;
-	const { gray, input } = analysisViews(frame, ANALYSIS_LONG_SIDE, inputSize);
+	const size = fitWithin(frame.width, frame.height, ANALYSIS_LONG_SIDE);
+	const { gray, input } = analysisViews(frame, ANALYSIS_LONG_SIDE, inputSize, {
+		gray: buffers.gray.take(size.width * size.height),
+		tensor
+	});
 	const full = holdInto ? copyYuv(frame, holdInto) : null;
 	const preview = inputPicture(input, inputSize);
 	return { frameIndex, timeSec, gray, detection: input, full, preview };

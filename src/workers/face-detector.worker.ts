@@ -26,6 +26,8 @@ export interface Detection {
 	faces: FaceBox[];
 	/** Seconds inside the detector (inference and decoding), for the profile. */
 	seconds: number;
+	/** The input's tensor, handed back (transferred) for the extractor to reuse. */
+	tensor: Float32Array<ArrayBuffer>;
 }
 
 function modelFor(runtimeBase: string, model: FaceModel, modelUrl: string) {
@@ -37,6 +39,8 @@ export interface EyeReadings {
 	readings: EyeReading[];
 	/** Seconds inside the landmark model, for the profile. */
 	seconds: number;
+	/** The crops, handed back (transferred) for the extractor to reuse. */
+	crops: Float32Array<ArrayBuffer>[];
 }
 
 const api = {
@@ -53,7 +57,9 @@ const api = {
 		return serially(async () => {
 			const started = performance.now();
 			const faces = await detectFaces(loaded, input, scale, minScore);
-			return { faces, seconds: (performance.now() - started) / 1000 };
+			const { tensor } = input;
+			const seconds = (performance.now() - started) / 1000;
+			return Comlink.transfer({ faces, seconds, tensor }, [tensor.buffer]);
 		});
 	},
 
@@ -61,7 +67,7 @@ const api = {
 	async readEyes(
 		runtimeBase: string,
 		modelUrl: string,
-		crops: Float32Array[]
+		crops: Float32Array<ArrayBuffer>[]
 	): Promise<EyeReadings> {
 		detectors ??= new FaceDetectors(runtimeBase);
 		const model = await detectors.compiled(modelUrl);
@@ -69,7 +75,11 @@ const api = {
 			const started = performance.now();
 			const readings: EyeReading[] = [];
 			for (const crop of crops) readings.push(await readEyes(model, crop));
-			return { readings, seconds: (performance.now() - started) / 1000 };
+			const seconds = (performance.now() - started) / 1000;
+			return Comlink.transfer(
+				{ readings, seconds, crops },
+				crops.map((c) => c.buffer)
+			);
 		});
 	},
 

@@ -17,7 +17,8 @@ import type { SelectOptions } from '$lib/pipeline/select';
 import type { ScoredFrame } from '$lib/pipeline/types';
 import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { SamplingResume } from '$lib/workers/extractor-protocol';
-import { measureFrame, prepareFrame, type PreparedFrame } from './analyze-frame';
+import { measureFrame, prepareFrame, type FrameBuffers, type PreparedFrame } from './analyze-frame';
+import { ArrayPool } from './array-pool';
 import type { SampledPicture } from './decoders/frame-decoder';
 import type { EyeReader } from './eye-reader';
 import { previewJpeg } from './jpeg';
@@ -27,11 +28,6 @@ import type { Detection } from './face-detector.worker';
 const MAX_IN_FLIGHT = 8;
 /** Full-size pictures held for extraction, at most (≈ 130 frames of 720p, 60 of 1080p). */
 const HOLD_BUDGET_BYTES = 192 * 1024 * 1024;
-/**
- * Buffers of let-go pictures kept for the next ones, at most: Chromium takes ~4 ms to allocate
- * a 720p frame's 1.4 MB (measured), 25 times what copying into a buffer it has costs.
- */
-const MAX_SPARE_BUFFERS = 24;
 
 export interface SamplerOptions {
 	/** The picture's size in source pixels (faces come back in these). */
@@ -56,7 +52,16 @@ export class FrameSampler {
 	#ledger: SamplingLedger<ScoredFrame>;
 	#inFlight: Promise<void>[] = [];
 	#heldBytes = 0;
-	#spareBuffers: Uint8Array[] = [];
+	/**
+	 * Buffers of let-go pictures, for the next ones; never more than were held at once (within
+	 * the budget), so a pass allocates only its peak of held pictures.
+	 */
+	#holdBuffers = new ArrayPool<Uint8Array>((n) => new Uint8Array(n), Infinity);
+	/** Gray and detector inputs of frames done with, for the next (one per frame in flight). */
+	#buffers: FrameBuffers = {
+		gray: new ArrayPool<Uint8ClampedArray>((n) => new Uint8ClampedArray(n), MAX_IN_FLIGHT + 2),
+		tensor: new ArrayPool((n) => new Float32Array(n), MAX_IN_FLIGHT + 2)
+	};
 	#error: { cause: unknown } | null = null;
 
 	/** `resume`: continue where an earlier pass got to, with its candidates. */
@@ -88,18 +93,28 @@ export class FrameSampler {
 		this.#ledger.handled(state, detect);
 		if (!detect) return;
 		const started = performance.now();
-		const prepared = prepareFrame(frame, this.#holdBuffer(frame.picture), this.#options.inputSize);
+		const prepared = prepareFrame(
+			frame,
+			this.#holdBuffer(frame.picture),
+			this.#options.inputSize,
+			this.#buffers
+		);
 		if (prepared.full) this.#heldBytes += prepared.full.data.byteLength;
 		this.timings.convert += (performance.now() - started) / 1000;
 		const scale = this.#options.source.width / prepared.detection.width;
 		const settled = this.#options
 			.detect(prepared.detection, scale)
-			.then(async (detection) =>
-				this.#ledger.settled(frameIndex, await this.#settle(prepared, detection, shot))
-			)
+			.then(async (detection) => {
+				this.#buffers.tensor.give(detection.tensor);
+				this.#ledger.settled(frameIndex, await this.#settle(prepared, detection, shot));
+			})
 			.catch((cause: unknown) => {
 				this.#error ??= { cause };
 				this.#release(prepared.full);
+			})
+			.finally(() => {
+				const { data } = prepared.gray;
+				if (data instanceof Uint8ClampedArray) this.#buffers.gray.give(data);
 			});
 		this.#inFlight.push(settled);
 		if (this.#inFlight.length >= MAX_IN_FLIGHT) return this.#inFlight.shift();
@@ -116,15 +131,13 @@ export class FrameSampler {
 		if (picture.kind !== 'yuv') return null;
 		const bytes = picture.frame.data.byteLength;
 		if (this.#heldBytes + bytes > HOLD_BUDGET_BYTES) return null;
-		const spare = this.#spareBuffers.pop();
-		return spare && spare.byteLength >= bytes ? spare : new Uint8Array(bytes);
+		return this.#holdBuffers.take(bytes);
 	}
 
 	#release(full: YuvFrame | null | undefined) {
 		if (!full) return;
 		this.#heldBytes -= full.data.byteLength;
-		if (this.#spareBuffers.length < MAX_SPARE_BUFFERS)
-			this.#spareBuffers.push(new Uint8Array(full.data.buffer));
+		this.#holdBuffers.give(full.data);
 	}
 
 	/** The candidate the detected frame makes, if it has faces. */
@@ -149,10 +162,11 @@ export class FrameSampler {
 		this.candidates.push(frame);
 		if (prepared.full) {
 			this.held.set(frame.frameIndex, prepared.full);
-			// Pruning re-runs the selection over every candidate: only when twice what is kept is
-			// held (or the budget is reached), not per candidate, which was O(n²) on long videos.
+			// Pruning re-runs the selection over every candidate: only when half as many again as
+			// are kept are held, not per candidate, which was O(n²) on long videos. Not later
+			// either: every picture held at once is a buffer allocated.
 			const kept = this.#options.select.maxFrames + this.#options.spare;
-			if (this.held.size >= 2 * kept) this.#prune();
+			if (this.held.size >= kept + Math.ceil(kept / 2)) this.#prune();
 		}
 		this.timings.measure += (performance.now() - started) / 1000;
 		// Encoded off this thread, and kept with the candidate before its checkpoint can store it.

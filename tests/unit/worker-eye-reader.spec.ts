@@ -23,7 +23,8 @@ describe('EyeReader', () => {
 						{ ear: 0.3, presence: 0.99 },
 						{ ear: 0.25, presence: 0.0001 }
 					],
-					seconds: 0.05
+					seconds: 0.05,
+					crops
 				};
 			},
 			() => expect.fail('no failure')

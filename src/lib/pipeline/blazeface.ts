@@ -230,15 +230,19 @@ function axisTaps(size: number, scale: number, offset: number, length: number): 
 	return { i0, i1, w0, w1 };
 }
 
-/** The model's input (RGB, -1..1, rows of pixels) from an RGBA picture, through its taps. */
+/**
+ * The model's input (RGB, -1..1, rows of pixels) from an RGBA picture, through its taps; written
+ * into `into` (size² × 3, every element) when given, for a caller that reuses its buffers.
+ */
 export function modelInput(
 	rgba: { width: number; height: number; data: ArrayLike<number> },
 	size: number,
-	taps = inputTaps(size, rgba.width, rgba.height)
+	taps = inputTaps(size, rgba.width, rgba.height),
+	into?: Float32Array<ArrayBuffer>
 ): ModelInput {
 	const { width, height, data } = rgba;
 	const { x: xs, y: ys } = taps;
-	const tensor = new Float32Array(size * size * 3);
+	const tensor = into ?? new Float32Array(size * size * 3);
 	const stride = width * 4;
 	const [xi0, xi1, xw0, xw1] = [xs.i0, xs.i1, xs.w0, xs.w1];
 	// Weights carry the 0..255 → -1..1 step: the sum of a tap's four reads is the value + 1.

@@ -81,11 +81,13 @@ export function eyesOpen(ear: number, openEar?: number): number {
  * The landmark model's input for `face` (in source pixels, `scale` source pixels per picture
  * pixel): the square MediaPipe cuts around it, turned so the eyes lie level (keypoints 0 and 1),
  * read bilinearly from the gray picture into RGB 0..1; null when the face is too small to measure.
+ * Written into `into` (every element) when given, for a caller that reuses its buffers.
  */
 export function landmarkInput(
 	gray: GrayImage,
 	face: FaceBox,
-	scale: number
+	scale: number,
+	into?: Float32Array<ArrayBuffer>
 ): Float32Array<ArrayBuffer> | null {
 	if (face.width / scale < MIN_MEASURED_WIDTH) return null;
 	const [right, left] = face.keypoints;
@@ -102,7 +104,7 @@ export function landmarkInput(
 	const cx = (face.x + face.width / 2) / scale;
 	const cy = (face.y + face.height / 2) / scale;
 	const size = LANDMARK_INPUT;
-	const out = new Float32Array(size * size * 3);
+	const out = into ?? new Float32Array(size * size * 3);
 	const { width, height, data } = gray;
 	const at = (x: number, y: number) =>
 		x >= 0 && y >= 0 && x < width && y < height ? data[y * width + x] : 0;
@@ -117,8 +119,17 @@ export function landmarkInput(
 			const y0 = Math.floor(sy);
 			const fx = sx - x0;
 			const fy = sy - y0;
-			const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
-			const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+			let top: number;
+			let bottom: number;
+			if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+				// Inside the picture (nearly every pixel): read the four straight away.
+				const i = y0 * width + x0;
+				top = data[i] * (1 - fx) + data[i + 1] * fx;
+				bottom = data[i + width] * (1 - fx) + data[i + width + 1] * fx;
+			} else {
+				top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+				bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+			}
 			const value = (top * (1 - fy) + bottom * fy) / 255;
 			const o = (v * size + u) * 3;
 			out[o] = value;

@@ -32,18 +32,24 @@ export function lumaGrid(p: Picture): Float32Array {
 	const yuv = p.kind === 'yuv' ? p.frame : null;
 	const rgba = p.kind === 'rgba' ? p.image.data : null;
 	const plane = yuv?.layout[0];
+	// Each read column's cell, worked out once rather than per row.
+	const columns = new Uint8Array(Math.ceil(width / GRID_STEP));
+	for (let k = 0; k < columns.length; k++)
+		columns[k] = Math.min(GRID_COLUMNS - 1, Math.floor((k * GRID_STEP * GRID_COLUMNS) / width));
 	for (let y = 0; y < height; y += GRID_STEP) {
 		const row = Math.min(GRID_ROWS - 1, Math.floor((y * GRID_ROWS) / height)) * GRID_COLUMNS;
-		for (let x = 0; x < width; x += GRID_STEP) {
-			const cell = row + Math.min(GRID_COLUMNS - 1, Math.floor((x * GRID_COLUMNS) / width));
-			let v: number;
-			if (yuv && plane) v = yuv.data[plane.offset + y * plane.stride + x];
-			else {
-				const i = (y * width + x) * 4;
-				v = (77 * rgba![i] + 150 * rgba![i + 1] + 29 * rgba![i + 2]) >> 8;
+		if (yuv && plane) {
+			const base = plane.offset + y * plane.stride;
+			for (let k = 0, x = 0; x < width; k++, x += GRID_STEP) {
+				sums[row + columns[k]] += yuv.data[base + x];
+				counts[row + columns[k]]++;
 			}
-			sums[cell] += v;
-			counts[cell]++;
+			continue;
+		}
+		for (let k = 0, x = 0; x < width; k++, x += GRID_STEP) {
+			const i = (y * width + x) * 4;
+			sums[row + columns[k]] += (77 * rgba![i] + 150 * rgba![i + 1] + 29 * rgba![i + 2]) >> 8;
+			counts[row + columns[k]]++;
 		}
 	}
 	return Float32Array.from(sums, (s, i) => (counts[i] ? s / counts[i] : 0));
@@ -129,12 +135,14 @@ function areaPlane(
  * range — the gray that sharpness and the hash are measured on — and the detector's letterboxed
  * input, sampled from that picture's colours. Colours are converted only where the input's
  * bilinear taps read them (about a third of the picture): the input equals the one made from the
- * whole RGBA picture, which this skips.
+ * whole RGBA picture, which this skips. `into`: buffers of the right lengths to write the gray
+ * and the input into (every element), for a caller that reuses them.
  */
 export function analysisViews(
 	frame: YuvFrame,
 	longSide: number,
-	inputSize: number
+	inputSize: number,
+	into: { gray?: Uint8ClampedArray; tensor?: Float32Array<ArrayBuffer> } = {}
 ): { gray: GrayImage; input: ModelInput } {
 	const { width, height } = fitWithin(frame.width, frame.height, longSide);
 	const { data, layout } = frame;
@@ -149,7 +157,7 @@ export function analysisViews(
 		width,
 		height
 	);
-	const gray = new Uint8ClampedArray(width * height);
+	const gray = into.gray ?? new Uint8ClampedArray(width * height);
 	const { yOffset, ys: yScale } = c;
 	for (let i = 0; i < gray.length; i++) gray[i] = (Y[i] - yOffset) * yScale;
 
@@ -201,7 +209,7 @@ export function analysisViews(
 	}
 	return {
 		gray: { width, height, data: gray },
-		input: modelInput({ width, height, data: rgba }, inputSize, taps)
+		input: modelInput({ width, height, data: rgba }, inputSize, taps, into.tensor)
 	};
 }
 
