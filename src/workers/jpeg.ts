@@ -31,11 +31,16 @@ export function rgbaCanvas(
 	return canvas;
 }
 
+let scratchRgba = new Uint8ClampedArray(0);
+
 /** A YUV frame at full size, through the converter both decoders' detection images use. */
 export function yuvCanvas(frame: YuvFrame): OffscreenCanvas {
-	const rgba = new Uint8Array(frame.width * frame.height * 4);
-	yuvToRgba(frame, new Uint8ClampedArray(rgba.buffer), frame.width, frame.height);
-	return rgbaCanvas(rgba, frame.width, frame.height);
+	const bytes = frame.width * frame.height * 4;
+	// putImageData copies it into the canvas: one scratch serves every frame (a fresh 3.7 MB for
+	// a 720p frame costs Chromium ~10 ms of page mapping, see array-pool.ts).
+	if (scratchRgba.length < bytes) scratchRgba = new Uint8ClampedArray(bytes);
+	yuvToRgba(frame, scratchRgba, frame.width, frame.height);
+	return rgbaCanvas(scratchRgba, frame.width, frame.height);
 }
 
 export function toJpeg(canvas: OffscreenCanvas, quality = KEYFRAME_JPEG_QUALITY): Promise<Blob> {
