@@ -111,6 +111,11 @@ export function yuvToRgba(
 	}
 }
 
+/** Bytes of a tightly packed I420 frame (`packedI420`). */
+export function packedI420Size(width: number, height: number): number {
+	return width * height + 2 * ((width + 1) >> 1) * ((height + 1) >> 1);
+}
+
 /** A tightly packed I420 (yuv420p) frame, as ffmpeg's rawvideo writes it. */
 export function packedI420(
 	data: Uint8Array,

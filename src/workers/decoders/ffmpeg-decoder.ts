@@ -6,9 +6,9 @@ import type { Notice } from '$lib/pipeline/notice';
 import { FrameGrid } from '$lib/pipeline/frame-grid';
 import { ChunkedPass } from '$lib/pipeline/sampling-chunks';
 import type { SamplePosition } from '$lib/pipeline/sampling-ledger';
-import { packedI420 } from '$lib/pipeline/yuv-to-rgba';
+import { packedI420, packedI420Size } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
-import type { FFmpegRunner } from '../ffmpeg-runner';
+import { FRAMES_DEVICE, type FFmpegRunner } from '../ffmpeg-runner';
 import { rgbaCanvas } from '../jpeg';
 import { packetTimes, probeVideo, type PacketTimes, type Probed } from '../probe';
 import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
@@ -16,7 +16,6 @@ import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
 const SHOWINFO = /Parsed_showinfo.*\bn:\s*(\d+)\s+pts:\s*\S+\s+pts_time:(\S+).*\bs:(\d+)x(\d+)/;
 
 interface Announced {
-	k: number;
 	/** Where it goes in the pass; null: not handed over (ChunkedPass.place). */
 	position: SamplePosition | null;
 	w: number;
@@ -48,6 +47,8 @@ export class FfmpegDecoder implements FrameDecoder {
 	#startSec: number;
 	/** The packets' times, listed on the first sampling pass. */
 	#packets: PacketTimes | null = null;
+	/** The frame being written by ffmpeg, handed over once complete (then written over). */
+	#buffer = new Uint8Array(0);
 
 	private constructor(ffmpeg: FFmpegRunner, input: string, probed: Probed) {
 		this.#ffmpeg = ffmpeg;
@@ -119,40 +120,60 @@ export class FfmpegDecoder implements FrameDecoder {
 	}
 
 	/**
-	 * One ffmpeg run over `pass.chunk`. Frames go to MEMFS one file each and are handed over while
-	 * ffmpeg still runs: when showinfo announces frame k, frame k-1's file is complete. Memory
-	 * stays flat. Frames leave ffmpeg as full-size YUV 4:2:0 and are scaled by the code the
-	 * WebCodecs path uses: both decoders are bit-exact, so the detector sees the very same pixels
-	 * from either. showinfo only announces frames: its per-plane checksums and statistics cost
-	 * ~20 ms a full-size frame in wasm, so they are off.
+	 * One ffmpeg run over `pass.chunk`. Frames stream to the runner's frame device as raw YUV
+	 * 4:2:0 at full size, each handed over as soon as its last byte is written, in the order
+	 * showinfo announced them (it prints a frame's line before the frame is encoded). Memory
+	 * stays flat: one frame's buffer, written over. Frames are scaled by the code the WebCodecs
+	 * path uses: both decoders are bit-exact, so the detector sees the very same pixels from
+	 * either. showinfo only announces frames: its per-plane checksums and statistics cost ~20 ms a
+	 * full-size frame in wasm, so they are off.
 	 */
 	#sampleChunk(
 		pass: ChunkedPass,
 		sampleRate: number,
 		onSample: OnSample
 	): { ret: number; handed: Promise<void>[] } {
-		const ffmpeg = this.#ffmpeg;
 		const { from, samples } = pass.chunk;
 		const handed: Promise<void>[] = [];
-		let pending: Announced | null = null;
+		const announced: Announced[] = [];
+		let writing: { frame: Announced; size: number; filled: number } | null = null;
 		let consumeError: unknown = null;
 
-		const consume = (f: Announced) => {
-			const name = `s_${f.k}.yuv`;
-			if (!f.position) return ffmpeg.removeOutput(name);
-			const data = ffmpeg.readOutput(name);
-			ffmpeg.removeOutput(name);
-			const picture = { kind: 'yuv', frame: packedI420(data, f.w, f.h, this.#colour) } as const;
-			const result = onSample({ ...f.position, picture });
+		const consume = ({ position, w, h }: Announced) => {
+			if (!position) return;
+			const data = this.#buffer.subarray(0, packedI420Size(w, h));
+			const picture = { kind: 'yuv', frame: packedI420(data, w, h, this.#colour) } as const;
+			const result = onSample({ ...position, picture });
 			if (result) handed.push(result);
+		};
+		const onBytes = (bytes: Uint8Array) => {
+			let at = 0;
+			while (at < bytes.length && !consumeError) {
+				if (!writing) {
+					const frame = announced.shift();
+					if (!frame) throw new Error('ffmpeg wrote a frame that showinfo did not announce.');
+					const size = packedI420Size(frame.w, frame.h);
+					if (this.#buffer.length < size) this.#buffer = new Uint8Array(size);
+					writing = { frame, size, filled: 0 };
+				}
+				const n = Math.min(writing.size - writing.filled, bytes.length - at);
+				// A frame not handed over is not kept either.
+				if (writing.frame.position) this.#buffer.set(bytes.subarray(at, at + n), writing.filled);
+				writing.filled += n;
+				at += n;
+				if (writing.filled === writing.size) {
+					const done = writing.frame;
+					writing = null;
+					consume(done);
+				}
+			}
 		};
 
 		// From a sample on: seek to the key frame before it, and count from the sample itself
 		// (select gte(t); the seek alone lets an earlier frame through in some AVIs), while
 		// -copyts -start_at_zero keep the timestamps a pass from the start has.
 		const seek = from ? this.#seekTo(from.timeSec) : null;
-		ffmpeg.clearOutputs();
-		const ret = ffmpeg.exec(
+		const ret = this.#ffmpeg.execToSink(
 			[
 				...(seek ? ['-ss', seek, '-copyts', '-start_at_zero'] : []),
 				'-i',
@@ -166,34 +187,28 @@ export class FfmpegDecoder implements FrameDecoder {
 				'passthrough',
 				...(samples === null ? [] : ['-frames:v', String(samples)]),
 				'-f',
-				'image2',
-				'-start_number',
-				'0',
-				'-c:v',
 				'rawvideo',
-				'/output/s_%d.yuv'
+				FRAMES_DEVICE
 			],
-			(line) => {
-				const m = SHOWINFO.exec(line);
-				if (!m || consumeError) return;
+			(bytes) => {
 				// Never let an exception unwind through ffmpeg's wasm stack: keep it for after exec.
 				try {
-					if (pending) consume(pending);
+					onBytes(bytes);
 				} catch (error) {
-					consumeError = error;
+					consumeError ??= error;
 				}
-				const k = Number(m[1]);
-				const timeSec = Number(m[2]);
-				pending = { k, position: pass.place(k, timeSec), w: Number(m[3]), h: Number(m[4]) };
+			},
+			(line) => {
+				const m = SHOWINFO.exec(line);
+				if (!m) return;
+				const position = pass.place(Number(m[1]), Number(m[2]));
+				announced.push({ position, w: Number(m[3]), h: Number(m[4]) });
 			},
 			execTimeoutMs(
 				samples === null ? this.probe.durationSec : (samples * sampleRate) / this.probe.fps
 			)
 		);
 		if (consumeError) throw consumeError;
-		// The last announced frame is complete once ffmpeg returns (if it got written at all).
-		const last = pending as Announced | null;
-		if (last && ffmpeg.hasOutput(`s_${last.k}.yuv`)) consume(last);
 		return { ret, handed };
 	}
 
