@@ -48,6 +48,16 @@ export class DetectorClient {
 		);
 	}
 
+	/** Starts the detector's thread and has it load and run both models once. */
+	warm(assets: AssetUrls, model: FaceModel): Promise<void> {
+		return this.#remote(assets).warm(
+			assets.liteRtBase,
+			model,
+			assets.models[model],
+			assets.faceLandmarks
+		);
+	}
+
 	detectBlob(
 		assets: AssetUrls,
 		model: FaceModel,

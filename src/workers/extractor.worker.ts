@@ -58,6 +58,10 @@ const api: ExtractorApi = {
 		return extractOneFrame(envFor(req.assets), req);
 	},
 
+	warm({ model, assets }) {
+		return detector.warm(assets, model);
+	},
+
 	detectImage({ image, model, confidence, assets }) {
 		return detector.detectBlob(assets, model, image, confidence);
 	},

@@ -6,7 +6,7 @@ import { BLAZEFACE, modelInput, type ModelInput } from '$lib/pipeline/blazeface'
 import type { FaceBox } from '$lib/pipeline/types';
 import type { FaceModel } from '$lib/settings/extraction-settings';
 import { detectFaces, FaceDetectors } from './face-detector';
-import type { EyeReading } from '$lib/pipeline/eyes';
+import { LANDMARK_INPUT, type EyeReading } from '$lib/pipeline/eyes';
 import { readEyes } from './face-landmarks';
 import { restrictFetchToOwnOrigin } from './same-origin-fetch';
 
@@ -80,6 +80,27 @@ const api = {
 				{ readings, seconds, crops },
 				crops.map((c) => c.buffer)
 			);
+		});
+	},
+
+	/**
+	 * Loads the detection model and the landmark model and runs each once on a blank input:
+	 * their first runs are the slow ones (the runtime's hot code is compiled then), so a video
+	 * that follows starts at full speed. Loading is shared with the runs that follow.
+	 */
+	async warm(
+		runtimeBase: string,
+		model: FaceModel,
+		modelUrl: string,
+		landmarksUrl: string
+	): Promise<void> {
+		const loaded = await modelFor(runtimeBase, model, modelUrl);
+		const landmarks = await detectors!.compiled(landmarksUrl);
+		const size = loaded.spec.inputSize;
+		const blank = { tensor: new Float32Array(size * size * 3), width: size, height: size };
+		await serially(async () => {
+			await detectFaces(loaded, blank, 1, 1);
+			await readEyes(landmarks, new Float32Array(LANDMARK_INPUT * LANDMARK_INPUT * 3));
 		});
 	},
 

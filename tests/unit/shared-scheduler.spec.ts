@@ -41,6 +41,7 @@ function localScheduler(resumed: number): LocalScheduler & { calls: string[] } {
 		cancelVideo: record('cancelVideo'),
 		cancelBatch: record('cancelBatch'),
 		retry: record('retry'),
+		warm: (model: string) => void calls.push(`warm ${model}`),
 		detectImage: async () => (calls.push('detectImage'), []),
 		extractFrames: async () => (calls.push('extractFrames'), true),
 		embedImage: async () => (calls.push('embedImage'), { ok: true, faces: [], embeddings: [] }),
@@ -117,4 +118,15 @@ it('a frame picked by hand is taken in the tab that asks, leader or not', async 
 	expect(await b.shared.addFrame('v1', 42)).toEqual({ status: 'added' });
 	expect(b.local.calls).toEqual(['addFrame v1 42']);
 	expect(a.local.calls).toEqual(['resume']);
+});
+
+it('only the leading tab prepares its face models: videos run there', async () => {
+	const locks = new FakeLocks();
+	const a = tab(locks, 'a');
+	const b = tab(locks, 'b');
+	await Promise.all([a.shared.resume(), b.shared.resume()]);
+	await b.shared.warm('full');
+	await a.shared.warm('short');
+	expect(b.local.calls).toEqual([]);
+	expect(a.local.calls).toEqual(['resume', 'warm short']);
 });

@@ -104,6 +104,30 @@ describe('WorkerPool', () => {
 		expect(result.worker).toBe(2);
 	});
 
+	it('warm prepares an idle worker without taking it: the next task runs there at once', async () => {
+		pool = newPool(1);
+		let prepared: { worker: number } | null = null;
+		pool.warm(async (api) => (prepared = await api.work(60)));
+		expect(spawned).toBe(1);
+		expect(pool.busyCount).toBe(0);
+		const task = await pool.run((api) => api.work(10));
+		// Not queued behind the preparation: it ended first, on the same worker.
+		expect(prepared).toBeNull();
+		expect(task.worker).toBe(1);
+		await new Promise((r) => setTimeout(r, 80));
+		expect(prepared).toMatchObject({ worker: 1 });
+	});
+
+	it('warm does nothing while every worker is busy', async () => {
+		pool = newPool(1);
+		const running = pool.run((api) => api.work(30));
+		let called = false;
+		pool.warm(async () => void (called = true));
+		await running;
+		expect(called).toBe(false);
+		expect(spawned).toBe(1);
+	});
+
 	it('a queued task that is cancelled never starts', async () => {
 		pool = newPool(1);
 		const controller = new AbortController();

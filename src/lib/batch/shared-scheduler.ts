@@ -19,6 +19,7 @@ export interface QueueCommands {
 /** The local scheduler, as the shared one drives it. */
 export interface LocalScheduler extends QueueCommands {
 	resume(): Promise<number>;
+	warm(model: FaceModel): void;
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]>;
 	extractFrames(videoId: string, frameIndices: number[]): Promise<boolean>;
 	embedImage(image: Blob, model: FaceModel, confidence: number): Promise<PhotoFaces>;
@@ -117,6 +118,15 @@ export class SharedScheduler implements LocalScheduler {
 	/** Frames of a tuned selection are extracted in this tab's own pool, leader or not. */
 	extractFrames(videoId: string, frameIndices: number[]): Promise<boolean> {
 		return this.#local().extractFrames(videoId, frameIndices);
+	}
+
+	/**
+	 * Files are being picked: the leading tab, where videos run, prepares its face models (a
+	 * preparation only; a tab that does not lead leaves it to the one that does, which runs).
+	 */
+	async warm(model: FaceModel): Promise<void> {
+		await this.#firstTurn;
+		if (this.#leader) this.#local().warm(model);
 	}
 
 	/** A still photo is detected in this tab's own pool, leader or not. */

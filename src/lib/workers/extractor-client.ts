@@ -82,6 +82,14 @@ export class ExtractorClient {
 		);
 	}
 
+	/**
+	 * Has an idle worker load and run the face models (`model` for detection) while nothing is
+	 * running, e.g. while files are being picked: the first video then starts with them ready.
+	 */
+	warm(model: FaceModel) {
+		this.#pool.warm((api) => api.warm({ model, assets: this.#assets() }));
+	}
+
 	/** Runs the face detector on a still photo (queued like any job). */
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]> {
 		return this.#pool.run((api) =>

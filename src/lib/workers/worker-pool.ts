@@ -83,6 +83,15 @@ export class WorkerPool<Api> {
 		});
 	}
 
+	/**
+	 * Calls `prepare` on an idle worker, started if none is, without taking it: what it loads
+	 * (runtimes, models) is ready for the next task there. Nothing when every worker is busy.
+	 */
+	warm(prepare: PoolJob<Api, unknown>): void {
+		const slot = this.#freeSlot();
+		if (slot) prepare(slot.api).catch(() => {});
+	}
+
 	/** Changes the number of workers; extra busy workers retire when their task ends. */
 	resize(size: number) {
 		this.#size = Math.max(1, Math.floor(size));
