@@ -9,10 +9,14 @@ export function launchBrowser() {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Picks the files on `/`, sets the options and starts; returns Date.now() at the click. */
-export async function startBatch(page, baseUrl, files, options = {}) {
+/**
+ * Picks the files on `/`, sets the options and starts, `pauseMs` after picking (a person choosing
+ * settings); returns Date.now() at the click.
+ */
+export async function startBatch(page, baseUrl, files, options = {}, pauseMs = 0) {
 	await page.goto(`${baseUrl}/`);
 	await page.getByTestId('file-input').setInputFiles(files);
+	if (pauseMs) await page.waitForTimeout(pauseMs);
 	return setOptionsAndStart(page, options);
 }
 

@@ -10,15 +10,31 @@ import { round } from '../round.mjs';
 const TIMEOUT_MS = 10 * 60_000;
 const PEOPLE_TIMEOUT_MS = 60_000;
 
-/** `range`: [start, end] seconds to process, or null for the whole video. */
-export async function pipelineScenario(browser, baseUrl, decoder, file = BENCH_FILE, range = null) {
+/**
+ * `range`: [start, end] seconds to process, or null for the whole video; `pauseMs`: time between
+ * picking the file and clicking Start (0: at once, as a script does).
+ */
+export async function pipelineScenario(
+	browser,
+	baseUrl,
+	decoder,
+	file = BENCH_FILE,
+	range = null,
+	pauseMs = 0
+) {
 	const context = await browser.newContext();
 	try {
 		const page = await context.newPage();
 		const memory = await sampleMemory(browser, page);
 		const cpu = measureCpu();
 		const rangeOptions = range ? { rangeStart: range[0], rangeEnd: range[1] } : {};
-		const clickedAt = await startBatch(page, baseUrl, [file], { decoder, ...rangeOptions });
+		const clickedAt = await startBatch(
+			page,
+			baseUrl,
+			[file],
+			{ decoder, ...rangeOptions },
+			pauseMs
+		);
 		const { doneAt } = await waitForCompleted(page, 1, TIMEOUT_MS);
 		const cpuUse = cpu.stop();
 		const peopleAt = await waitForPeople(page, PEOPLE_TIMEOUT_MS);
