@@ -125,8 +125,9 @@ it('only the leading tab prepares its face models: videos run there', async () =
 	const a = tab(locks, 'a');
 	const b = tab(locks, 'b');
 	await Promise.all([a.shared.resume(), b.shared.resume()]);
-	await b.shared.warm('full');
-	await a.shared.warm('short');
+	b.shared.warm('full');
+	a.shared.warm('short');
+	await new Promise((r) => setTimeout(r, 0));
 	expect(b.local.calls).toEqual([]);
 	expect(a.local.calls).toEqual(['resume', 'warm short']);
 });

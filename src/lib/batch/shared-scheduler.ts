@@ -124,9 +124,12 @@ export class SharedScheduler implements LocalScheduler {
 	 * Files are being picked: the leading tab, where videos run, prepares its face models (a
 	 * preparation only; a tab that does not lead leaves it to the one that does, which runs).
 	 */
-	async warm(model: FaceModel): Promise<void> {
-		await this.#firstTurn;
-		if (this.#leader) this.#local().warm(model);
+	warm(model: FaceModel): void {
+		void this.#firstTurn
+			.then(() => {
+				if (this.#leader) this.#local().warm(model);
+			})
+			.catch((error: unknown) => console.warn('Could not prepare the face models', error));
 	}
 
 	/** A still photo is detected in this tab's own pool, leader or not. */

@@ -92,9 +92,7 @@ export class NewBatchPageState {
 		this.#busy = true;
 		// Videos are coming: the face models load (and their code compiles) while the person
 		// finishes picking, not at the start of the first video.
-		void scheduler()
-			.warm(this.settings.values.model)
-			.catch((error: unknown) => console.warn('Could not prepare the face models', error));
+		scheduler().warm(this.settings.values.model);
 		const result = await checkFiles(dropped);
 		const keys = result.accepted.map((a) => a.contentKey).filter((k) => k !== null);
 		const library = keys.length ? await videosWithContentKeys(db(), keys) : [];
