@@ -163,12 +163,12 @@ export class Scheduler {
 		return rerunVideo(this.#db, this.#extractor, videoId, settings, onProgress, signal);
 	}
 
-	/** Runs the face detector on a still photo in a pool worker (queued like any job). */
 	/** Prepares an idle worker's face models for the runs to come (see ExtractorClient.warm). */
 	warm(model: FaceModel) {
 		this.#extractor.warm(model);
 	}
 
+	/** Runs the face detector on a still photo in a pool worker (queued like any job). */
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]> {
 		return this.#extractor.detectImage(image, model, confidence);
 	}
