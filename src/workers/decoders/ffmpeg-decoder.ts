@@ -143,7 +143,10 @@ export class FfmpegDecoder implements FrameDecoder {
 			if (!position) return;
 			const data = this.#buffer.subarray(0, packedI420Size(w, h));
 			const picture = { kind: 'yuv', frame: packedI420(data, w, h, this.#colour) } as const;
-			const result = onSample({ ...position, picture });
+			const keep = (replacement: Uint8Array<ArrayBuffer>) => {
+				this.#buffer = replacement;
+			};
+			const result = onSample({ ...position, picture, keep });
 			if (result) handed.push(result);
 		};
 		const onBytes = (bytes: Uint8Array) => {
