@@ -7,7 +7,7 @@
 // decode them again. The faces of a frame that has any get their eyes read (EyeReader) before
 // it is measured. A SamplingLedger keeps the point an interrupted pass could resume from, and
 // a sampler can start from such a point (what a resumed pass has not held, extraction decodes).
-import { DetectGate, DEFAULT_GATE } from '$lib/pipeline/detect-gate';
+import { DetectGate, type GateOptions } from '$lib/pipeline/detect-gate';
 import { framesToHold } from '$lib/pipeline/held-frames';
 import type { ModelInput } from '$lib/pipeline/blazeface';
 import { plausibleFace } from '$lib/pipeline/face-check';
@@ -37,6 +37,8 @@ export interface SamplerOptions {
 	spare: number;
 	/** The side of the detector model's square input. */
 	inputSize: number;
+	/** Which frames the detector sees (DetectGate). */
+	gate: GateOptions;
 	detect(input: ModelInput, scale: number): Promise<Detection>;
 	eyes: EyeReader;
 }
@@ -69,7 +71,7 @@ export class FrameSampler {
 		this.#options = options;
 		this.candidates = resume ? [...resume.candidates] : [];
 		this.counts = resume ? { ...resume.state.counts } : { sampled: 0, detected: 0 };
-		this.#gate = new DetectGate(DEFAULT_GATE, resume?.state.gate);
+		this.#gate = new DetectGate(options.gate, resume?.state.gate);
 		this.#ledger = new SamplingLedger(resume?.state);
 	}
 

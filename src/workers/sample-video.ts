@@ -3,6 +3,7 @@
 // the picture calls for it (FrameSampler), with a switch to ffmpeg.wasm if WebCodecs gives up.
 // Every CHECKPOINT_MS it reports how far it got; given such a checkpoint it continues from there.
 import { BLAZEFACE } from '$lib/pipeline/blazeface';
+import { gateOptions } from '$lib/pipeline/detect-gate';
 import { explainFailure } from '$lib/pipeline/failure-message';
 import type { SelectionBasis } from '$lib/pipeline/curate';
 import { SHARPNESS_WEIGHT } from '$lib/pipeline/score';
@@ -110,6 +111,7 @@ export async function sampleVideo(
 			select,
 			spare: settings.maxFrames,
 			inputSize: BLAZEFACE[settings.model].inputSize,
+			gate: gateOptions(probe.fps > 0 ? plan.sampleRate / probe.fps : 0),
 			detect: (input, scale) =>
 				detector.detect(req.assets, settings.model, input, scale, settings.confidence),
 			eyes

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DetectGate } from '$lib/pipeline/detect-gate';
+import { DEFAULT_GATE, DetectGate, gateOptions } from '$lib/pipeline/detect-gate';
 
 const flat = (v: number) => new Float32Array(16).fill(v);
 const gate = (maxSkipped = 99) =>
@@ -58,5 +58,33 @@ describe('DetectGate', () => {
 		);
 		resumed.shouldDetect(0.4, flat(20));
 		expect(resumed.shot).toBe(2);
+	});
+});
+
+describe('gateOptions', () => {
+	it('keeps the default threshold at every 5th frame of 25 fps and sparser', () => {
+		expect(gateOptions(0.2)).toEqual(DEFAULT_GATE);
+		expect(gateOptions(1)).toEqual(DEFAULT_GATE);
+		// An unknown frame rate: the defaults.
+		expect(gateOptions(0)).toEqual(DEFAULT_GATE);
+	});
+
+	it('lowers the threshold in proportion for denser samples, the rest as it was', () => {
+		const everyFrame = gateOptions(1 / 25);
+		expect(everyFrame.changeThreshold).toBeCloseTo(DEFAULT_GATE.changeThreshold / 5, 10);
+		expect({ ...everyFrame, changeThreshold: 0 }).toEqual({ ...DEFAULT_GATE, changeThreshold: 0 });
+	});
+
+	it('so steady motion is looked at as often as it is sampled', () => {
+		// The picture brightens by one level per frame; samples every frame against every 5th.
+		const detections = (every: number) => {
+			const g = new DetectGate({ ...gateOptions(every / 25), maxSkipped: 99, maxGapSec: 99 });
+			let n = 0;
+			for (let frame = 0; frame < 100; frame += every)
+				if (g.shouldDetect(frame / 25, flat(frame))) n++;
+			return n;
+		};
+		expect(detections(5)).toBe(20);
+		expect(detections(1)).toBe(100);
 	});
 });
