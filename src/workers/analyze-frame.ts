@@ -6,7 +6,7 @@
 import { rgbaToGray } from '$lib/pipeline/gray';
 import { perceptualHash } from '$lib/pipeline/perceptual-hash';
 import { inputPicture, modelInput, type ModelInput } from '$lib/pipeline/blazeface';
-import { analysisViews, type RgbaImage } from '$lib/pipeline/picture';
+import { analysisViews, copyYuv, type RgbaImage } from '$lib/pipeline/picture';
 import { plausibleFace } from '$lib/pipeline/face-check';
 import { bestFace, scoreFrame } from '$lib/pipeline/score';
 import { laplacianVariance, normalizeSharpness } from '$lib/pipeline/sharpness';
@@ -44,12 +44,12 @@ export interface FrameBuffers {
 }
 
 /**
- * `holdInto`: a buffer the decoder gets in exchange for the full-size picture's, to keep it
- * (null: not kept); `inputSize`: the side of the detector model's square input.
+ * `holdInto`: where to copy the full-size picture to keep it (null: not kept); `inputSize`: the
+ * side of the detector model's square input.
  */
 export function prepareFrame(
-	{ frameIndex, timeSec, picture, keep }: SampledPicture,
-	holdInto: Uint8Array<ArrayBuffer> | null,
+	{ frameIndex, timeSec, picture }: SampledPicture,
+	holdInto: Uint8Array | null,
 	inputSize: number,
 	buffers: FrameBuffers
 ): PreparedFrame {
@@ -68,9 +68,7 @@ export function prepareFrame(
 		gray: buffers.gray.take(size.width * size.height),
 		tensor
 	});
-	// Kept without a copy: the decoder writes its next frames in `holdInto` instead.
-	if (holdInto) keep(holdInto);
-	const full = holdInto ? frame : null;
+	const full = holdInto ? copyYuv(frame, holdInto) : null;
 	const preview = inputPicture(input, inputSize);
 	return { frameIndex, timeSec, gray, detection: input, full, preview };
 }

@@ -58,7 +58,7 @@ export class FrameSampler {
 	 * Buffers of let-go pictures, for the next ones; never more than were held at once (within
 	 * the budget), so a pass allocates only its peak of held pictures.
 	 */
-	#holdBuffers = new ArrayPool((n) => new Uint8Array(n), Infinity);
+	#holdBuffers = new ArrayPool<Uint8Array>((n) => new Uint8Array(n), Infinity);
 	/** Gray and detector inputs of frames done with, for the next (one per frame in flight). */
 	#buffers: FrameBuffers = {
 		gray: new ArrayPool<Uint8ClampedArray>((n) => new Uint8ClampedArray(n), MAX_IN_FLIGHT + 2),
@@ -128,8 +128,8 @@ export class FrameSampler {
 		if (this.#error) throw this.#error.cause;
 	}
 
-	/** A buffer to trade for the picture's and hold it, when it is YUV and the budget allows. */
-	#holdBuffer(picture: Picture): Uint8Array<ArrayBuffer> | null {
+	/** A buffer to hold the picture in, when it is YUV and the budget allows; else null. */
+	#holdBuffer(picture: Picture): Uint8Array | null {
 		if (picture.kind !== 'yuv') return null;
 		const bytes = picture.frame.data.byteLength;
 		if (this.#heldBytes + bytes > HOLD_BUDGET_BYTES) return null;

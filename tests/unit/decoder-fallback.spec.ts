@@ -34,7 +34,7 @@ function fakeDecoder(
 		sample(options, onSample) {
 			for (let i = options.from?.frameIndex ?? 0; i < frames; i += options.sampleRate) {
 				if (i >= breakAt) return Promise.reject(new Error(`bad packet at ${i}`));
-				void onSample({ frameIndex: i, timeSec: i / 10, picture, keep: () => undefined });
+				void onSample({ frameIndex: i, timeSec: i / 10, picture });
 			}
 			return Promise.resolve({ complete: true });
 		},

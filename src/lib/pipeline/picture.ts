@@ -224,3 +224,13 @@ function tapped(taps: Taps, length: number): number[] {
 	for (let i = 0; i < length; i++) if (seen[i]) out.push(i);
 	return out;
 }
+
+/**
+ * A copy of a YUV picture that outlives the decoder's buffer (for extraction at full size), in
+ * `into` (at least the picture's bytes; its start is used).
+ */
+export function copyYuv(frame: YuvFrame, into: Uint8Array): YuvFrame {
+	const data = into.subarray(0, frame.data.byteLength);
+	data.set(frame.data);
+	return { ...frame, data };
+}

@@ -15,7 +15,7 @@ export interface YuvFrame {
 	/** Size of the picture in `data` (the visible rectangle). */
 	width: number;
 	height: number;
-	data: Uint8Array<ArrayBuffer>;
+	data: Uint8Array;
 	layout: readonly PlaneLayout[];
 	matrix: 'bt601' | 'bt709';
 	fullRange: boolean;
@@ -118,7 +118,7 @@ export function packedI420Size(width: number, height: number): number {
 
 /** A tightly packed I420 (yuv420p) frame, as ffmpeg's rawvideo writes it. */
 export function packedI420(
-	data: Uint8Array<ArrayBuffer>,
+	data: Uint8Array,
 	width: number,
 	height: number,
 	colour: Pick<YuvFrame, 'matrix' | 'fullRange'>

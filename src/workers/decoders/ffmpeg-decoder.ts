@@ -143,10 +143,7 @@ export class FfmpegDecoder implements FrameDecoder {
 			if (!position) return;
 			const data = this.#buffer.subarray(0, packedI420Size(w, h));
 			const picture = { kind: 'yuv', frame: packedI420(data, w, h, this.#colour) } as const;
-			const keep = (replacement: Uint8Array<ArrayBuffer>) => {
-				this.#buffer = replacement;
-			};
-			const result = onSample({ ...position, picture, keep });
+			const result = onSample({ ...position, picture });
 			if (result) handed.push(result);
 		};
 		const onBytes = (bytes: Uint8Array) => {

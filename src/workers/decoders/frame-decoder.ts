@@ -7,20 +7,13 @@ import type { DecoderName, ProbeInfo } from '$lib/workers/extractor-protocol';
 
 /**
  * A sampled frame: full-size YUV where the decoder has it, else RGBA at most `longSide`.
- * `picture` is valid only until the callback returns or first awaits (buffers are reused),
- * unless the consumer keeps it.
+ * `picture` is valid only until the callback returns or first awaits (buffers are reused).
  */
 export interface SampledPicture {
 	/** Position in presentation order, counted from the first frame of the stream. */
 	frameIndex: number;
 	timeSec: number;
 	picture: Picture;
-	/**
-	 * Hands the picture's buffer to the consumer, who gives the decoder `replacement` (at least
-	 * as long) to write the next frames in: the picture then stays valid, without a copy (1.4 MB
-	 * at 720p). A picture made for this frame alone (RGBA) is the consumer's already.
-	 */
-	keep(replacement: Uint8Array<ArrayBuffer>): void;
 }
 
 /** The consumer of sampled frames; a promise it returns holds the decoder back (backpressure). */

@@ -22,7 +22,7 @@ import type { Picture } from '$lib/pipeline/picture';
 import { fitWithin, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import { yuvCanvas } from '../jpeg';
-import type { FrameDecoder, OnSample, SampledPicture, SampleOptions } from './frame-decoder';
+import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
 import { SkippingSampleSink } from './skipping-sample-sink';
 
 /** Frames this close to the stream's announced end count as the end (rounding, last frame). */
@@ -146,8 +146,7 @@ export class WebCodecsDecoder implements FrameDecoder {
 						const started = performance.now();
 						const picture = await this.#picture(sample, longSide);
 						this.timings.copy += (performance.now() - started) / 1000;
-						const keep = this.#keep(picture);
-						handed = onSample({ frameIndex, timeSec: sample.timestamp, picture, keep });
+						handed = onSample({ frameIndex, timeSec: sample.timestamp, picture });
 					}
 					end = sample.timestamp + sample.duration;
 				} finally {
@@ -207,14 +206,6 @@ export class WebCodecsDecoder implements FrameDecoder {
 		sample.draw(ctx, 0, 0, size.width, size.height);
 		const { data } = ctx.getImageData(0, 0, size.width, size.height);
 		return { kind: 'rgba', image: { ...size, data } };
-	}
-
-	/** How the consumer takes a picture's buffer: a YUV one is #buffer, which it replaces. */
-	#keep(picture: Picture): SampledPicture['keep'] {
-		if (picture.kind !== 'yuv') return () => undefined;
-		return (replacement) => {
-			this.#buffer = replacement;
-		};
 	}
 
 	/** The sample's planes in our buffer (valid until the next call), or null if not planar YUV. */
