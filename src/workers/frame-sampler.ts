@@ -24,8 +24,13 @@ import type { EyeReader } from './eye-reader';
 import { previewJpeg } from './jpeg';
 import type { Detection } from './face-detector.worker';
 
-/** Frames sent to the detector and not back yet, before the decoder is made to wait. */
-const MAX_IN_FLIGHT = 8;
+/**
+ * Frames sent to the detector and not back yet, before the decoder is made to wait. Enough for
+ * decoding to run ahead while the detector's models load at the start (with 8 it stood still
+ * there); each costs its gray picture and detector input (~0.7 MB), its held picture counts
+ * against HOLD_BUDGET_BYTES.
+ */
+const MAX_IN_FLIGHT = 24;
 /** Full-size pictures held for extraction, at most (≈ 130 frames of 720p, 60 of 1080p). */
 const HOLD_BUDGET_BYTES = 192 * 1024 * 1024;
 
