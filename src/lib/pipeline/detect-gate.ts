@@ -26,8 +26,8 @@ export interface GateOptions {
  * Defaults checked on the fixtures with `npm run bench -- --only quality` (faces found, keyframes
  * spread), for samples REFERENCE_INTERVAL_SEC apart (see `gateOptions`). A change of 3 levels let
  * nearly every sample of moving footage through (consecutive samples of the bench's animation
- * differ by 2 at the median); at 5 the fixtures keep the same shots and crowd with 16–29% fewer
- * detections.
+ * differ by 2 at the median); at 5 the fixtures keep the same shots and crowd with 16–26% fewer
+ * detections (23% on the bench video).
  */
 export const DEFAULT_GATE: Readonly<GateOptions> = {
 	maxGapSec: 0.5,
@@ -42,7 +42,7 @@ const REFERENCE_INTERVAL_SEC = 0.2;
 /**
  * The gate for samples `intervalSec` apart. Change piles up over time between detections, so a
  * fixed threshold would detect as often at every frame as at every 5th: a denser sample rate
- * lowers the threshold in proportion, and the frames the person asked to see looked at are.
+ * lowers it in proportion, so a person who samples densely has the denser frames looked at.
  */
 export function gateOptions(intervalSec: number): GateOptions {
 	const share = intervalSec > 0 ? Math.min(1, intervalSec / REFERENCE_INTERVAL_SEC) : 1;
