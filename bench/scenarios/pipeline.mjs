@@ -66,3 +66,9 @@ export async function pipelineScenario(
 		await context.close();
 	}
 }
+
+/** The run of median total time among `runs` (an odd number), with every run's total beside it. */
+export function medianRun(runs) {
+	const sorted = [...runs].sort((a, b) => a.totalSec - b.totalSec);
+	return { ...sorted[(sorted.length - 1) >> 1], runsSec: runs.map((r) => r.totalSec) };
+}
