@@ -45,7 +45,7 @@ function pipelineTable(pipeline, native) {
 		`${'embed ms/face'.padEnd(16)}${runs.map(([, p]) => cell(msPerFace(p.stagesSec))).join('')}`
 	];
 	const all = [
-		...runs.map(([k, p]) => `${k} ${p.runsSec?.join(' ')}`),
+		...runs.map(([k, p]) => `${k} ${p.runsSec.join(' ')}`),
 		...(native ? [`native ${native.runsSec.join(' ')}`] : [])
 	];
 	return `pipeline, bench_60s_720p.mp4 (the median run of each):\n${lines.join('\n')}\nevery run's total (s): ${all.join('; ')}`;
