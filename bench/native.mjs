@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { round } from './round.mjs';
 
+/** Runs when the reference stands alone (the fastest is the least disturbed by other load). */
 const RUNS = 2;
 
 export function hasFfmpeg() {
@@ -10,10 +11,10 @@ export function hasFfmpeg() {
 }
 
 /**
- * Runs the reference RUNS times; the fastest run is the least disturbed by other load. With
+ * Runs the reference `runs` times; the fastest run is the least disturbed by other load. With
  * `range` ([start, end] seconds) ffmpeg seeks to the start and stops at the end.
  */
-export function nativeReference(file, range = null) {
+export function nativeReference(file, range = null, runs = RUNS) {
 	const args = [
 		'-hide_banner',
 		'-nostdin',
@@ -32,7 +33,7 @@ export function nativeReference(file, range = null) {
 		'-'
 	];
 	const runsSec = [];
-	for (let i = 0; i < RUNS; i++) {
+	for (let i = 0; i < runs; i++) {
 		const t0 = performance.now();
 		const run = spawnSync('ffmpeg', args, { encoding: 'utf8' });
 		if (run.status !== 0)
