@@ -6,7 +6,9 @@ import type { ModelInput } from '$lib/pipeline/blazeface';
 import type { FaceBox } from '$lib/pipeline/types';
 import type { AssetUrls } from '$lib/workers/extractor-protocol';
 import type { FaceModel } from '$lib/settings/extraction-settings';
+import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { Detection, EyeReadings, FaceDetectorApi } from './face-detector.worker';
+import type { KeyframeJpegs } from './keyframe-jpegs';
 
 export class DetectorClient {
 	#api: Comlink.Remote<FaceDetectorApi> | null = null;
@@ -56,6 +58,15 @@ export class DetectorClient {
 			assets.models[model],
 			assets.faceLandmarks
 		);
+	}
+
+	/** A held frame's JPEGs, made on the detector's thread (its picture is transferred). */
+	keyframeJpegs(
+		assets: AssetUrls,
+		frame: YuvFrame,
+		cover: FaceBox | undefined | false
+	): Promise<KeyframeJpegs> {
+		return this.#remote(assets).keyframeJpegs(Comlink.transfer(frame, [frame.data.buffer]), cover);
 	}
 
 	detectBlob(

@@ -106,7 +106,8 @@ export async function extractVideo(
 			chosen,
 			sourceOf(sampling),
 			run,
-			people
+			people,
+			(frame, cover) => env.detector.keyframeJpegs(req.assets, frame, cover)
 		);
 		timer.lap('extract');
 		if (people) timer.addAll(people.timings);

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The face detector on a thread of its own, started by each extractor worker: detection runs
-// while the extractor keeps the decoder fed, instead of starving it.
+// while the extractor keeps the decoder fed, instead of starving it. Idle once sampling has
+// ended, the thread then encodes some of the keyframes (../extract-keyframes).
 import * as Comlink from 'comlink';
 import { BLAZEFACE, modelInput, type ModelInput } from '$lib/pipeline/blazeface';
 import type { FaceBox } from '$lib/pipeline/types';
@@ -9,6 +10,9 @@ import { detectFaces, FaceDetectors } from './face-detector';
 import { LANDMARK_INPUT, type EyeReading } from '$lib/pipeline/eyes';
 import { readEyes } from './face-landmarks';
 import { restrictFetchToOwnOrigin } from './same-origin-fetch';
+import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
+import { yuvCanvas } from './jpeg';
+import { keyframeJpegs, type KeyframeJpegs } from './keyframe-jpegs';
 
 restrictFetchToOwnOrigin();
 
@@ -102,6 +106,11 @@ const api = {
 			await detectFaces(loaded, blank, 1, 1);
 			await readEyes(landmarks, new Float32Array(LANDMARK_INPUT * LANDMARK_INPUT * 3));
 		});
+	},
+
+	/** A held frame's JPEGs (./keyframe-jpegs), `cover` as there. */
+	keyframeJpegs(frame: YuvFrame, cover: FaceBox | undefined | false): Promise<KeyframeJpegs> {
+		return keyframeJpegs(yuvCanvas(frame), cover);
 	},
 
 	/** Faces in a still photo, at its own size. */
