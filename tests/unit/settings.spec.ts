@@ -83,10 +83,12 @@ describe('extraction settings', () => {
 		expect(sanitizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
 	});
 
-	it('resolves Auto concurrency from the cores: one video per core, 1 to 3', () => {
+	it('resolves Auto concurrency from the cores: one video per two cores, 1 to 3', () => {
 		expect(resolveConcurrency('auto', 1)).toBe(1);
-		expect(resolveConcurrency('auto', 2)).toBe(2);
-		expect(resolveConcurrency('auto', 4)).toBe(3);
+		expect(resolveConcurrency('auto', 2)).toBe(1);
+		expect(resolveConcurrency('auto', 3)).toBe(1);
+		expect(resolveConcurrency('auto', 4)).toBe(2);
+		expect(resolveConcurrency('auto', 6)).toBe(3);
 		expect(resolveConcurrency('auto', 16)).toBe(3);
 		expect(resolveConcurrency(2, 2)).toBe(2);
 		expect(sanitizeSettings({ concurrency: 'auto' }).concurrency).toBe('auto');

@@ -89,18 +89,20 @@ export type SettingProblem =
 export type SettingErrors = Partial<Record<keyof AppSettings, SettingProblem>>;
 
 /**
- * Videos at once for `cores` logical cores: one per core, 1 to 3. One video alone leaves part
- * of the machine idle (start-up, extraction and the page's own work are not overlapped), so a
- * second one fills it: measured on 2 cores, 4 videos at concurrency 2 ran 1.09× and at 3 1.25×
- * the throughput of 1 (within this box's noise of ±0.3), at 740 and 890 MB of renderer memory
- * against 530; one per core keeps memory within what a small device has.
+ * Videos at once for `cores` logical cores: one per two cores, 1 to 3. One video's run keeps
+ * about two cores busy by itself (the browser's decoder threads, the extractor, the detector's
+ * thread, which encodes keyframes too at the end), and each video running at once pays its own
+ * worker's face-model start-up: measured on 2 cores (`npm run bench -- --only batch`, 4 × the
+ * 60 s video), 2 at once gave 0.91× the throughput of 1 in two runs (2.09× and 1.92× native
+ * against 1.90× and 1.75×), 3 at once 0.76–0.85×. Before the detector's thread shared the
+ * encoding, 2 gave 1.04× (within the noise).
  */
 export function resolveConcurrency(
 	choice: ConcurrencyChoice,
 	cores: number = globalThis.navigator?.hardwareConcurrency ?? 2
 ): number {
 	if (choice !== 'auto') return choice;
-	return Math.min(CONCURRENCY_CHOICES.length, Math.max(1, Math.floor(cores)));
+	return Math.min(CONCURRENCY_CHOICES.length, Math.max(1, Math.floor(cores / 2)));
 }
 
 /** The face models, in the order the UI offers them (the default first). */
