@@ -176,7 +176,8 @@ async function saveOutcome(
 	}
 	// Outside the try, like what follows: the keyframes are saved and People never fails a video.
 	// A reference run embedded its keyframes' faces to choose them; any other video's are
-	// embedded now, after the video shows as completed and beside the next one's run.
+	// embedded now, after the video shows as completed: beside the next one's run where the pool
+	// has a free worker, else (one video at a time) just before it.
 	if (saved && result.peopleDue) ctx.embedFaces(video.id);
 	else if (saved && outcome.embeddings.length > 0) {
 		await saveVideoFaces(db, video.id, outcome.embeddings, outcome.keyframes).catch(
