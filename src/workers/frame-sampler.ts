@@ -8,7 +8,7 @@
 // it is measured. A SamplingLedger keeps the point an interrupted pass could resume from, and
 // a sampler can start from such a point (what a resumed pass has not held, extraction decodes).
 import { DetectGate, type GateOptions } from '$lib/pipeline/detect-gate';
-import { framesToHold } from '$lib/pipeline/held-frames';
+import { framesToHold, nextPruneAt } from '$lib/pipeline/held-frames';
 import type { ModelInput } from '$lib/pipeline/blazeface';
 import { plausibleFace } from '$lib/pipeline/face-check';
 import { lumaGrid, type Picture } from '$lib/pipeline/picture';
@@ -59,6 +59,8 @@ export class FrameSampler {
 	#ledger: SamplingLedger<ScoredFrame>;
 	#inFlight: Promise<void>[] = [];
 	#heldBytes = 0;
+	/** Held pictures at which to prune next (nextPruneAt). */
+	#pruneAt = nextPruneAt(0);
 	/**
 	 * Buffers of let-go pictures, for the next ones; never more than were held at once (within
 	 * the budget), so a pass allocates only its peak of held pictures.
@@ -169,11 +171,7 @@ export class FrameSampler {
 		this.candidates.push(frame);
 		if (prepared.full) {
 			this.held.set(frame.frameIndex, prepared.full);
-			// Pruning re-runs the selection over every candidate: only when half as many again as
-			// are kept are held, not per candidate, which was O(n²) on long videos. Not later
-			// either: every picture held at once is a buffer allocated.
-			const kept = this.#options.select.maxFrames + this.#options.spare;
-			if (this.held.size >= kept + Math.ceil(kept / 2)) this.#prune();
+			if (this.held.size >= this.#pruneAt) this.#prune();
 		}
 		this.timings.measure += (performance.now() - started) / 1000;
 		// Encoded off this thread, and kept with the candidate before its checkpoint can store it.
@@ -192,5 +190,6 @@ export class FrameSampler {
 			this.held.delete(index);
 			this.#release(full);
 		}
+		this.#pruneAt = nextPruneAt(this.held.size);
 	}
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { framesToHold } from '$lib/pipeline/held-frames';
+import { framesToHold, nextPruneAt } from '$lib/pipeline/held-frames';
 import type { FrameCandidate } from '$lib/pipeline/types';
 
 const hashOf = (i: number) => '0'.repeat(i % 16) + 'f' + '0'.repeat(15 - (i % 16));
@@ -21,5 +21,14 @@ describe('framesToHold', () => {
 
 	it('holds nothing for frames that score zero', () => {
 		expect(framesToHold([cand(0, 0, 0)], select, 3)).toEqual([]);
+	});
+});
+
+describe('nextPruneAt', () => {
+	it('prunes again after a few more held pictures, a quarter more once many are kept', () => {
+		expect(nextPruneAt(0)).toBe(8);
+		expect(nextPruneAt(29)).toBe(37);
+		expect(nextPruneAt(40)).toBe(50);
+		expect(nextPruneAt(200)).toBe(250);
 	});
 });
