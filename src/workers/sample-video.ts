@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 // The sampling pass: every Nth frame decoded once, detected on the detector's own thread where
 // the picture calls for it (FrameSampler), with a switch to ffmpeg.wasm if WebCodecs gives up.
-// Every CHECKPOINT_MS it reports how far it got; given such a checkpoint it continues from there.
+// Every CHECKPOINT_MS, and wherever the decoder pauses, it reports how far it got; given such a
+// checkpoint it continues from there.
 import { BLAZEFACE } from '$lib/pipeline/blazeface';
 import { gateOptions } from '$lib/pipeline/detect-gate';
 import { explainFailure } from '$lib/pipeline/failure-message';
@@ -140,7 +141,13 @@ export async function sampleVideo(
 	const sampled = await sampleWithFallback(
 		decoder,
 		fallback && (async () => (decoder = await fallback())),
-		{ sampleRate: plan.sampleRate, longSide: ANALYSIS_LONG_SIDE, from, startSec: plan.startSec },
+		{
+			sampleRate: plan.sampleRate,
+			longSide: ANALYSIS_LONG_SIDE,
+			from,
+			startSec: plan.startSec,
+			onPause: checkpoint
+		},
 		inRange,
 		(timeSec) => {
 			done++;

@@ -5,14 +5,12 @@ import { startBatch, waitForFinal, type BatchOptions } from '../support/app-driv
 import { readStores } from '../support/browser-db';
 
 /**
- * Long enough per decoder that the first checkpoints (every 2 s of work) land part-way: WebCodecs
- * gets through faces_timeline.mp4's 20 s in about as long as that, and ffmpeg.wasm, which can
- * checkpoint only between the chunks of its pass, cuts it into two.
+ * Long enough that the first checkpoints (every 2 s of work, and ffmpeg.wasm's after each chunk
+ * of its pass) land part-way with either decoder, with time to reload before the end: on
+ * faces_timeline.mp4 ffmpeg.wasm's pass is two chunks, whose checkpoint can come a few tenths of
+ * a second before the last.
  */
-const FILES = {
-	auto: { name: 'bench_60s_720p.mp4', durationSec: 60.02 },
-	ffmpeg: { name: 'bench_60s_720p.mp4', durationSec: 60.02 }
-} as const;
+const VIDEO = { name: 'bench_60s_720p.mp4', durationSec: 60.02 } as const;
 
 interface StoredVideo {
 	id: string;
@@ -59,14 +57,14 @@ async function framesOf(page: Page, store: 'keyframes' | 'candidates', videoId: 
 // one after the other at the end of the run.
 test.describe.configure({ mode: 'parallel' });
 
-// Both decoders checkpoint as they sample: WebCodecs as detections come back, ffmpeg.wasm between
-// the chunks its pass is cut into (its exec is synchronous).
+// Both decoders checkpoint as they sample: WebCodecs as detections come back, ffmpeg.wasm after
+// each chunk its pass is cut into (its exec is synchronous).
 for (const decoder of ['auto', 'ffmpeg'] as const) {
 	test(`a reload part-way continues from the checkpoint with the same keyframes (decoder ${decoder})`, async ({
 		page
 	}) => {
 		const options: BatchOptions = { maxFrames: 8, decoder };
-		const { name: FILE, durationSec } = FILES[decoder];
+		const { name: FILE, durationSec } = VIDEO;
 		// The reference: the same file and settings, never interrupted.
 		await startBatch(page, [FILE], options);
 		expect(await waitForFinal(page, FILE)).toBe('completed');

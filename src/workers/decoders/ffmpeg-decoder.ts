@@ -74,10 +74,11 @@ export class FfmpegDecoder implements FrameDecoder {
 	 * The pass in chunks between key frames (ChunkedPass), one ffmpeg run each: exec is
 	 * synchronous, so only between chunks can detections come back, checkpoints be written and
 	 * what `onSample` returned hold the decoder back. It holds it back one chunk late, so the
-	 * detector works through a chunk while the next one decodes.
+	 * detector works through a chunk while the next one decodes. `onPause` comes after each
+	 * chunk: a checkpoint at most one chunk behind, however quickly a chunk goes.
 	 */
 	async sample(
-		{ sampleRate, from, startSec }: SampleOptions,
+		{ sampleRate, from, startSec, onPause }: SampleOptions,
 		onSample: OnSample
 	): Promise<{ complete: boolean }> {
 		const packets = (this.#packets ??= this.#listPackets());
@@ -101,6 +102,7 @@ export class FfmpegDecoder implements FrameDecoder {
 			await new Promise((resolve) => setTimeout(resolve, 0));
 			this.#addTime('settle', started);
 			complete = ret === 0;
+			onPause?.();
 		} while (complete && pass.advance());
 		await Promise.all(behind);
 		// The profile says where decoding began: not at the range if the seek missed.

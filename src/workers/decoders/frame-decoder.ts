@@ -35,6 +35,11 @@ export interface SampleOptions {
 	 * starts at the first frame, and the consumer passes over what comes before.
 	 */
 	startSec?: number;
+	/**
+	 * Called where a decoder that cannot pause inside a run (ffmpeg.wasm) is back in the event
+	 * loop between runs, what was handed over before settled: the freshest point to checkpoint.
+	 */
+	onPause?: () => void;
 }
 
 export interface FrameDecoder {
