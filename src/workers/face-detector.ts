@@ -61,6 +61,8 @@ export class FaceDetectors {
 	#runtime: Promise<void> | null = null;
 	#models = new Map<string, Promise<CompiledModel>>();
 	#detectors = new Map<string, Promise<LoadedModel>>();
+	/** Model files fetched ahead of their compiling (`prefetch`), until it takes them. */
+	#files = new Map<string, Promise<Uint8Array>>();
 	#base: string;
 
 	/** `base`: the folder of LiteRT's wasm files. */
@@ -79,13 +81,42 @@ export class FaceDetectors {
 		return loaded;
 	}
 
+	/**
+	 * Starts fetching the model files at `urls` while the runtime loads: fetching needs no
+	 * runtime, and a fetch begun later waits behind the detections queued on this thread (the
+	 * landmark model's took 0.5-0.6 s, not 0.1 s, measured).
+	 */
+	prefetch(urls: readonly string[]): void {
+		// A failed fetch is reported by the compiling that needs it.
+		for (const url of urls) void this.#file(url);
+	}
+
+	#file(url: string): Promise<Uint8Array> {
+		let file = this.#files.get(url);
+		if (!file) {
+			file = fetch(url).then(async (response) => {
+				if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+				return new Uint8Array(await response.arrayBuffer());
+			});
+			file.catch(() => this.#files.delete(url));
+			this.#files.set(url, file);
+		}
+		return file;
+	}
+
 	/** The compiled model at `url` (on the runtime's wasm), loaded on first use. */
 	compiled(url: string): Promise<CompiledModel> {
 		let model = this.#models.get(url);
 		if (!model) {
 			this.#runtime ??= loadRuntime(this.#base);
 			this.#runtime.catch(() => (this.#runtime = null));
-			model = this.#runtime.then(() => loadAndCompile(url, { accelerator: 'wasm' }));
+			const runtime = this.#runtime;
+			model = this.#file(url).then(async (file) => {
+				await runtime;
+				// The runtime copies the model in: the fetched file is not needed any more.
+				this.#files.delete(url);
+				return loadAndCompile(file, { accelerator: 'wasm' });
+			});
 			model.catch(() => this.#models.delete(url));
 			this.#models.set(url, model);
 		}

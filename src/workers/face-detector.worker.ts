@@ -88,7 +88,8 @@ const api = {
 	},
 
 	/**
-	 * Loads the detection model and the landmark model and runs each once on a blank input:
+	 * Loads the detection model and the landmark model (both fetched while the runtime loads)
+	 * and runs each once on a blank input:
 	 * their first runs are the slow ones (the runtime's hot code is compiled then), so a video
 	 * that follows starts at full speed. Loading is shared with the runs that follow.
 	 */
@@ -98,8 +99,10 @@ const api = {
 		modelUrl: string,
 		landmarksUrl: string
 	): Promise<void> {
+		detectors ??= new FaceDetectors(runtimeBase);
+		detectors.prefetch([modelUrl, landmarksUrl]);
 		const loaded = await modelFor(runtimeBase, model, modelUrl);
-		const landmarks = await detectors!.compiled(landmarksUrl);
+		const landmarks = await detectors.compiled(landmarksUrl);
 		const size = loaded.spec.inputSize;
 		const blank = { tensor: new Float32Array(size * size * 3), width: size, height: size };
 		await serially(async () => {
