@@ -8,6 +8,7 @@ import { readVideos, startBatch, waitForCompleted } from '../browser.mjs';
 import { BENCH_FILE } from '../config.mjs';
 import { measureCpu } from '../cpu.mjs';
 import { sampleMemory } from '../memory.mjs';
+import { nativeReference } from '../native.mjs';
 import { round } from '../round.mjs';
 
 const VIDEOS = 4;
@@ -68,7 +69,12 @@ function remuxedCopy(dir, i) {
 	return out;
 }
 
-/** `native`: the reference for one video (nativeReference), or null without ffmpeg. */
+/**
+ * `native`: the run's reference for one video (nativeReference), or null without ffmpeg. With
+ * it, each concurrency also gets a reference of its own, taken right before it: the machine's
+ * speed drifts within minutes (the same build's batch at concurrency 1 gave 2.09x against the
+ * run's first reference, and 1.56-1.75x against one taken right before it, minutes later).
+ */
 export async function batchScenario(browser, baseUrl, log, native) {
 	const dir = await mkdtemp(join(tmpdir(), 'kff-bench-'));
 	try {
@@ -78,19 +84,21 @@ export async function batchScenario(browser, baseUrl, log, native) {
 		for (let i = 1; i <= VIDEOS; i++) files.push(remuxedCopy(dir, i));
 		const result = {};
 		for (const c of CONCURRENCIES) {
+			const nativeSec = native && nativeReference(BENCH_FILE, null, 1).bestSec;
 			log(`batch: ${VIDEOS} videos at concurrency ${c}`);
-			result[`c${c}`] = await runOnce(browser, baseUrl, files, c);
+			result[`c${c}`] = { ...(await runOnce(browser, baseUrl, files, c)), nativeSec };
 		}
 		result.ratios = {
 			c2OverC1: round(result.c2.throughput / result.c1.throughput),
 			c3OverC1: round(result.c3.throughput / result.c1.throughput),
-			// The issue's measure: the batch's wall time against native decoding all of it, same run.
+			// The issue's measure: the batch's wall time against native decoding all of it, right
+			// before it.
 			...(native
 				? Object.fromEntries(
-						CONCURRENCIES.map((c) => [
-							`c${c}OverNative`,
-							round(result[`c${c}`].wallSec / (VIDEOS * native.bestSec))
-						])
+						CONCURRENCIES.map((c) => {
+							const { wallSec, nativeSec } = result[`c${c}`];
+							return [`c${c}OverNative`, round(wallSec / (VIDEOS * nativeSec))];
+						})
 					)
 				: {})
 		};
