@@ -249,6 +249,30 @@ test('soft delete moves a video with its annotations to the Trash; restore and U
 	expect(watch.errors).toEqual([]);
 });
 
+test('Move to Trash and Restore outlive a page reloaded right after the click', async ({
+	page
+}) => {
+	const watch = watchPage(page);
+	await seedHistory(page);
+
+	await row(page, 'vid-44').getByTestId('delete-video').click();
+	await page.getByTestId('delete-soft').click();
+	// No waiting for the row to go: the page is reloaded at once.
+	await page.reload();
+	await expect(page.getByTestId('history-total')).toHaveAttribute('data-total', '44');
+	await expect(row(page, 'vid-44')).toHaveCount(0);
+
+	await page.goto('/trash');
+	await trashRow(page, 'vid-44').getByTestId('restore-video').click();
+	await page.reload();
+	await expect(page.getByTestId('trash-empty')).toBeVisible();
+	await page.goto('/history');
+	await expect(page.getByTestId('history-total')).toHaveAttribute('data-total', '45');
+	await expect(row(page, 'vid-44')).toBeVisible();
+
+	expect(watch.errors).toEqual([]);
+});
+
 test('hard delete asks first, then removes row, original, keyframes and annotations at once', async ({
 	page
 }) => {

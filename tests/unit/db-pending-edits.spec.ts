@@ -6,6 +6,8 @@ import type { PendingEdit } from '$lib/db/pending-edits';
 import { applyLeftEdits, applyPendingEdits } from '$lib/db/pending-edits';
 import { mergePersons, moveFace } from '$lib/db/person-edits';
 import { hardDeleteVideos } from '$lib/db/trash';
+import { moveVideosToTrash, restoreVideosFromTrash } from '$lib/db/trash-edits';
+import { NOT_DELETED } from '$lib/db/types';
 import { setVideoTags } from '$lib/db/videos';
 import { normalize } from '$lib/people/embedding';
 import { useFreshDatabase } from '../support/fresh-database';
@@ -103,6 +105,28 @@ it('a video’s tags: stored at once, applied later if the page left, the last a
 	// The history's tag filter sees it (the derived keys follow).
 	expect((await db.videos.where('tags').equals('second').primaryKeys()).length).toBe(1);
 	expect(await setVideoTags(db, 'gone', ['x'])).toBeNull();
+});
+
+it('to the trash and back: stored at once, applied later if the page left, in the order asked', async () => {
+	const [a, b] = await seedVideos(db, 2);
+	const deletedAt = async (id: string) => (await db.videos.get(id))!.deletedAt;
+	// A restore asked right after a move to the trash, both left behind by a closed page.
+	await leftBehind(
+		{ kind: 'videos-trash', ids: [a.id, b.id], at: 1000 },
+		{ kind: 'videos-restore', ids: [b.id], at: 2000 }
+	);
+	expect(await deletedAt(a.id)).toBe(NOT_DELETED);
+	await applyLeftEdits(db);
+	expect(await deletedAt(a.id)).toBe(1000);
+	expect(await deletedAt(b.id)).toBe(NOT_DELETED);
+	expect(await db.pendingEdits.count()).toBe(0);
+	// Asked for by a page that stays: counts of what moved, a video already there not counted.
+	expect(await moveVideosToTrash(db, [a.id, b.id], 3000)).toBe(1);
+	expect(await deletedAt(a.id)).toBe(1000);
+	expect(await deletedAt(b.id)).toBe(3000);
+	expect(await restoreVideosFromTrash(db, [a.id, b.id, 'gone'])).toBe(2);
+	expect(await deletedAt(a.id)).toBe(NOT_DELETED);
+	expect(await db.pendingEdits.count()).toBe(0);
 });
 
 it('start-up never fails on an edit it cannot apply: the edit stays for the next try', async () => {

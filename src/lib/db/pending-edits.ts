@@ -7,6 +7,7 @@ import { commitNow } from './commit-now';
 import type { KffDatabase } from './database';
 import { applyPersonEdit } from './people';
 import type { PersonEdit } from './people-records';
+import { restoreVideos, softDeleteVideos } from './trash';
 
 /** A video's tags replaced (already cleaned). */
 export interface VideoTagsEdit {
@@ -15,7 +16,21 @@ export interface VideoTagsEdit {
 	tags: string[];
 }
 
-export type PendingEdit = PersonEdit | VideoTagsEdit;
+/** Videos moved to the trash at `at` (trash-edits.ts). */
+export interface VideosTrashEdit {
+	kind: 'videos-trash';
+	ids: string[];
+	at: number;
+}
+
+/** Videos brought back from the trash at `at` (trash-edits.ts). */
+export interface VideosRestoreEdit {
+	kind: 'videos-restore';
+	ids: string[];
+	at: number;
+}
+
+export type PendingEdit = PersonEdit | VideoTagsEdit | VideosTrashEdit | VideosRestoreEdit;
 
 export interface PendingEditRecord {
 	/** Auto-incremented: edits apply in the order they were asked for. */
@@ -42,7 +57,9 @@ export function applyPendingEdits(db: KffDatabase): Promise<void> {
 			const now = Date.now();
 			if (edit.kind === 'video-tags') {
 				await db.videos.update(edit.videoId, { tags: edit.tags, updatedAt: now });
-			} else await applyPersonEdit(db, edit, now);
+			} else if (edit.kind === 'videos-trash') await softDeleteVideos(db, edit.ids, edit.at);
+			else if (edit.kind === 'videos-restore') await restoreVideos(db, edit.ids, edit.at);
+			else await applyPersonEdit(db, edit, now);
 		}
 		await db.pendingEdits.bulkDelete(pending.map((e) => e.seq));
 	});

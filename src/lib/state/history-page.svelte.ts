@@ -9,7 +9,8 @@ import { scheduler } from '$lib/batch/scheduler-instance';
 import { db } from '$lib/db/database';
 import { queryHistoryView, type HistoryQuery } from '$lib/db/history';
 import { personOptions } from '$lib/db/people';
-import { hardDeleteVideos, restoreVideos, softDeleteVideos } from '$lib/db/trash';
+import { hardDeleteVideos } from '$lib/db/trash';
+import { moveVideosToTrash, restoreVideosFromTrash } from '$lib/db/trash-edits';
 import { getVideos, removeOriginal, setVideoTags, videoTags } from '$lib/db/videos';
 import { isActive } from '$lib/shared/status';
 import { LiveQuery } from './live-query.svelte';
@@ -122,8 +123,9 @@ export class HistoryPageState {
 	}
 
 	async moveToTrash(ids: string[]) {
+		// Stored first: a page left right after the click still has them in the trash.
+		const moved = await moveVideosToTrash(db(), ids);
 		await stopUnfinished(ids);
-		const moved = await softDeleteVideos(db(), ids, Date.now());
 		this.#forget(ids);
 		this.#showUndo({ moved, ids });
 	}
@@ -131,7 +133,7 @@ export class HistoryPageState {
 	async undoMoveToTrash() {
 		const notice = this.#undo;
 		this.dismissUndo();
-		if (notice) await restoreVideos(db(), notice.ids);
+		if (notice) await restoreVideosFromTrash(db(), notice.ids);
 	}
 
 	dismissUndo() {

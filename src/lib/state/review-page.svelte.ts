@@ -7,7 +7,7 @@ import { holdPendingWrites } from '$lib/db/connection';
 import { db } from '$lib/db/database';
 import { keyframesOfVideo } from '$lib/db/keyframes';
 import { personOptions, personsOfVideo } from '$lib/db/people';
-import { restoreVideos } from '$lib/db/trash';
+import { restoreVideosFromTrash } from '$lib/db/trash-edits';
 import { NOT_DELETED } from '$lib/db/types';
 import { getVideo, getVideoFile, setVideoTags } from '$lib/db/videos';
 import { m } from '$lib/paraglide/messages';
@@ -143,7 +143,7 @@ export class ReviewPageState {
 	}
 
 	restore() {
-		return restoreVideos(db(), [this.#videoId()]);
+		return restoreVideosFromTrash(db(), [this.#videoId()]);
 	}
 
 	saveVideoTags(tags: string[]) {

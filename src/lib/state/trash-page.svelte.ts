@@ -4,7 +4,8 @@ import { resolve } from '$app/paths';
 import { page } from '$app/state';
 import type { ResolvedPathname } from '$app/types';
 import { db } from '$lib/db/database';
-import { emptyTrash, hardDeleteVideos, listTrash, restoreVideos } from '$lib/db/trash';
+import { emptyTrash, hardDeleteVideos, listTrash } from '$lib/db/trash';
+import { restoreVideosFromTrash } from '$lib/db/trash-edits';
 import { purgeAt } from '$lib/shared/trash-retention';
 import { HISTORY_PAGE_SIZE, pageCount } from './history-params';
 import { LiveQuery } from './live-query.svelte';
@@ -43,7 +44,7 @@ export class TrashPageState {
 	}
 
 	async restore(ids: string[]) {
-		await restoreVideos(db(), ids);
+		await restoreVideosFromTrash(db(), ids);
 		for (const id of ids) this.selection.set(id, false);
 	}
 
