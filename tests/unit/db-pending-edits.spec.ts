@@ -6,7 +6,11 @@ import type { PendingEdit } from '$lib/db/pending-edits';
 import { applyLeftEdits, applyPendingEdits } from '$lib/db/pending-edits';
 import { mergePersons, moveFace } from '$lib/db/person-edits';
 import { hardDeleteVideos } from '$lib/db/trash';
-import { moveVideosToTrash, restoreVideosFromTrash } from '$lib/db/trash-edits';
+import {
+	moveVideosToTrash,
+	purgeTrashAfterLeftEdits,
+	restoreVideosFromTrash
+} from '$lib/db/trash-edits';
 import { NOT_DELETED } from '$lib/db/types';
 import { setVideoTags } from '$lib/db/videos';
 import { normalize } from '$lib/people/embedding';
@@ -127,6 +131,17 @@ it('to the trash and back: stored at once, applied later if the page left, in th
 	expect(await restoreVideosFromTrash(db, [a.id, b.id, 'gone'])).toBe(2);
 	expect(await deletedAt(a.id)).toBe(NOT_DELETED);
 	expect(await db.pendingEdits.count()).toBe(0);
+});
+
+it('start-up purges the old trash only after a restore a closed page left', async () => {
+	const day = 24 * 3600 * 1000;
+	const now = 100 * day;
+	const [kept, gone] = await seedVideos(db, 2);
+	await moveVideosToTrash(db, [kept.id, gone.id], now - 40 * day);
+	await leftBehind({ kind: 'videos-restore', ids: [kept.id], at: now - day });
+	expect(await purgeTrashAfterLeftEdits(db, 30, now)).toBe(1);
+	expect((await db.videos.get(kept.id))!.deletedAt).toBe(NOT_DELETED);
+	expect(await db.videos.get(gone.id)).toBeUndefined();
 });
 
 it('start-up never fails on an edit it cannot apply: the edit stays for the next try', async () => {

@@ -2,7 +2,13 @@
 // reads before it writes, so a page left right after the click lost it. A lost restore was the
 // worse: the video stayed in the trash, to be deleted for good when its days there ran out.
 import type { KffDatabase } from './database';
-import { askEdit, type VideosRestoreEdit, type VideosTrashEdit } from './pending-edits';
+import {
+	applyLeftEdits,
+	askEdit,
+	type VideosRestoreEdit,
+	type VideosTrashEdit
+} from './pending-edits';
+import { purgeTrashOlderThan } from './trash';
 import { NOT_DELETED, type VideoRecord } from './types';
 
 /** Stores and applies `edit`, then counts its videos that are as `done` says. */
@@ -25,4 +31,17 @@ export function moveVideosToTrash(db: KffDatabase, ids: string[], now = Date.now
 /** Brings the trashed ones of `ids` back as they were; returns how many are live now. */
 export function restoreVideosFromTrash(db: KffDatabase, ids: string[], now = Date.now()) {
 	return ask(db, { kind: 'videos-restore', ids, at: now }, (v) => v.deletedAt === NOT_DELETED);
+}
+
+/**
+ * Start-up's purge of what has been in the trash more than `days` days, after the edits a closed
+ * page left: a restore among them brings its video back before it could be deleted for good.
+ */
+export async function purgeTrashAfterLeftEdits(
+	db: KffDatabase,
+	days: number,
+	now: number
+): Promise<number> {
+	await applyLeftEdits(db);
+	return purgeTrashOlderThan(db, days, now);
 }

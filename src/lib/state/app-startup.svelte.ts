@@ -7,7 +7,7 @@ import { fillMissingContentKeys } from '$lib/batch/content-key';
 import { scheduler } from '$lib/batch/scheduler-instance';
 import { watchUpgradeBlocked } from '$lib/db/connection';
 import { db } from '$lib/db/database';
-import { purgeTrashOlderThan } from '$lib/db/trash';
+import { purgeTrashAfterLeftEdits } from '$lib/db/trash-edits';
 import { loadStoredSettings } from '$lib/settings/extraction-settings';
 import { PwaStatus } from './pwa.svelte';
 
@@ -47,8 +47,9 @@ export class AppStartup {
 		fillMissingContentKeys(db()).catch((error: unknown) =>
 			console.error('Could not key the stored videos', error)
 		);
-		// What has been in the Trash longer than the user's setting goes for good.
-		purgeTrashOlderThan(db(), loadStoredSettings().trashRetentionDays, Date.now()).catch(
+		// What has been in the Trash longer than the user's setting goes for good (a restore a
+		// closed tab left is applied first).
+		purgeTrashAfterLeftEdits(db(), loadStoredSettings().trashRetentionDays, Date.now()).catch(
 			(error: unknown) => console.error('Could not empty old items from the Trash', error)
 		);
 	}
