@@ -113,7 +113,7 @@ export class FaceDetectors {
 			const runtime = this.#runtime;
 			model = this.#file(url).then(async (file) => {
 				await runtime;
-				// The runtime copies the model in: the fetched file is not needed any more.
+				// Each model compiles once: its file need not be kept here.
 				this.#files.delete(url);
 				return loadAndCompile(file, { accelerator: 'wasm' });
 			});
