@@ -6,6 +6,7 @@ import type { FaceEmbedder } from './face-embedder';
 import type { FFmpegRunner } from './ffmpeg-runner';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import type { Fallback } from './decoders/with-fallback';
+import type { SamplingThread } from './decoders/sampling-thread';
 import type { ProgressReporter } from './progress-reporter';
 import type { StageTimer } from './stage-timer';
 
@@ -13,6 +14,8 @@ import type { StageTimer } from './stage-timer';
 export interface ExtractorEnv {
 	ffmpeg(): Promise<FFmpegRunner>;
 	detector: DetectorClient;
+	/** The thread WebCodecs samples on. */
+	sampler: SamplingThread;
 	/** People's face recognition model, loaded on first use. */
 	embedder(): Promise<FaceEmbedder>;
 }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Extractor worker entry: loads ffmpeg core once (lazily, memoized), starts its face-detector
-// worker (which loads the models the same way) and runs one video at a time for the pool.
+// worker (which loads the models the same way) and its WebCodecs sampling thread, and runs one
+// video at a time for the pool.
 // Thin: the work is in extract-video.ts.
 import * as Comlink from 'comlink';
 import { errorText } from '$lib/pipeline/failure-message';
@@ -10,6 +11,7 @@ import { extractOneFrame } from './extract-one-frame';
 import { extractVideo } from './extract-video';
 import type { ExtractorEnv } from './extraction-run';
 import { DetectorClient } from './detector-client';
+import { SamplingThread } from './decoders/sampling-thread';
 import { FaceEmbedder } from './face-embedder';
 import { FFmpegRunner } from './ffmpeg-runner';
 import { restrictFetchToOwnOrigin } from './same-origin-fetch';
@@ -21,12 +23,20 @@ const RECYCLE_AFTER_EXECS = 200;
 
 let ffmpeg: Promise<FFmpegRunner> | null = null;
 const detector = new DetectorClient();
+let sampler: SamplingThread | null = null;
 let embedder: Promise<FaceEmbedder> | null = null;
 
 function embedderFor(assets: AssetUrls): Promise<FaceEmbedder> {
 	embedder ??= FaceEmbedder.load(assets.people);
 	embedder.catch(() => (embedder = null));
 	return embedder;
+}
+
+function samplerFor(assets: AssetUrls): SamplingThread {
+	sampler ??= new SamplingThread(
+		() => new Worker(assets.webCodecsSamplerWorker, { type: 'module', name: 'webcodecs-sampler' })
+	);
+	return sampler;
 }
 
 function envFor(assets: AssetUrls): ExtractorEnv {
@@ -37,6 +47,7 @@ function envFor(assets: AssetUrls): ExtractorEnv {
 			return ffmpeg;
 		},
 		detector,
+		sampler: samplerFor(assets),
 		embedder: () => embedderFor(assets)
 	};
 }
@@ -59,6 +70,7 @@ const api: ExtractorApi = {
 	},
 
 	warm({ model, assets }) {
+		samplerFor(assets).warm();
 		return detector.warm(assets, model);
 	},
 

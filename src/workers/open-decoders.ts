@@ -42,7 +42,7 @@ export async function openDecoders(
 			note: 'ffmpeg.wasm is chosen in Settings.'
 		};
 	}
-	const webcodecs = await WebCodecsDecoder.open(req.file);
+	const webcodecs = await WebCodecsDecoder.open(req.file, env.sampler);
 	if ('unsupported' in webcodecs) {
 		return { primary: await openFfmpeg(), fallback: null, note: webcodecs.unsupported };
 	}

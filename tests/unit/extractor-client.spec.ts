@@ -16,6 +16,7 @@ const assets: AssetUrls = {
 	ffmpegWasm: '/core.wasm',
 	liteRtBase: '/litert/',
 	faceDetectorWorker: '/detector.js',
+	webCodecsSamplerWorker: '/sampler.js',
 	faceLandmarks: '/face_landmark.tflite',
 	models: { full: '/full.tflite', short: '/short.tflite' },
 	people: { wasmBase: '/tfjs', manifest: '/manifest.json' }

@@ -46,6 +46,7 @@ const assets = () => ({
 	ffmpegWasm: '',
 	liteRtBase: '',
 	faceDetectorWorker: '',
+	webCodecsSamplerWorker: '',
 	faceLandmarks: '',
 	models: { full: '', short: '' },
 	people: { wasmBase: '', manifest: '' }

@@ -2,8 +2,10 @@
 import { base } from '$app/paths';
 import type { AssetUrls } from './extractor-protocol';
 // Imported by URL from the app (not started from inside the extractor by `new URL`), so that the
-// detector's worker is part of the app's build and the service worker precaches it for offline.
+// extractor's own workers are part of the app's build and the service worker precaches them for
+// offline.
 import faceDetectorWorker from '../../workers/face-detector.worker.ts?worker&url';
+import webCodecsSamplerWorker from '../../workers/webcodecs-sampler.worker.ts?worker&url';
 
 export function assetUrls(): AssetUrls {
 	const vendor = new URL(`${base}/vendor/`, location.href).href;
@@ -12,6 +14,7 @@ export function assetUrls(): AssetUrls {
 		ffmpegWasm: `${vendor}ffmpeg/ffmpeg-core.wasm`,
 		liteRtBase: `${vendor}litert`,
 		faceDetectorWorker: new URL(faceDetectorWorker, location.href).href,
+		webCodecsSamplerWorker: new URL(webCodecsSamplerWorker, location.href).href,
 		models: {
 			full: `${vendor}models/face_detection_full_range.tflite`,
 			short: `${vendor}models/face_detection_short_range.tflite`

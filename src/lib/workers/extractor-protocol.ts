@@ -15,6 +15,8 @@ export interface AssetUrls {
 	liteRtBase: string;
 	/** The face-detector worker's script, which each extractor worker starts. */
 	faceDetectorWorker: string;
+	/** The WebCodecs sampling thread's script, which each extractor worker starts. */
+	webCodecsSamplerWorker: string;
 	models: Record<ExtractionSettings['model'], string>;
 	/** MediaPipe's face landmark model, for the eyes-open factor. */
 	faceLandmarks: string;

@@ -1,29 +1,19 @@
 /// <reference lib="webworker" />
 // The WebCodecs decoder: mediabunny demuxes MP4/MOV/WebM/MKV (reading the File in slices,
-// never whole) and the browser's VideoDecoder decodes on its own media threads, so decoding
-// overlaps detection on this worker's thread. Used only when VideoDecoder.isConfigSupported
-// accepts the track's configuration.
-import {
-	BlobSource,
-	EncodedPacketSink,
-	Input,
-	MATROSKA,
-	MP4,
-	QTFF,
-	VideoSampleSink,
-	WEBM,
-	type InputVideoTrack,
-	type VideoSample
-} from 'mediabunny';
-import { avcLengthSize, isDisposableAvcPicture } from '$lib/pipeline/disposable-frames';
-import { FrameGrid } from '$lib/pipeline/frame-grid';
+// never whole) and the browser's VideoDecoder decodes. The sampling pass runs on the sampling
+// thread (SamplingThread), which hands over the sampled frames; the chosen frames that were not
+// held are decoded again here. Used only when VideoDecoder.isConfigSupported accepts the track's
+// configuration.
+import { Input, MP4, QTFF, VideoSample, VideoSampleSink, type InputVideoTrack } from 'mediabunny';
+import { avcLengthSize } from '$lib/pipeline/disposable-frames';
 import { errorText } from '$lib/pipeline/failure-message';
 import type { Picture } from '$lib/pipeline/picture';
 import { fitWithin, type YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import { yuvCanvas } from '../jpeg';
 import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
-import { SkippingSampleSink } from './skipping-sample-sink';
+import type { SamplingThread } from './sampling-thread';
+import { openInput } from './webcodecs-input';
 
 /** Frames this close to the stream's announced end count as the end (rounding, last frame). */
 const END_TOLERANCE_SEC = 0.5;
@@ -48,29 +38,36 @@ export class WebCodecsDecoder implements FrameDecoder {
 	#buffer = new Uint8Array(0);
 	/** The length prefix of an H.264 track's NAL units; null for other codecs. */
 	#avcLengthSize: number | null;
+	#file: Blob;
+	#thread: SamplingThread;
 
 	private constructor(
+		{ file, thread }: { file: Blob; thread: SamplingThread },
 		input: Input,
 		track: InputVideoTrack,
 		probe: ProbeInfo,
-		end: number,
 		colour: VideoColorSpaceInit,
 		avcLengthSize: number | null
 	) {
+		this.#file = file;
+		this.#thread = thread;
 		this.#input = input;
 		this.#track = track;
 		this.probe = probe;
-		this.#announcedEnd = end;
+		this.#announcedEnd = probe.durationSec;
 		this.#matrix = colour.matrix === 'bt709' ? 'bt709' : 'bt601';
 		this.#fullRange = colour.fullRange === true;
 		this.#avcLengthSize = avcLengthSize;
 	}
 
-	/** The decoder for `file`, or why WebCodecs cannot take it (then ffmpeg.wasm does). */
-	static async open(file: Blob): Promise<OpenResult> {
+	/**
+	 * The decoder for `file`, sampling on `thread`, or why WebCodecs cannot take it (then
+	 * ffmpeg.wasm does).
+	 */
+	static async open(file: Blob, thread: SamplingThread): Promise<OpenResult> {
 		if (typeof VideoDecoder === 'undefined')
 			return { unsupported: 'This browser has no WebCodecs.' };
-		const input = new Input({ formats: [MP4, QTFF, WEBM, MATROSKA], source: new BlobSource(file) });
+		const input = openInput(file);
 		try {
 			const track = await input.getPrimaryVideoTrack();
 			if (!track) throw new Error('no video track');
@@ -105,7 +102,9 @@ export class WebCodecsDecoder implements FrameDecoder {
 			const indexed = format === MP4 || format === QTFF;
 			const description = config.description ? toBytes(config.description) : null;
 			const avc = codec === 'avc' && indexed ? avcLengthSize(description) : null;
-			return { decoder: new WebCodecsDecoder(input, track, probe, durationSec, colour, avc) };
+			return {
+				decoder: new WebCodecsDecoder({ file, thread }, input, track, probe, colour, avc)
+			};
 		} catch (error) {
 			input.dispose();
 			return { unsupported: `WebCodecs cannot read this file (${errorText(error)}).` };
@@ -116,75 +115,38 @@ export class WebCodecsDecoder implements FrameDecoder {
 		{ sampleRate, longSide, from, startSec }: SampleOptions,
 		onSample: OnSample
 	): Promise<{ complete: boolean }> {
-		const skipping = this.#avcLengthSize !== null;
-		const rangeStart = from ? 0 : (startSec ?? 0);
-		const ranged = rangeStart > 0;
-		// The packets' times place every frame: read from an MP4's index up front, or (WebM, MKV)
-		// by one pass over the file's packets, worth it only to start a time range where it starts.
-		const grid = skipping || ranged ? await this.#frameGrid() : null;
-		const sink =
-			grid && skipping ? this.#skippingSink(grid, sampleRate) : new VideoSampleSink(this.#track);
-		const seek = ranged && grid ? grid.firstSampledFrom(rangeStart, sampleRate) : null;
-		if (seek) this.timings.seekedTo = seek.timeSec;
-		const start = from ?? seek;
-		let frameIndex = start?.frameIndex ?? 0;
-		let handedOver = 0;
-		let end = 0;
+		const job = { sampleRate, from, startSec, avcLengthSize: this.#avcLengthSize };
 		try {
-			// From `from`: mediabunny decodes from the key packet before it and yields first the
-			// frame at that time (the last one starting at or before it).
-			for await (const sample of sink.samples(start?.timeSec)) {
-				if (start && handedOver === 0 && sample.timestamp !== start.timeSec) {
-					sample.close();
-					throw new Error(`WebCodecs found no frame at ${start.timeSec} s to start from.`);
-				}
-				// Counted where every frame is decoded; placed by time where some are left out.
-				if (grid) frameIndex = grid.indexOf(sample.timestamp) ?? frameIndex;
-				let handed: void | Promise<void> = undefined;
-				try {
-					if (frameIndex % sampleRate === 0) {
+			const { end, skipped, seekedTo } = await this.#thread.sample(
+				this.#file,
+				job,
+				async ({ frameIndex, timeSec, durationSec, rotation, flip, frame }) => {
+					const sample = new VideoSample(frame, {
+						timestamp: timeSec,
+						duration: durationSec,
+						rotation,
+						flip
+					});
+					let handed: void | Promise<void>;
+					try {
 						const started = performance.now();
 						const picture = await this.#picture(sample, longSide);
 						this.timings.copy += (performance.now() - started) / 1000;
 						handed = onSample({ frameIndex, timeSec: sample.timestamp, picture });
+					} finally {
+						sample.close();
 					}
-					end = sample.timestamp + sample.duration;
-				} finally {
-					sample.close();
+					// Closed first: the decoder gets its frame back while the consumer catches up.
+					await handed;
 				}
-				// Closed first: the decoder gets its frame back while the consumer catches up.
-				await handed;
-				frameIndex++;
-				handedOver++;
-			}
+			);
+			this.timings.skipped = skipped;
+			if (seekedTo !== null) this.timings.seekedTo = seekedTo;
+			return { complete: end >= this.#announcedEnd - END_TOLERANCE_SEC };
 		} catch (error) {
 			this.#lastError = errorText(error);
 			throw error;
 		}
-		if (handedOver === 0) throw new Error('WebCodecs decoded no frame.');
-		return { complete: end >= this.#announcedEnd - END_TOLERANCE_SEC };
-	}
-
-	/** Every frame's place in presentation order, from the container's index. */
-	async #frameGrid(): Promise<FrameGrid> {
-		const times: number[] = [];
-		const index = new EncodedPacketSink(this.#track);
-		for await (const packet of index.packets(undefined, undefined, { metadataOnly: true }))
-			times.push(packet.timestamp);
-		return new FrameGrid(times);
-	}
-
-	/** A sink that leaves out the non-reference pictures that are not sampled. */
-	#skippingSink(grid: FrameGrid, sampleRate: number): VideoSampleSink {
-		const lengthSize = this.#avcLengthSize ?? 4;
-		return new SkippingSampleSink(this.#track, (packet) => {
-			const keep =
-				packet.type === 'key' ||
-				grid.isSampled(packet.timestamp, sampleRate) ||
-				!isDisposableAvcPicture(packet.data, lengthSize);
-			if (!keep) this.timings.skipped = (this.timings.skipped ?? 0) + 1;
-			return keep;
-		});
 	}
 
 	/**

@@ -1,0 +1,95 @@
+/// <reference lib="webworker" />
+// The extractor's handle on its sampling thread (webcodecs-sampler.worker.ts): started on first
+// use (or when warmed), one pass per call, frames taken in order and each acknowledged only once
+// the consumer is done with it, so a consumer that waits holds decoding back.
+import type {
+	ReceiverMessage,
+	SampledVideoFrame,
+	SamplerMessage,
+	SamplingRequest
+} from './sampling-protocol';
+import type { SamplingEnd, SamplingJob } from './webcodecs-sampling';
+
+/** Takes a sampled frame; its `frame` is the taker's to close. */
+export type TakeFrame = (frame: SampledVideoFrame) => Promise<void>;
+
+export class SamplingThread {
+	readonly #start: () => Worker;
+	#worker: Worker | null = null;
+	/** How to fail each pass under way, should the thread die. */
+	readonly #passes = new Set<(error: Error) => void>();
+
+	/** `start`: a new thread running webcodecs-sampler.worker.ts. */
+	constructor(start: () => Worker) {
+		this.#start = start;
+	}
+
+	/** Starts the thread (loading its script) before the first pass needs it. */
+	warm(): void {
+		this.#thread();
+	}
+
+	/**
+	 * One pass over `file`: `take` is called for every sampled frame, in order, never two at
+	 * once. Rejects with what `take` threw (the pass stops), or with why decoding broke, after
+	 * the frames sent before.
+	 */
+	sample(file: Blob, job: SamplingJob, take: TakeFrame): Promise<SamplingEnd> {
+		const { port1: port, port2 } = new MessageChannel();
+		const send = (message: ReceiverMessage) => port.postMessage(message);
+		return new Promise<SamplingEnd>((resolve, reject) => {
+			let queue = Promise.resolve();
+			let over = false;
+			const end = (settle: () => void) => {
+				over = true;
+				this.#passes.delete(fail);
+				settle();
+			};
+			const fail = (error: unknown) => {
+				if (over) return;
+				send({ kind: 'stop' });
+				end(() => reject(error));
+			};
+			const handle = async (message: SamplerMessage) => {
+				if (over) {
+					// Frames already on their way after a stop; the thread's last word closes the port.
+					if (message.kind === 'frame') message.frame.close();
+					else port.close();
+					return;
+				}
+				if (message.kind === 'error') {
+					port.close();
+					return fail(new Error(message.message));
+				}
+				if (message.kind === 'end') {
+					port.close();
+					return end(() => resolve(message.result));
+				}
+				await take(message);
+				send({ kind: 'ack' });
+			};
+			port.onmessage = ({ data }: MessageEvent<SamplerMessage>) => {
+				queue = queue.then(() => handle(data)).catch(fail);
+			};
+			this.#passes.add(fail);
+			const request: SamplingRequest = { file, job, port: port2 };
+			this.#thread().postMessage(request, [port2]);
+		});
+	}
+
+	#thread(): Worker {
+		if (this.#worker) return this.#worker;
+		const worker = this.#start();
+		worker.onerror = (event) => {
+			event.preventDefault();
+			worker.terminate();
+			if (this.#worker === worker) this.#worker = null;
+			const error = new Error(
+				`The sampling thread stopped: ${event.message || 'it failed to load'}`
+			);
+			for (const fail of [...this.#passes]) fail(error);
+		};
+		this.#worker = worker;
+		return worker;
+	}
+}
