@@ -33,7 +33,7 @@ async function run({ file, job, port }: SamplingRequest): Promise<void> {
 	try {
 		const track = await input.getPrimaryVideoTrack();
 		if (!track) throw new Error('no video track');
-		const result = await sampleTrack(track, job, async (frameIndex, sample) => {
+		const result = await sampleTrack(track, job, async (frameIndex, sample, stats) => {
 			while (unacked >= FRAMES_AHEAD && !stopped) await new Promise<void>((r) => (wake = r));
 			if (stopped) {
 				sample.close();
@@ -43,7 +43,9 @@ async function run({ file, job, port }: SamplingRequest): Promise<void> {
 			const { timestamp: timeSec, duration: durationSec, rotation, flip } = sample;
 			sample.close();
 			unacked++;
-			post({ kind: 'frame', frameIndex, timeSec, durationSec, rotation, flip, frame }, [frame]);
+			post({ kind: 'frame', frameIndex, timeSec, durationSec, rotation, flip, frame, stats }, [
+				frame
+			]);
 		});
 		post({ kind: 'end', result });
 	} catch (error) {

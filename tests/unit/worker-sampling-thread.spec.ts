@@ -35,7 +35,8 @@ function frameMessage(f: FakeFrame): SamplerMessage {
 		durationSec: 0.04,
 		rotation: 0,
 		flip: false,
-		frame: f as unknown as VideoFrame
+		frame: f as unknown as VideoFrame,
+		stats: { skipped: 0, seekedTo: null }
 	};
 }
 

@@ -1,6 +1,6 @@
 // What crosses between the extractor and its sampling thread (webcodecs-sampler.worker.ts): one
 // request per pass, then frames one way and acknowledgements the other on the pass's own port.
-import type { SamplingEnd, SamplingJob } from './webcodecs-sampling';
+import type { SamplingEnd, SamplingJob, SamplingStats } from './webcodecs-sampling';
 
 /**
  * Sampled frames the thread may send before the extractor has taken the first of them: enough
@@ -25,6 +25,7 @@ export interface SampledVideoFrame {
 	flip: boolean;
 	/** Transferred: the receiver closes it. */
 	frame: VideoFrame;
+	stats: SamplingStats;
 }
 
 export type SamplerMessage =

@@ -14,6 +14,7 @@ import { yuvCanvas } from '../jpeg';
 import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
 import type { SamplingThread } from './sampling-thread';
 import { openInput } from './webcodecs-input';
+import type { SamplingStats } from './webcodecs-sampling';
 
 /** Frames this close to the stream's announced end count as the end (rounding, last frame). */
 const END_TOLERANCE_SEC = 0.5;
@@ -117,10 +118,11 @@ export class WebCodecsDecoder implements FrameDecoder {
 	): Promise<{ complete: boolean }> {
 		const job = { sampleRate, from, startSec, avcLengthSize: this.#avcLengthSize };
 		try {
-			const { end, skipped, seekedTo } = await this.#thread.sample(
+			const result = await this.#thread.sample(
 				this.#file,
 				job,
-				async ({ frameIndex, timeSec, durationSec, rotation, flip, frame }) => {
+				async ({ frameIndex, timeSec, durationSec, rotation, flip, frame, stats }) => {
+					this.#count(stats);
 					const sample = new VideoSample(frame, {
 						timestamp: timeSec,
 						duration: durationSec,
@@ -140,13 +142,18 @@ export class WebCodecsDecoder implements FrameDecoder {
 					await handed;
 				}
 			);
-			this.timings.skipped = skipped;
-			if (seekedTo !== null) this.timings.seekedTo = seekedTo;
-			return { complete: end >= this.#announcedEnd - END_TOLERANCE_SEC };
+			this.#count(result);
+			return { complete: result.end >= this.#announcedEnd - END_TOLERANCE_SEC };
 		} catch (error) {
 			this.#lastError = errorText(error);
 			throw error;
 		}
+	}
+
+	/** The pass's figures for the profile, as of its latest frame (a consumer may stop it there). */
+	#count({ skipped, seekedTo }: SamplingStats) {
+		this.timings.skipped = skipped;
+		if (seekedTo !== null) this.timings.seekedTo = seekedTo;
 	}
 
 	/**

@@ -25,17 +25,25 @@ export interface SamplingJob {
 	avcLengthSize: number | null;
 }
 
-export interface SamplingEnd {
-	/** Where the last decoded frame ends, in seconds. */
-	end: number;
+/** How the pass went so far: known with every frame, as a consumer may end the pass at any. */
+export interface SamplingStats {
 	/** Pictures left undecoded. */
 	skipped: number;
 	/** Where a time range let decoding start, when it did. */
 	seekedTo: number | null;
 }
 
+export interface SamplingEnd extends SamplingStats {
+	/** Where the last decoded frame ends, in seconds. */
+	end: number;
+}
+
 /** A sampled frame; `sample` is the receiver's to close. */
-export type OnSampledFrame = (frameIndex: number, sample: VideoSample) => Promise<void>;
+export type OnSampledFrame = (
+	frameIndex: number,
+	sample: VideoSample,
+	stats: SamplingStats
+) => Promise<void>;
 
 export async function sampleTrack(
 	track: InputVideoTrack,
@@ -45,7 +53,7 @@ export async function sampleTrack(
 	const skipping = avcLengthSize !== null;
 	const rangeStart = from ? 0 : (startSec ?? 0);
 	const ranged = rangeStart > 0;
-	let skipped = 0;
+	const stats: SamplingStats = { skipped: 0, seekedTo: null };
 	// The packets' times place every frame: read from an MP4's index up front, or (WebM, MKV)
 	// by one pass over the file's packets, worth it only to start a time range where it starts.
 	const grid = skipping || ranged ? await frameGrid(track) : null;
@@ -56,11 +64,12 @@ export async function sampleTrack(
 						packet.type === 'key' ||
 						grid.isSampled(packet.timestamp, sampleRate) ||
 						!isDisposableAvcPicture(packet.data, avcLengthSize);
-					if (!keep) skipped++;
+					if (!keep) stats.skipped++;
 					return keep;
 				})
 			: new VideoSampleSink(track);
 	const seek = ranged && grid ? grid.firstSampledFrom(rangeStart, sampleRate) : null;
+	stats.seekedTo = seek?.timeSec ?? null;
 	const start = from ?? seek;
 	let frameIndex = start?.frameIndex ?? 0;
 	let decoded = 0;
@@ -75,13 +84,13 @@ export async function sampleTrack(
 		// Counted where every frame is decoded; placed by time where some are left out.
 		if (grid) frameIndex = grid.indexOf(sample.timestamp) ?? frameIndex;
 		end = sample.timestamp + sample.duration;
-		if (frameIndex % sampleRate === 0) await onFrame(frameIndex, sample);
+		if (frameIndex % sampleRate === 0) await onFrame(frameIndex, sample, { ...stats });
 		else sample.close();
 		frameIndex++;
 		decoded++;
 	}
 	if (decoded === 0) throw new Error('WebCodecs decoded no frame.');
-	return { end, skipped, seekedTo: seek?.timeSec ?? null };
+	return { ...stats, end };
 }
 
 /** Every frame's place in presentation order, from the container's index. */
