@@ -144,6 +144,26 @@ it('start-up purges the old trash only after a restore a closed page left', asyn
 	expect(await db.videos.get(gone.id)).toBeUndefined();
 });
 
+it('start-up purges nothing while the edits a closed page left cannot be applied', async () => {
+	const day = 24 * 3600 * 1000;
+	const now = 100 * day;
+	const [kept] = await seedVideos(db, 1);
+	await moveVideosToTrash(db, [kept.id], now - 40 * day);
+	await leftBehind({ kind: 'videos-restore', ids: [kept.id], at: now - day });
+	// Only the pending edits fail to apply: the purge itself would work.
+	const failing = Object.create(db, {
+		transaction: {
+			value: (...args: unknown[]) =>
+				args.flat().includes(db.pendingEdits)
+					? Promise.reject(new Error('disk full'))
+					: (db.transaction as (...a: unknown[]) => Promise<unknown>)(...args)
+		}
+	}) as typeof db;
+	await expect(purgeTrashAfterLeftEdits(failing, 30, now)).rejects.toThrow('disk full');
+	expect((await db.videos.get(kept.id))!.deletedAt).toBe(now - 40 * day);
+	expect(await db.pendingEdits.count()).toBe(1);
+});
+
 it('start-up never fails on an edit it cannot apply: the edit stays for the next try', async () => {
 	await leftBehind({ kind: 'merge', from: 'a', into: 'b' });
 	const failing = Object.create(db, {

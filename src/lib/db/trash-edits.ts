@@ -3,7 +3,7 @@
 // worse: the video stayed in the trash, to be deleted for good when its days there ran out.
 import type { KffDatabase } from './database';
 import {
-	applyLeftEdits,
+	applyPendingEdits,
 	askEdit,
 	type VideosRestoreEdit,
 	type VideosTrashEdit
@@ -36,12 +36,14 @@ export function restoreVideosFromTrash(db: KffDatabase, ids: string[], now = Dat
 /**
  * Start-up's purge of what has been in the trash more than `days` days, after the edits a closed
  * page left: a restore among them brings its video back before it could be deleted for good.
+ * When they cannot be applied now, nothing is purged (rejects): a restore still waiting among
+ * them must not lose its video; the next start-up tries both again.
  */
 export async function purgeTrashAfterLeftEdits(
 	db: KffDatabase,
 	days: number,
 	now: number
 ): Promise<number> {
-	await applyLeftEdits(db);
+	await applyPendingEdits(db);
 	return purgeTrashOlderThan(db, days, now);
 }
