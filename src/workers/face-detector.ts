@@ -87,8 +87,8 @@ export class FaceDetectors {
 	 * landmark model's took 0.5-0.6 s, not 0.1 s, measured).
 	 */
 	prefetch(urls: readonly string[]): void {
-		// A failed fetch is reported by the compiling that needs it.
-		for (const url of urls) void this.#file(url);
+		// A failed fetch is reported by the compiling that needs it; a compiled model needs none.
+		for (const url of urls) if (!this.#models.has(url)) void this.#file(url);
 	}
 
 	#file(url: string): Promise<Uint8Array> {
