@@ -156,9 +156,28 @@ describe('SamplingThread', () => {
 		});
 		const [{ port }] = started[0].passes;
 		port.postMessage(frameMessage(frame(0)));
-		port.postMessage({ kind: 'error', message: 'Decoding error.' } satisfies SamplerMessage);
-		await expect(done).rejects.toThrow('Decoding error.');
+		port.postMessage({
+			kind: 'error',
+			error: { name: 'EncodingError', message: 'Decoding error.' }
+		} satisfies SamplerMessage);
+		// As thrown on the thread: the fallback's note reads "EncodingError: Decoding error.".
+		await expect(done).rejects.toMatchObject({ name: 'EncodingError', message: 'Decoding error.' });
 		expect(taken).toEqual([0]);
+	});
+
+	it('rejects a pass whose thread died only once the frame being taken is done', async () => {
+		const { sampling, started } = thread();
+		const events: string[] = [];
+		const done = sampling.sample(new Blob(['v']), JOB, async ({ frame: f }) => {
+			await settle();
+			events.push('taken');
+			f.close();
+		});
+		started[0].passes[0].port.postMessage(frameMessage(frame(0)));
+		await new Promise((r) => setTimeout(r, 2));
+		started[0].onerror!({ message: 'crashed', preventDefault() {} });
+		await done.catch(() => events.push('rejected'));
+		expect(events).toEqual(['taken', 'rejected']);
 	});
 
 	it('fails the passes of a thread that died, and starts a new one for the next', async () => {

@@ -3,9 +3,10 @@
 import type { SamplingEnd, SamplingJob, SamplingStats } from './webcodecs-sampling';
 
 /**
- * Sampled frames the thread may send before the extractor has taken the first of them: enough
- * that decoding goes on while the extractor prepares a frame, few enough that the decoder's
- * pictures stay few (each is a full-size frame).
+ * Sampled frames the thread may have sent and not had acknowledged (a frame is acknowledged once
+ * the extractor's consumer is done with it, its backpressure included): enough that decoding
+ * goes on while the extractor prepares a frame, few enough that the decoder's pictures stay few
+ * (each is a full-size frame).
  */
 export const FRAMES_AHEAD = 6;
 
@@ -32,7 +33,14 @@ export type SamplerMessage =
 	| SampledVideoFrame
 	| { kind: 'end'; result: SamplingEnd }
 	/** The pass broke (after the frames sent before), or was stopped. */
-	| { kind: 'error'; message: string };
+	| { kind: 'error'; error: ThrownError };
+
+/** An error as it crosses: its name (EncodingError, …) and message as thrown, for the notes. */
+export interface ThrownError {
+	name: string;
+	message: string;
+	stack?: string;
+}
 
 /** `ack`: a frame was taken (the thread may send one more); `stop`: end the pass now. */
 export type ReceiverMessage = { kind: 'ack' } | { kind: 'stop' };

@@ -26,13 +26,17 @@ export class SamplingThread {
 
 	/** Starts the thread (loading its script) before the first pass needs it. */
 	warm(): void {
-		this.#thread();
+		try {
+			this.#thread();
+		} catch {
+			// The first pass meets the same failure, and reports it.
+		}
 	}
 
 	/**
 	 * One pass over `file`: `take` is called for every sampled frame, in order, never two at
 	 * once. Rejects with what `take` threw (the pass stops), or with why decoding broke, after
-	 * the frames sent before.
+	 * the frames sent before; never before a `take` under way has returned.
 	 */
 	sample(file: Blob, job: SamplingJob, take: TakeFrame): Promise<SamplingEnd> {
 		const { port1: port, port2 } = new MessageChannel();
@@ -42,13 +46,19 @@ export class SamplingThread {
 			let over = false;
 			const end = (settle: () => void) => {
 				over = true;
-				this.#passes.delete(fail);
-				settle();
+				this.#passes.delete(die);
+				// After the frame being taken, if any: a consumer never hears of a frame after the end.
+				void queue.then(settle, settle);
 			};
 			const fail = (error: unknown) => {
 				if (over) return;
 				send({ kind: 'stop' });
 				end(() => reject(error));
+			};
+			/** The thread is gone: no last word will close the port. */
+			const die = (error: Error) => {
+				fail(error);
+				port.close();
 			};
 			const handle = async (message: SamplerMessage) => {
 				if (over) {
@@ -59,7 +69,8 @@ export class SamplingThread {
 				}
 				if (message.kind === 'error') {
 					port.close();
-					return fail(new Error(message.message));
+					const { name, message: text, stack } = message.error;
+					return fail(Object.assign(new Error(text), { name }, stack ? { stack } : {}));
 				}
 				if (message.kind === 'end') {
 					port.close();
@@ -71,9 +82,15 @@ export class SamplingThread {
 			port.onmessage = ({ data }: MessageEvent<SamplerMessage>) => {
 				queue = queue.then(() => handle(data)).catch(fail);
 			};
-			this.#passes.add(fail);
-			const request: SamplingRequest = { file, job, port: port2 };
-			this.#thread().postMessage(request, [port2]);
+			// A frame that cannot arrive would leave the thread waiting for its acknowledgement.
+			port.onmessageerror = () => die(new Error('A sampled frame could not be received.'));
+			this.#passes.add(die);
+			try {
+				const request: SamplingRequest = { file, job, port: port2 };
+				this.#thread().postMessage(request, [port2]);
+			} catch (error) {
+				die(error instanceof Error ? error : new Error(String(error)));
+			}
 		});
 	}
 
@@ -87,7 +104,7 @@ export class SamplingThread {
 			const error = new Error(
 				`The sampling thread stopped: ${event.message || 'it failed to load'}`
 			);
-			for (const fail of [...this.#passes]) fail(error);
+			for (const die of [...this.#passes]) die(error);
 		};
 		this.#worker = worker;
 		return worker;
