@@ -27,7 +27,8 @@ const PRUNE_SLACK = 8;
  * How many held pictures call for the next pruning, `held` being what the last one kept. Soon
  * after it: every picture held at once is a buffer allocated, and fresh ones cost (a 720p frame's
  * first write takes 4–19 ms of page mapping against 0.1–0.3 ms into a reused one). Not per
- * candidate: each pruning re-runs the selection over every candidate, O(n²) on long videos then.
+ * candidate: each pruning re-runs the selection over every candidate, so a pass of n candidates
+ * runs it about n / 8 times, not n (still growing as n², which the 10-minute bench keeps in view).
  */
 export function nextPruneAt(held: number): number {
 	return held + Math.max(PRUNE_SLACK, Math.ceil(held / 4));
