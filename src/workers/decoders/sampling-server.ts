@@ -56,7 +56,13 @@ export async function servePass(
 				const { timestamp: timeSec, duration: durationSec, rotation, flip } = sample;
 				const message: SamplerMessage = {
 					kind: 'frame',
-					...{ frameIndex, timeSec, durationSec, rotation, flip, frame, stats }
+					frameIndex,
+					timeSec,
+					durationSec,
+					rotation,
+					flip,
+					frame,
+					stats
 				};
 				try {
 					post(message, [frame]);

@@ -17,7 +17,7 @@ export class SamplingThread {
 	readonly #start: () => Worker;
 	#worker: Worker | null = null;
 	/** How to fail each pass under way, should the thread die. */
-	readonly #passes = new Set<(error: Error) => void>();
+	readonly #passes = new Set<(error: unknown) => void>();
 
 	/** `start`: a new thread running webcodecs-sampler.worker.ts. */
 	constructor(start: () => Worker) {
@@ -56,7 +56,7 @@ export class SamplingThread {
 				end(() => reject(error));
 			};
 			/** The thread is gone: no last word will close the port. */
-			const die = (error: Error) => {
+			const die = (error: unknown) => {
 				fail(error);
 				port.close();
 			};
@@ -89,7 +89,7 @@ export class SamplingThread {
 				const request: SamplingRequest = { file, job, port: port2 };
 				this.#thread().postMessage(request, [port2]);
 			} catch (error) {
-				die(error instanceof Error ? error : new Error(String(error)));
+				die(error);
 			}
 		});
 	}
