@@ -7,7 +7,8 @@ import {
 	VideoSampleSink,
 	type EncodedPacket,
 	type InputVideoTrack,
-	type PacketRetrievalOptions
+	type PacketRetrievalOptions,
+	type VideoSinkDecoderOptions
 } from 'mediabunny';
 
 type Keep = (packet: EncodedPacket) => boolean;
@@ -35,8 +36,8 @@ export class SkippingSampleSink extends VideoSampleSink {
 	readonly #track: InputVideoTrack;
 	readonly #keep: Keep;
 
-	constructor(track: InputVideoTrack, keep: Keep) {
-		super(track);
+	constructor(track: InputVideoTrack, options: VideoSinkDecoderOptions, keep: Keep) {
+		super(track, options);
 		this.#track = track;
 		this.#keep = keep;
 	}
