@@ -5,6 +5,7 @@
 // checkpoint it continues from there.
 import { BLAZEFACE } from '$lib/pipeline/blazeface';
 import { gateOptions } from '$lib/pipeline/detect-gate';
+import { runnersUpToHold } from '$lib/pipeline/held-frames';
 import { explainFailure } from '$lib/pipeline/failure-message';
 import type { SelectionBasis } from '$lib/pipeline/curate';
 import { SHARPNESS_WEIGHT } from '$lib/pipeline/score';
@@ -110,7 +111,7 @@ export async function sampleVideo(
 		{
 			source,
 			select,
-			spare: settings.maxFrames,
+			spare: runnersUpToHold(settings.maxFrames),
 			inputSize: BLAZEFACE[settings.model].inputSize,
 			gate: gateOptions(probe.fps > 0 ? plan.sampleRate / probe.fps : 0),
 			detect: (input, scale) =>

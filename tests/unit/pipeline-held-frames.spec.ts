@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { framesToHold, nextPruneAt } from '$lib/pipeline/held-frames';
+import { framesToHold, nextPruneAt, runnersUpToHold } from '$lib/pipeline/held-frames';
 import type { FrameCandidate } from '$lib/pipeline/types';
 
 const hashOf = (i: number) => '0'.repeat(i % 16) + 'f' + '0'.repeat(15 - (i % 16));
@@ -30,5 +30,13 @@ describe('nextPruneAt', () => {
 		expect(nextPruneAt(29)).toBe(37);
 		expect(nextPruneAt(40)).toBe(50);
 		expect(nextPruneAt(200)).toBe(250);
+	});
+});
+
+describe('runnersUpToHold', () => {
+	it('holds a quarter of the selection as runners-up, at least one', () => {
+		expect(runnersUpToHold(20)).toBe(5);
+		expect(runnersUpToHold(6)).toBe(2);
+		expect(runnersUpToHold(1)).toBe(1);
 	});
 });
