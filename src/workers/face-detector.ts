@@ -37,7 +37,9 @@ type ModuleScope = { ModuleFactory?: unknown; Module?: unknown; importScripts: u
 async function compileWasm(url: string): Promise<WebAssembly.Module> {
 	try {
 		return await WebAssembly.compileStreaming(fetch(url));
-	} catch {
+	} catch (error) {
+		// A wrong MIME type or a failed request (refetched, to say which); a bad wasm stays bad.
+		if (!(error instanceof TypeError)) throw error;
 		const response = await fetch(url);
 		if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
 		return WebAssembly.compile(await response.arrayBuffer());
@@ -49,23 +51,22 @@ async function compileWasm(url: string): Promise<WebAssembly.Module> {
  * prepare-assets ships the same glue as an ES module, imported here and handed to the loader.
  * The relaxed-SIMD build where the browser has it, else the compatible one (as LiteRT chooses).
  * The 9 MB wasm downloads and compiles while the glue loads (the glue would fetch it only once
- * loaded: 0.2 s later, measured), and the glue instantiates that.
+ * loaded: 0.2 s later, measured), and the glue instantiates that. A wasm that cannot be had
+ * fails before LiteRT starts loading, so that a later call can try again.
  */
 async function loadRuntime(base: string): Promise<void> {
 	const name = (await supportsFeature('relaxedSimd'))
 		? 'litert_wasm_internal'
 		: 'litert_wasm_compat_internal';
-	const compiled = compileWasm(`${base}/${name}.wasm`);
-	let fail: (error: unknown) => void = () => undefined;
-	const failed = new Promise<never>((_, reject) => (fail = reject));
-	compiled.catch(fail);
+	const [module, glue] = await Promise.all([
+		compileWasm(`${base}/${name}.wasm`),
+		import(/* @vite-ignore */ `${base}/${name}.mjs`) as Promise<{ default: unknown }>
+	]);
+	// Synchronous, as a worker may: a failure to link then fails the glue's own loading.
 	const instantiateWasm: InstantiateWasm = (imports, receive) => {
-		compiled
-			.then(async (module) => receive(await WebAssembly.instantiate(module, imports), module))
-			.catch(fail);
+		receive(new WebAssembly.Instance(module, imports), module);
 		return {};
 	};
-	const glue = (await import(/* @vite-ignore */ `${base}/${name}.mjs`)) as { default: unknown };
 	const scope = self as unknown as ModuleScope;
 	const importScripts = scope.importScripts;
 	scope.ModuleFactory = glue.default;
@@ -79,8 +80,7 @@ async function loadRuntime(base: string): Promise<void> {
 	};
 	scope.importScripts = () => undefined;
 	try {
-		// A wasm that fails to compile or instantiate leaves the glue waiting: its failure ends this.
-		await Promise.race([loadLiteRt(`${base}/${name}.mjs`), failed]);
+		await loadLiteRt(`${base}/${name}.mjs`);
 	} finally {
 		scope.importScripts = importScripts;
 	}
@@ -144,8 +144,7 @@ export class FaceDetectors {
 				await runtime;
 				// Each model compiles once: its file need not be kept here.
 				this.#files.delete(url);
-				const m = await loadAndCompile(file, { accelerator: 'wasm' });
-				return m;
+				return loadAndCompile(file, { accelerator: 'wasm' });
 			});
 			model.catch(() => this.#models.delete(url));
 			this.#models.set(url, model);
