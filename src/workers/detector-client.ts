@@ -10,6 +10,14 @@ import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { Detection, EyeReadings, FaceDetectorApi } from './face-detector.worker';
 import type { KeyframeJpegs } from './keyframe-jpegs';
 
+/** The detector could not look at a frame (its runtime or model did not load, or it broke). */
+export class DetectorFailure extends Error {
+	constructor(cause: unknown) {
+		super('The face detector failed.', { cause });
+		this.name = 'DetectorFailure';
+	}
+}
+
 export class DetectorClient {
 	#api: Comlink.Remote<FaceDetectorApi> | null = null;
 
@@ -28,14 +36,18 @@ export class DetectorClient {
 		scale: number,
 		minScore: number
 	): Promise<Detection> {
-		return this.#remote(assets).detect(
-			assets.liteRtBase,
-			model,
-			assets.models[model],
-			Comlink.transfer(input, [input.tensor.buffer]),
-			scale,
-			minScore
-		);
+		return this.#remote(assets)
+			.detect(
+				assets.liteRtBase,
+				model,
+				assets.models[model],
+				Comlink.transfer(input, [input.tensor.buffer]),
+				scale,
+				minScore
+			)
+			.catch((cause: unknown) => {
+				throw new DetectorFailure(cause);
+			});
 	}
 
 	/** The eyes of each face crop (their buffers are detached: transferred). */

@@ -6,7 +6,7 @@
 import { BLAZEFACE } from '$lib/pipeline/blazeface';
 import { gateOptions } from '$lib/pipeline/detect-gate';
 import { runnersUpToHold } from '$lib/pipeline/held-frames';
-import { explainFailure } from '$lib/pipeline/failure-message';
+import { errorText, explainFailure } from '$lib/pipeline/failure-message';
 import type { SelectionBasis } from '$lib/pipeline/curate';
 import { SHARPNESS_WEIGHT } from '$lib/pipeline/score';
 import { defaultMinGapSec, type SelectOptions } from '$lib/pipeline/select';
@@ -16,7 +16,7 @@ import { ANALYSIS_LONG_SIDE } from './analyze-frame';
 import { DecodeFailure } from './decoders/ffmpeg-decoder';
 import type { FrameDecoder, OnSample } from './decoders/frame-decoder';
 import { sampleWithFallback, type Fallback, type SampledWith } from './decoders/with-fallback';
-import type { DetectorClient } from './detector-client';
+import { DetectorFailure, type DetectorClient } from './detector-client';
 import { describeError } from './describe-error';
 import { EyeReader } from './eye-reader';
 import { FrameSampler } from './frame-sampler';
@@ -158,9 +158,11 @@ export async function sampleVideo(
 	)
 		.catch((error: unknown): SampledWith => {
 			if (error instanceof PastRangeEnd) return { decoder, complete: true, fallbackReason: null };
-			// Without a fallback a decoder failure is the video's failure, in ffmpeg's words.
-			if (!fallback || error instanceof DecodeFailure) throw error;
-			throw new DecodeFailure(explainFailure(describeError(error)), describeError(error));
+			// Without a fallback a decoder failure is the video's failure, in ffmpeg's words; the
+			// detector's is its own.
+			if (!fallback || error instanceof DecodeFailure || error instanceof DetectorFailure)
+				throw error;
+			throw new DecodeFailure(explainFailure(errorText(error)), describeError(error));
 		})
 		.finally(() => sampler.finish());
 	// Every sample is settled now: a run stopped during extraction need not sample again.

@@ -24,3 +24,25 @@ for (const model of ['short', 'full'] as const) {
 		await expect(videoRow(page, 'megamind.avi')).toContainText(/[1-5] keyframes?/);
 	});
 }
+
+test('a detector that cannot load fails the video as such, and Retry runs it once it can', async ({
+	page
+}) => {
+	// LiteRT's wasm refused, as a half-cached offline copy or a broken download would leave it.
+	let refuse = true;
+	await page
+		.context()
+		.route('**/vendor/litert/*.wasm', (route) => (refuse ? route.abort() : route.continue()));
+	await startBatch(page, ['faces_timeline.mp4']);
+	const row = videoRow(page, 'faces_timeline.mp4');
+	expect(await waitForFinal(page, 'faces_timeline.mp4')).toBe('failed');
+	await expect(row.getByRole('alert')).toContainText('the face detector did not run');
+	await expect(row).not.toContainText('could not be decoded');
+
+	// The same worker loads the runtime again: a failed load leaves nothing half-started.
+	refuse = false;
+	await row.getByRole('button', { name: 'Retry' }).click();
+	await expect(row).not.toHaveAttribute('data-status', 'failed');
+	expect(await waitForFinal(page, 'faces_timeline.mp4')).toBe('completed');
+	await expect(row).toContainText(/[1-9]\d* keyframes?/);
+});

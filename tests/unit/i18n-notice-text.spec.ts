@@ -18,12 +18,14 @@ it('words notices in English as the app always has', () => {
 	expect(noticeText({ code: 'no-room', needs: 3 * 1024 ** 3, free: 512 * 1024 })).toBe(
 		'Not enough storage space: the file needs 3.00 GB, 512 kB is free. Free space in Trash or remove originals.'
 	);
+	expect(noticeText({ code: 'detector-failed' })).toContain('the face detector did not run');
 });
 
 it('words the same notice in Chinese once the reader switches', () => {
 	overwriteGetLocale(() => 'zh-CN');
 	expect(noticeText({ code: 'stalled', seconds: 120 })).toBe('处理在 120 秒内没有进展，已停止。');
 	expect(noticeText({ code: 'damaged-tail', sampled: 1234 })).toContain('采样了 1,234 帧');
+	expect(noticeText({ code: 'detector-failed' })).toContain('人脸检测器未能运行');
 });
 
 it('a sentence stored before notices had codes shows as it was written', () => {

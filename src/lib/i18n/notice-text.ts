@@ -33,6 +33,8 @@ export function noticeText(notice: Notice): string {
 			return m.notice_interrupted_repeatedly({ attempts: notice.attempts });
 		case 'stopped-unexpectedly':
 			return m.notice_stopped_unexpectedly();
+		case 'detector-failed':
+			return m.notice_detector_failed();
 		case 'original-missing':
 			return m.notice_original_missing();
 		case 'storage-full':

@@ -19,6 +19,7 @@ export type Notice =
 	| { code: 'stalled'; seconds: number }
 	| { code: 'interrupted-repeatedly'; attempts: number }
 	| { code: 'stopped-unexpectedly' }
+	| { code: 'detector-failed' }
 	| { code: 'original-missing' }
 	| { code: 'storage-full' }
 	| { code: 'save-failed' }
