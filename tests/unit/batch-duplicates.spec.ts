@@ -107,4 +107,25 @@ describe('content keys in the database', () => {
 		);
 		await db.delete();
 	});
+
+	it('start-up finds the videos to key by index, kept in step with every write', async () => {
+		const db = createDatabase(`keyless-${crypto.randomUUID()}`);
+		const keyless = () => db.videos.where('keyless').equals(1).primaryKeys();
+		await db.videos.bulkAdd([
+			videoRecord({ id: 'a', name: 'a.mp4', contentKey: null, hasOriginal: true }),
+			videoRecord({ id: 'b', name: 'b.mp4', contentKey: 'k', hasOriginal: true }),
+			videoRecord({ id: 'c', name: 'c.mp4', contentKey: null, hasOriginal: false })
+		]);
+		expect(await keyless()).toEqual(['a']);
+		await db.videos.update('b', { contentKey: null });
+		expect(await keyless()).toEqual(['a', 'b']);
+		await db.videos.update('a', { hasOriginal: false });
+		await db.videos.update('b', { contentKey: 'k2' });
+		expect(await keyless()).toEqual([]);
+		expect((await db.videos.get('b'))!.keyless).toBeUndefined();
+		// A put of a whole row (a restore) is derived again too.
+		await db.videos.put({ ...(await db.videos.get('c'))!, hasOriginal: true });
+		expect(await keyless()).toEqual(['c']);
+		await db.delete();
+	});
 });

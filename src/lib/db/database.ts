@@ -118,6 +118,19 @@ export class KffDatabase extends Dexie {
 		// v9: edits asked for and not applied yet (`pendingEdits`, see pending-edits.ts). A new
 		// table only.
 		this.version(9).stores({ pendingEdits: '++seq' });
+		// v10: `keyless` (derived, see derived-keys.ts) indexes the videos start-up still has to
+		// key, which it found by reading every row on every start (~1 s of IndexedDB at 10,000
+		// videos, in front of the first page's queries).
+		this.version(10)
+			.stores({ videos: [...VIDEOS_V2, 'contentKey', 'keyless'].join(', ') })
+			.upgrade((tx) =>
+				tx
+					.table<VideoRecord, string>('videos')
+					.toCollection()
+					.modify((v) => {
+						withDerivedKeys(v);
+					})
+			);
 		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived
 		// key never lags the name.
 		this.videos.hook('creating', (_id, row) => {

@@ -1,14 +1,21 @@
-// Fields of a video row derived from others for the history indexes. Filled on create, upgrade
-// and every update that touches their sources (the table's Dexie hooks, see database.ts), so no
-// writer has to know about them.
+// Fields of a video row derived from others for the history indexes and start-up's content
+// keys. Filled on create, upgrade and every update that touches their sources (the table's Dexie
+// hooks, see database.ts), so no writer has to know about them.
 import { nameGrams } from './name-grams';
 import { TAG_KEY_FIELDS, tagKeys } from './tag-keys';
 import type { VideoRecord } from './types';
+
+/** `keyless` for a row with these fields: 1 or absent (an index leaves absent values out). */
+function keyless(row: Pick<VideoRecord, 'contentKey' | 'hasOriginal'>): 1 | undefined {
+	return row.contentKey === null && row.hasOriginal ? 1 : undefined;
+}
 
 /** Sets the derived fields of a row about to be stored; returns the same object. */
 export function withDerivedKeys<T extends VideoRecord>(row: T): T {
 	row.nameGrams = nameGrams(row.name ?? '');
 	row.tagKeys = tagKeys(row);
+	if (keyless(row)) row.keyless = 1;
+	else delete row.keyless;
 	return row;
 }
 
@@ -27,6 +34,10 @@ export function derivedChanges(
 	}
 	if (touches('tagKeys') || TAG_KEY_FIELDS.some(touches)) {
 		extra.tagKeys = tagKeys({ ...old, ...changes });
+	}
+	// Undefined removes the field (and the row from the index).
+	if (touches('keyless') || touches('contentKey') || touches('hasOriginal')) {
+		extra.keyless = keyless({ ...old, ...changes });
 	}
 	return Object.keys(extra).length ? extra : undefined;
 }

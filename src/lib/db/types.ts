@@ -86,6 +86,11 @@ export interface VideoRecord {
 	nameGrams?: string[];
 	/** Derived for the tag filter (`*tagKeys`, see tag-keys.ts); kept by the same hooks. */
 	tagKeys?: (string | number)[][];
+	/**
+	 * 1 while the original is kept and its content key is not known yet (start-up fills those
+	 * in, found by this index); absent otherwise. Kept by the same hooks.
+	 */
+	keyless?: 1;
 }
 
 export interface StoredFace {

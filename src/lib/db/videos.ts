@@ -118,7 +118,8 @@ export function videosWithContentKeys(db: KffDatabase, keys: string[]): Promise<
 /** Videos stored before content keys were kept whose original is still there to key. */
 export function videosMissingContentKey(db: KffDatabase): Promise<string[]> {
 	return db.videos
-		.filter((v) => v.contentKey === null && v.hasOriginal)
+		.where('keyless')
+		.equals(1)
 		.primaryKeys()
 		.then((ids) => ids.map(String));
 }
