@@ -1,8 +1,7 @@
 // Test-only: writes rows straight into the app's IndexedDB with the raw API (not the app's code),
 // and reads the stores back, so browser tests can start from many videos and check what is left.
 import { expect, type Page } from '@playwright/test';
-import { nameGrams } from '$lib/db/name-grams';
-import { tagKeys } from '$lib/db/tag-keys';
+import { derivedKeys } from '$lib/db/derived-keys';
 import type { AnnotationRecord, BatchRecord, VideoRecord } from '$lib/db/types';
 import { DAY_MS } from '$lib/shared/trash-retention';
 import { DB_NAME, readStoreRows } from './app-core.mjs';
@@ -85,7 +84,7 @@ export async function seedDb(page: Page, seed: SeedData) {
 	// The raw API passes the app's Dexie hooks by: add the derived fields they would.
 	const data: SeedData = {
 		...seed,
-		videos: seed.videos.map((v) => ({ ...v, nameGrams: nameGrams(v.name), tagKeys: tagKeys(v) }))
+		videos: seed.videos.map((v) => ({ ...v, ...derivedKeys(v) }))
 	};
 	await page.evaluate(
 		async ({ name, data }) => {

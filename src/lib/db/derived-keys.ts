@@ -2,21 +2,34 @@
 // keys. Filled on create, upgrade and every update that touches their sources (the table's Dexie
 // hooks, see database.ts), so no writer has to know about them.
 import { nameGrams } from './name-grams';
-import { TAG_KEY_FIELDS, tagKeys } from './tag-keys';
+import { TAG_KEY_FIELDS, tagKeys, type TagKeyFields } from './tag-keys';
 import type { VideoRecord } from './types';
+
+/** What the derived fields are made of. */
+export type DerivedSources = TagKeyFields &
+	Pick<VideoRecord, 'name' | 'contentKey' | 'hasOriginal'>;
+type DerivedFields = Required<Pick<VideoRecord, 'nameGrams' | 'tagKeys'>> &
+	Pick<VideoRecord, 'keyless'>;
 
 /** `keyless` for a row with these fields: 1 or absent (an index leaves absent values out). */
 function keyless(row: Pick<VideoRecord, 'contentKey' | 'hasOriginal'>): 1 | undefined {
 	return row.contentKey === null && row.hasOriginal ? 1 : undefined;
 }
 
+/**
+ * The derived fields of a row with these sources; `keyless` only when it is 1 (an index leaves
+ * the others out). Also for rows written past the hooks, with the raw API (tests).
+ */
+export function derivedKeys(row: DerivedSources): DerivedFields {
+	const fields: DerivedFields = { nameGrams: nameGrams(row.name ?? ''), tagKeys: tagKeys(row) };
+	if (keyless(row)) fields.keyless = 1;
+	return fields;
+}
+
 /** Sets the derived fields of a row about to be stored; returns the same object. */
 export function withDerivedKeys<T extends VideoRecord>(row: T): T {
-	row.nameGrams = nameGrams(row.name ?? '');
-	row.tagKeys = tagKeys(row);
-	if (keyless(row)) row.keyless = 1;
-	else delete row.keyless;
-	return row;
+	delete row.keyless;
+	return Object.assign(row, derivedKeys(row));
 }
 
 /**
