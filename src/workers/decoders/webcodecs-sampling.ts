@@ -14,11 +14,16 @@ import type { SamplePosition } from '$lib/pipeline/sampling-ledger';
 import { SkippingSampleSink } from './skipping-sample-sink';
 
 /**
- * Chromium's software decoder then decodes a stream on one thread instead of several frames at
- * once: 20% less CPU for the same frames (1439 frames of bench_60s_720p.mp4: 2.5 instead of
- * 3.2 CPU-s), which the detector on the other core needs more than decoding needs the speed.
+ * In Chromium, `optimizeForLatency` has its software decoder decode a stream on one thread
+ * instead of several frames at once: 20% less CPU for the same frames (1439 frames of
+ * bench_60s_720p.mp4: 2.5 instead of 3.2 CPU-s), which the detector on the other core needs more
+ * than decoding needs the speed. Only there, where it was measured: Firefox asks FFmpeg for low
+ * delay instead, which may hand B-frames out in decoding order.
  */
-const SAMPLING_DECODER: VideoSinkDecoderOptions = { optimizeForLatency: true };
+function samplingDecoder(): VideoSinkDecoderOptions {
+	const chromium = typeof navigator !== 'undefined' && /\bChrome\//.test(navigator.userAgent);
+	return chromium ? { optimizeForLatency: true } : {};
+}
 
 export interface SamplingJob {
 	sampleRate: number;
@@ -67,7 +72,7 @@ export async function sampleTrack(
 	const grid = skipping || ranged ? await frameGrid(track) : null;
 	const sink =
 		grid && skipping
-			? new SkippingSampleSink(track, SAMPLING_DECODER, (packet) => {
+			? new SkippingSampleSink(track, samplingDecoder(), (packet) => {
 					const keep =
 						packet.type === 'key' ||
 						grid.isSampled(packet.timestamp, sampleRate) ||
@@ -75,7 +80,7 @@ export async function sampleTrack(
 					if (!keep) stats.skipped++;
 					return keep;
 				})
-			: new VideoSampleSink(track, SAMPLING_DECODER);
+			: new VideoSampleSink(track, samplingDecoder());
 	const seek = ranged && grid ? grid.firstSampledFrom(rangeStart, sampleRate) : null;
 	stats.seekedTo = seek?.timeSec ?? null;
 	const start = from ?? seek;
