@@ -12,6 +12,7 @@ import { ANALYSIS_LONG_SIDE, measureFrame } from './analyze-frame';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import { fullFramesWithFallback } from './decoders/with-fallback';
 import { failureOf } from './describe-error';
+import { DetectorFailure } from './detector-client';
 import { EyeReader } from './eye-reader';
 import type { ExtractorEnv } from './extraction-run';
 import { thumbnailJpeg, toJpeg } from './jpeg';
@@ -47,7 +48,11 @@ export async function extractOneFrame(
 		if (!canvas) throw new Error(`Frame ${req.frameIndex} could not be decoded.`);
 		const [image, thumb] = await Promise.all([toJpeg(canvas), thumbnailJpeg(canvas)]);
 		const { model, confidence } = req.settings;
-		const detected = await env.detector.detectBlob(req.assets, model, image, confidence);
+		const detected = await env.detector
+			.detectBlob(req.assets, model, image, confidence)
+			.catch((cause: unknown) => {
+				throw new DetectorFailure(cause);
+			});
 		const frame = { frameIndex: req.frameIndex, timeSec: frameStart(req.frameIndex, fps) };
 		const gray = analysisGray(canvas);
 		const size = { width: canvas.width, height: canvas.height };
