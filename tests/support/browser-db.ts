@@ -84,7 +84,11 @@ export async function seedDb(page: Page, seed: SeedData) {
 	// The raw API passes the app's Dexie hooks by: add the derived fields they would.
 	const data: SeedData = {
 		...seed,
-		videos: seed.videos.map((v) => ({ ...v, ...derivedKeys(v) }))
+		videos: seed.videos.map((v) => {
+			const row = { ...v };
+			delete row.keyless;
+			return { ...row, ...derivedKeys(row) };
+		})
 	};
 	await page.evaluate(
 		async ({ name, data }) => {

@@ -126,13 +126,11 @@ export class KffDatabase extends Dexie {
 			.upgrade((tx) =>
 				tx
 					.table<VideoRecord, string>('videos')
-					.toCollection()
-					.modify((v) => {
-						withDerivedKeys(v);
-					})
+					.filter((v) => v.contentKey === null && v.hasOriginal)
+					.modify({ keyless: 1 })
 			);
-		// Every writer (this folder, the scheduler, an upgrade) goes through these, so the derived
-		// key never lags the name.
+		// Every writer (this folder, the scheduler, an upgrade) goes through these, so no derived
+		// field lags its sources.
 		this.videos.hook('creating', (_id, row) => {
 			withDerivedKeys(row);
 		});

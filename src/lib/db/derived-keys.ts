@@ -11,7 +11,7 @@ export type DerivedSources = TagKeyFields &
 type DerivedFields = Required<Pick<VideoRecord, 'nameGrams' | 'tagKeys'>> &
 	Pick<VideoRecord, 'keyless'>;
 
-/** `keyless` for a row with these fields: 1 or absent (an index leaves absent values out). */
+/** `keyless` for a row with these fields: 1, or undefined (which no index holds). */
 function keyless(row: Pick<VideoRecord, 'contentKey' | 'hasOriginal'>): 1 | undefined {
 	return row.contentKey === null && row.hasOriginal ? 1 : undefined;
 }
@@ -48,7 +48,7 @@ export function derivedChanges(
 	if (touches('tagKeys') || TAG_KEY_FIELDS.some(touches)) {
 		extra.tagKeys = tagKeys({ ...old, ...changes });
 	}
-	// Undefined removes the field (and the row from the index).
+	// Undefined takes the row out of the index (Dexie keeps the field, as undefined).
 	if (touches('keyless') || touches('contentKey') || touches('hasOriginal')) {
 		extra.keyless = keyless({ ...old, ...changes });
 	}

@@ -88,7 +88,7 @@ export interface VideoRecord {
 	tagKeys?: (string | number)[][];
 	/**
 	 * 1 while the original is kept and its content key is not known yet (start-up fills those
-	 * in, found by this index); absent otherwise. Kept by the same hooks.
+	 * in, found by this index); absent or undefined otherwise. Kept by the same hooks.
 	 */
 	keyless?: 1;
 }
