@@ -162,6 +162,26 @@ describe('name search on *nameGrams', () => {
 		db.close();
 	});
 
+	it('narrows a long needle by its rare pieces, and by counts when every piece is common', async () => {
+		const db = createDatabase(`search-rare-${crypto.randomUUID()}`);
+		// 620 names: "cli", "lip", "ip " are in more than 500 (common), " 12" and "p 1" are rare.
+		const names = Array.from({ length: 620 }, (_, i) => `clip ${i}.mp4`);
+		await addVideosToBatch(db, testBatch(), files(names));
+		const sorted = [...names].sort();
+		expect(await search(db, 'clip 12')).toEqual(sorted.filter((n) => n.includes('clip 12')));
+		// "clip": both its pieces are common.
+		const page = await queryHistory(db, {
+			search: 'CLIP',
+			sort: 'name',
+			direction: 'asc',
+			page: 2,
+			pageSize: 50
+		});
+		expect(page.total).toBe(620);
+		expect(page.rows.map((v) => v.name)).toEqual(sorted.slice(50, 100));
+		db.close();
+	});
+
 	it('orders many matches of a short needle through the sort index', async () => {
 		const db = createDatabase(`search-many-${crypto.randomUUID()}`);
 		const names = Array.from({ length: 2_100 }, (_, i) => `a${(i * 37) % 2_100}.mp4`);

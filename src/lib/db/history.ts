@@ -87,10 +87,21 @@ function unprobedIds(db: KffDatabase, q: HistoryQuery, probed: string[]): Promis
 /** How many of the rarest pieces of a long needle are intersected before names are checked. */
 const PIECES_INTERSECTED = 2;
 /**
+ * A piece of a long needle with at most this many videos is rare: its first RARE_PIECE + 1 ids
+ * tell, without a native count, which reads every entry of the piece (10,000 for " cl" of a
+ * library of "clip …" names).
+ */
+const RARE_PIECE = 500;
+/**
  * Up to this many name matches are read and put in order in memory; more are ordered by the
  * sort index's ids (O(n) keys), which then costs less than reading them all.
  */
 const ORDER_IN_MEMORY_UP_TO = 2_000;
+
+/** The videos whose lowercased name holds the piece `gram` (name-grams.ts). */
+function withPiece(db: KffDatabase, gram: string): VideoCollection {
+	return db.videos.where('nameGrams').equals(gram);
+}
 
 /** Name matches: their ids, and their rows when they were read. */
 interface Named {
@@ -101,12 +112,11 @@ interface Named {
 /**
  * Videos (any status, trash too; the caller narrows them) whose lowercased name contains
  * `needle`, from the `*nameGrams` index: a short needle is one exact lookup; a long one takes
- * the ids of its rarest pieces (native counts pick them) and checks the names of those
- * candidates only.
+ * the ids of its rarest pieces and checks the names of those candidates only. The rare pieces
+ * are known from a few ids of each; only when every piece is common do native counts pick them.
  */
 function videosNamed(db: KffDatabase, needle: string): Promise<Named> {
 	const { grams, exact } = needleGrams(needle);
-	const ids = (gram: string) => db.videos.where('nameGrams').equals(gram).primaryKeys();
 	const read = (candidates: string[]) =>
 		db.videos
 			.bulkGet(candidates)
@@ -115,22 +125,39 @@ function videosNamed(db: KffDatabase, needle: string): Promise<Named> {
 			)
 			.then((rows): Named => ({ ids: new Set(rows.map((v) => v.id)), rows }));
 	if (exact) {
-		return ids(grams[0]).then((found) =>
-			found.length <= ORDER_IN_MEMORY_UP_TO ? read(found) : { ids: new Set(found), rows: null }
-		);
+		return withPiece(db, grams[0])
+			.primaryKeys()
+			.then((found) =>
+				found.length <= ORDER_IN_MEMORY_UP_TO ? read(found) : { ids: new Set(found), rows: null }
+			);
 	}
-	return Promise.all(grams.map((g) => db.videos.where('nameGrams').equals(g).count()))
-		.then((counts) => {
-			const rarest = grams
-				.map((g, i) => [g, counts[i]] as const)
-				.sort((a, b) => a[1] - b[1])
+	const head = (gram: string) =>
+		withPiece(db, gram)
+			.limit(RARE_PIECE + 1)
+			.primaryKeys();
+	return Promise.all(grams.map(head))
+		.then((heads) => {
+			const rare = heads
+				.filter((ids) => ids.length <= RARE_PIECE)
+				.sort((a, b) => a.length - b.length)
 				.slice(0, PIECES_INTERSECTED);
-			return Promise.all(rarest.map(([g]) => ids(g)));
+			return rare.length ? rare : rarestByCount(db, grams);
 		})
 		.then((lists) => {
 			const [first, ...others] = lists.map((l) => new Set(l));
 			return read([...first].filter((id) => others.every((s) => s.has(id))));
 		});
+}
+
+/** The ids of the PIECES_INTERSECTED rarest of `grams`, picked by native counts. */
+function rarestByCount(db: KffDatabase, grams: string[]): Promise<string[][]> {
+	return Promise.all(grams.map((g) => withPiece(db, g).count())).then((counts) => {
+		const rarest = grams
+			.map((g, i) => [g, counts[i]] as const)
+			.sort((a, b) => a[1] - b[1])
+			.slice(0, PIECES_INTERSECTED);
+		return Promise.all(rarest.map(([g]) => withPiece(db, g).primaryKeys()));
+	});
 }
 
 function compareKeys(a: string | number, b: string | number): number {
