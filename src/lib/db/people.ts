@@ -2,7 +2,6 @@
 // $lib/people/cluster), the People page's list and edits, a person's keyframes, and who each face
 // of a video is (export). A face of a video in the trash is left out everywhere, not deleted:
 // restoring the video brings its person back.
-import Dexie from 'dexie';
 import { placeFaces, type PersonCentre } from '$lib/people/cluster';
 import { faceQuality, meanOf, type Embedding } from '$lib/people/embedding';
 import { faceKey } from '$lib/people/face-key';
@@ -10,6 +9,7 @@ import { commitNow } from './commit-now';
 import type { KffDatabase } from './database';
 import { withPrefix } from './key-range';
 import { keyframesOfVideo } from './keyframes';
+import { trashedVideos } from './trashed-videos';
 import type { FaceRecord, PersonEdit, PersonRecord } from './people-records';
 import { NOT_DELETED, type KeyframeRecord, type StoredFace } from './types';
 
@@ -198,7 +198,7 @@ export async function applyPersonEdit(db: KffDatabase, edit: PersonEdit, now: nu
 
 /** Ids of the videos in the trash. */
 function trashedVideoIds(db: KffDatabase): Promise<string[]> {
-	return db.videos.where('[deletedAt+createdAt]').above([NOT_DELETED, Dexie.maxKey]).primaryKeys();
+	return trashedVideos(db).primaryKeys();
 }
 
 export interface PersonCover {

@@ -5,6 +5,7 @@ import { checkpointTables, deleteCheckpoints } from './checkpoints';
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
 import { deleteFacesOfVideos, peopleTables } from './people';
+import { trashedVideos } from './trashed-videos';
 import { NOT_DELETED, type VideoRecord } from './types';
 
 export interface TrashPage {
@@ -12,9 +13,9 @@ export interface TrashPage {
 	total: number;
 }
 
-/** Most recently deleted first: `[deletedAt+createdAt]` above every live (deletedAt 0) key. */
+/** Most recently deleted first. */
 function trashed(db: KffDatabase): VideoCollection {
-	return db.videos.where('[deletedAt+createdAt]').above([NOT_DELETED, Dexie.maxKey]).reverse();
+	return trashedVideos(db).reverse();
 }
 
 /**
