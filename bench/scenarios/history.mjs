@@ -81,29 +81,36 @@ export async function historyScenario(browser, baseUrl) {
 			`((benchNameGrams, benchTagKeys) => (${seed.toString()})()(${JSON.stringify({ n: VIDEOS, tags: TAGS, statuses: STATUSES, video: COMPLETED_VIDEO })}))(${benchNameGrams.toString()}, ${benchTagKeys.toString()})`
 		);
 		const result = { videos: VIDEOS, seedSec: round((Date.now() - seeded) / 1000), pagesMs: {} };
-		for (const [label, query] of CASES) {
-			for (const pageNo of [1, 400]) {
-				const params = [query, `page=${pageNo}`].filter(Boolean).join('&');
-				// Warm once (code and Dexie opened), then time a fresh navigation.
-				await page.goto(`${baseUrl}/history?${params}`);
-				const started = Date.now();
-				await page.goto(`${baseUrl}/history?${params}`);
-				await page
-					.getByTestId('history-row')
-					.first()
-					.waitFor({ timeout: 30_000 })
-					.catch(() => {});
-				const rows = await page.getByTestId('history-row').count();
-				// The query itself, as the page measured it (User Timing), apart from page load.
-				const queryMs = await page.evaluate(() =>
-					Math.max(...performance.getEntriesByName('history-query').map((e) => e.duration))
-				);
-				result.pagesMs[`${label} p${pageNo}`] = {
-					queryMs: round(queryMs, 1),
-					pageLoadMs: Date.now() - started,
-					rows
-				};
-			}
+		const cases = CASES.flatMap(([label, query]) =>
+			[1, 400].map((pageNo) => [
+				`${label} p${pageNo}`,
+				[query, `page=${pageNo}`].filter(Boolean).join('&')
+			])
+		);
+		// A library is not written in one transaction just before it is browsed: Chromium's store
+		// digests the 10,000-row seed for seconds after it (the first two cases took 2–5× longer
+		// than the same ones at the end), so one untimed round over every case goes first.
+		for (const [, params] of cases) await page.goto(`${baseUrl}/history?${params}`);
+		for (const [key, params] of cases) {
+			// Warm once (code and Dexie opened), then time a fresh navigation.
+			await page.goto(`${baseUrl}/history?${params}`);
+			const started = Date.now();
+			await page.goto(`${baseUrl}/history?${params}`);
+			await page
+				.getByTestId('history-row')
+				.first()
+				.waitFor({ timeout: 30_000 })
+				.catch(() => {});
+			const rows = await page.getByTestId('history-row').count();
+			// The query itself, as the page measured it (User Timing), apart from page load.
+			const queryMs = await page.evaluate(() =>
+				Math.max(...performance.getEntriesByName('history-query').map((e) => e.duration))
+			);
+			result.pagesMs[key] = {
+				queryMs: round(queryMs, 1),
+				pageLoadMs: Date.now() - started,
+				rows
+			};
 		}
 		return result;
 	} finally {
