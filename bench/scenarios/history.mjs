@@ -1,11 +1,14 @@
-// Issue "history": 10,000 videos in IndexedDB, then pages 1 and 400 of each sort and with
-// filters, timed in Chromium through the real /history page: the query as the page measures it
-// (User Timing), and the whole navigation until the rows show.
+// Issue "history": 10,000 videos (and People's 30,000 faces) in IndexedDB, then pages 1 and 400
+// of each sort and with filters, timed in Chromium through the real /history page: the query as
+// the page measures it (User Timing), and the whole navigation until the rows show.
 import { round } from '../round.mjs';
 import { COMPLETED_VIDEO } from '../seed-rows.mjs';
 import { benchNameGrams, benchTagKeys } from '../seed-derived.mjs';
 
 const VIDEOS = 10_000;
+/** Faces People keeps per video (one on each of 3 keyframes), grouped into PERSONS persons. */
+const FACES_PER_VIDEO = 3;
+const PERSONS = 60;
 const TAGS = ['interview', 'crowd', '主角', 'b-roll'];
 const STATUSES = ['completed', 'completed', 'completed', 'failed', 'cancelled'];
 
@@ -15,13 +18,13 @@ const STATUSES = ['completed', 'completed', 'completed', 'failed', 'cancelled'];
  * store them (benchNameGrams, benchTagKeys: in scope where the page evaluates this).
  */
 function seed() {
-	return async ({ n, tags, statuses, video }) => {
+	return async ({ n, tags, statuses, video, facesPerVideo, persons }) => {
 		const db = await new Promise((resolve) => {
 			const req = indexedDB.open('key-face-frame');
 			req.onsuccess = () => resolve(req.result);
 		});
 		const settings = video.settings;
-		const tx = db.transaction(['batches', 'videos'], 'readwrite');
+		const tx = db.transaction(['batches', 'videos', 'faces', 'persons'], 'readwrite');
 		tx.objectStore('batches').put({
 			id: 'bench',
 			name: 'history bench',
@@ -51,6 +54,29 @@ function seed() {
 				finishedAt: createdAt
 			};
 			store.put({ ...row, nameGrams: benchNameGrams(row.name), tagKeys: benchTagKeys(row) });
+			// People's faces of its keyframes, each with its 128-number embedding as People stores it.
+			for (let f = 0; f < facesPerVideo; f++) {
+				tx.objectStore('faces').put({
+					id: `${row.id}/${f}/0`,
+					videoId: row.id,
+					frameIndex: f,
+					faceIndex: 0,
+					embedding: Array.from({ length: 128 }, (_, k) => Math.sin(i + f + k) / 8),
+					personId: `p${(i * facesPerVideo + f) % persons}`,
+					quality: 0.5
+				});
+			}
+		}
+		for (let p = 0; p < persons; p++) {
+			tx.objectStore('persons').put({
+				id: `p${p}`,
+				name: p % 2 ? `Person ${p}` : null,
+				hidden: false,
+				centroid: Array.from({ length: 128 }, (_, k) => Math.cos(p + k) / 8),
+				faceCount: (n * facesPerVideo) / persons,
+				createdAt: p,
+				updatedAt: p
+			});
 		}
 		await new Promise((resolve) => (tx.oncomplete = resolve));
 		db.close();
@@ -66,7 +92,8 @@ const CASES = [
 	['duration desc', 'sort=duration'],
 	['status failed', 'status=failed'],
 	['tag 主角', `tag=${encodeURIComponent('主角')}`],
-	['search "clip 12"', 'q=clip%2012']
+	['search "clip 12"', 'q=clip%2012'],
+	['person', 'person=p7']
 ];
 
 export async function historyScenario(browser, baseUrl) {
@@ -78,9 +105,14 @@ export async function historyScenario(browser, baseUrl) {
 		await page.getByTestId('history-empty').waitFor();
 		const seeded = Date.now();
 		await page.evaluate(
-			`((benchNameGrams, benchTagKeys) => (${seed.toString()})()(${JSON.stringify({ n: VIDEOS, tags: TAGS, statuses: STATUSES, video: COMPLETED_VIDEO })}))(${benchNameGrams.toString()}, ${benchTagKeys.toString()})`
+			`((benchNameGrams, benchTagKeys) => (${seed.toString()})()(${JSON.stringify({ n: VIDEOS, tags: TAGS, statuses: STATUSES, video: COMPLETED_VIDEO, facesPerVideo: FACES_PER_VIDEO, persons: PERSONS })}))(${benchNameGrams.toString()}, ${benchTagKeys.toString()})`
 		);
-		const result = { videos: VIDEOS, seedSec: round((Date.now() - seeded) / 1000), pagesMs: {} };
+		const result = {
+			videos: VIDEOS,
+			faces: VIDEOS * FACES_PER_VIDEO,
+			seedSec: round((Date.now() - seeded) / 1000),
+			pagesMs: {}
+		};
 		const cases = CASES.flatMap(([label, query]) =>
 			[1, 400].map((pageNo) => [
 				`${label} p${pageNo}`,

@@ -357,25 +357,31 @@ export interface PersonOption {
 
 /**
  * The persons to filter by: those with faces in `videoIds` (every video when omitted), outside
- * the trash, most faces first.
+ * the trash, most faces first. For every video, the persons' own face counts less the faces in
+ * the trash: only those faces are read, never all (with their embeddings, ~1 KB each).
  */
 export function personOptions(
 	db: KffDatabase,
 	videoIds?: readonly string[]
 ): Promise<PersonOption[]> {
 	return db.transaction('r', db.persons, db.faces, db.videos, async () => {
-		const trashed = new Set(await trashedVideoIds(db));
-		const faces = videoIds
-			? await db.faces
-					.where('videoId')
-					.anyOf([...videoIds])
-					.toArray()
-			: await db.faces.toArray();
+		const trashed = await trashedVideoIds(db);
 		const counts = new Map<string, number>();
-		for (const f of faces) {
-			if (!trashed.has(f.videoId)) counts.set(f.personId, (counts.get(f.personId) ?? 0) + 1);
+		const add = (personId: string, n: number) =>
+			counts.set(personId, (counts.get(personId) ?? 0) + n);
+		if (videoIds) {
+			const inTrash = new Set(trashed);
+			const faces = await db.faces
+				.where('videoId')
+				.anyOf([...videoIds])
+				.toArray();
+			for (const f of faces) if (!inTrash.has(f.videoId)) add(f.personId, 1);
+		} else {
+			for (const p of await db.persons.toArray()) add(p.id, p.faceCount);
+			for (const f of await db.faces.where('videoId').anyOf(trashed).toArray()) add(f.personId, -1);
 		}
-		const persons = (await db.persons.bulkGet([...counts.keys()])).filter((p) => p !== undefined);
+		const shown = [...counts.keys()].filter((id) => counts.get(id)! > 0);
+		const persons = (await db.persons.bulkGet(shown)).filter((p) => p !== undefined);
 		return persons
 			.sort((a, b) => counts.get(b.id)! - counts.get(a.id)! || a.createdAt - b.createdAt)
 			.map(({ id, name }) => ({ id, name }));
