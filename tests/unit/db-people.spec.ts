@@ -19,7 +19,8 @@ import { mergePersons, moveFace } from '$lib/db/person-edits';
 import { hardDeleteVideos, restoreVideos, softDeleteVideos } from '$lib/db/trash';
 import { normalize } from '$lib/people/embedding';
 import { useFreshDatabase } from '../support/fresh-database';
-import { seedVideos } from '../support/seed-videos';
+import { seedVideos, testBatch, testFiles } from '../support/seed-videos';
+import { addVideosToBatch } from '$lib/db/videos';
 
 let db: KffDatabase;
 useFreshDatabase((fresh) => (db = fresh));
@@ -188,6 +189,37 @@ it('narrows History to the videos a person is in, with or without a name search'
 	expect(await names({ person: ann, search: 'v1' })).toEqual([v2.id]);
 	expect(await names({ person: bea, search: 'v1' })).toEqual([]);
 	expect((await queryHistory(db, { ...q, person: ann })).total).toBe(2);
+});
+
+it("orders a person's many videos through the sort index, as a search's many matches", async () => {
+	// Over ORDER_IN_MEMORY_UP_TO (2,000) videos with the person: their rows are not all read.
+	const videos = await addVideosToBatch(db, testBatch(), testFiles(2_050));
+	const theirs = videos.slice(0, 2_010);
+	await db.faces.bulkAdd(
+		theirs.map((v) => ({
+			id: faceId(v.id, 0, 0),
+			videoId: v.id,
+			frameIndex: 0,
+			faceIndex: 0,
+			embedding: ANN,
+			personId: 'p',
+			quality: 1
+		}))
+	);
+	await softDeleteVideos(db, [theirs[3].id], 5);
+	const desc = theirs
+		.filter((_, i) => i !== 3)
+		.map((v) => v.name)
+		.sort()
+		.reverse();
+	const q = { person: 'p', sort: 'name', direction: 'desc', page: 3, pageSize: 50 } as const;
+	const page = await queryHistory(db, q);
+	expect(page.total).toBe(2_009);
+	expect(page.rows.map((v) => v.name)).toEqual(desc.slice(100, 150));
+	const named = await queryHistory(db, { ...q, search: 'V1', page: 1 });
+	expect(named.rows.map((v) => v.name)).toEqual(
+		desc.filter((n) => n.startsWith('v1')).slice(0, 50)
+	);
 });
 
 it('a video stays due for People until its faces are stored, or it is deleted for good', async () => {

@@ -14,8 +14,9 @@
 //   candidates' rows). Up to ORDER_IN_MEMORY_UP_TO of them are filtered and sorted in memory;
 //   more are intersected with the ids of the range in sort order (O(n) primary keys, no row
 //   values) and only the page's rows are read.
-// - person: the videos of the person's faces (the `personId` index), intersected as a search's
-//   many matches are (and with the search's matches when both are asked for).
+// - person: the videos of the person's faces (their ids on the `personId` index), ordered in
+//   memory as a search's few matches are, or intersected as its many are (and with the search's
+//   matches when both are asked for).
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
 import { needleGrams, searchText } from './name-grams';
@@ -110,6 +111,18 @@ interface Named {
 	rows: VideoRecord[] | null;
 }
 
+/** The videos of `ids` that `keep` keeps, their rows read (to order in memory). */
+function withRows(
+	db: KffDatabase,
+	ids: string[],
+	keep: (v: VideoRecord) => boolean = () => true
+): Promise<Named> {
+	return db.videos
+		.bulkGet(ids)
+		.then((rows) => rows.filter((v): v is VideoRecord => v !== undefined && keep(v)))
+		.then((rows) => ({ ids: new Set(rows.map((v) => v.id)), rows }));
+}
+
 /**
  * Videos (any status, trash too; the caller narrows them) whose lowercased name contains
  * `needle`, from the `*nameGrams` index: a short needle is one exact lookup; a long one takes
@@ -119,12 +132,7 @@ interface Named {
 function videosNamed(db: KffDatabase, needle: string): Promise<Named> {
 	const { grams, exact } = needleGrams(needle);
 	const read = (candidates: string[]) =>
-		db.videos
-			.bulkGet(candidates)
-			.then((rows) =>
-				rows.filter((v): v is VideoRecord => v !== undefined && searchText(v.name).includes(needle))
-			)
-			.then((rows): Named => ({ ids: new Set(rows.map((v) => v.id)), rows }));
+		withRows(db, candidates, (v) => searchText(v.name).includes(needle));
 	if (exact) {
 		return withPiece(db, grams[0])
 			.primaryKeys()
@@ -188,9 +196,14 @@ function inQueryOrder(rows: VideoRecord[], q: HistoryQuery): VideoRecord[] {
 	return [...probed, ...unprobed];
 }
 
-/** The videos in which the person has a face (any status, trash too; the caller narrows them). */
+/**
+ * The videos in which the person has a face (any status, trash too; the caller narrows them),
+ * read when few enough to order in memory, as a search's matches are.
+ */
 function videosWithPerson(db: KffDatabase, personId: string): Promise<Named> {
-	return videosOfPerson(db, personId).then((ids): Named => ({ ids: new Set(ids), rows: null }));
+	return videosOfPerson(db, personId).then((ids) =>
+		ids.length <= ORDER_IN_MEMORY_UP_TO ? withRows(db, ids) : { ids: new Set(ids), rows: null }
+	);
 }
 
 /** The videos matching the name and the person: at least one of them is asked for. */
@@ -200,7 +213,10 @@ function narrowed(db: KffDatabase, needle: string | undefined, personId: string 
 	return Promise.all([videosNamed(db, needle), videosWithPerson(db, personId)]).then(
 		([named, withPerson]) => ({
 			ids: new Set([...named.ids].filter((id) => withPerson.ids.has(id))),
-			rows: named.rows?.filter((v) => withPerson.ids.has(v.id)) ?? null
+			rows:
+				named.rows?.filter((v) => withPerson.ids.has(v.id)) ??
+				withPerson.rows?.filter((v) => named.ids.has(v.id)) ??
+				null
 		})
 	);
 }
