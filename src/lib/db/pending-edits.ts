@@ -49,7 +49,10 @@ export async function askEdit(db: KffDatabase, edit: PendingEdit): Promise<void>
 }
 
 /** Applies the stored edits in the order they were asked for, each once (also across tabs). */
-export function applyPendingEdits(db: KffDatabase): Promise<void> {
+export async function applyPendingEdits(db: KffDatabase): Promise<void> {
+	// Nearly always none at start-up: then no write transaction over the videos, which would hold
+	// up every read of them (the page's first queries) until it ended.
+	if ((await db.pendingEdits.count()) === 0) return;
 	const tables = [db.pendingEdits, db.faces, db.persons, db.videos];
 	return db.transaction('rw', tables, async () => {
 		const pending = await db.pendingEdits.toArray();

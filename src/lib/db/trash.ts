@@ -96,13 +96,21 @@ export function emptyTrash(db: KffDatabase): Promise<number> {
 	return hardDelete(db, () => trashed(db).primaryKeys());
 }
 
-/** Deletes for good what has been in the trash for more than `days` days. */
-export function purgeTrashOlderThan(db: KffDatabase, days: number, now: number): Promise<number> {
+/**
+ * Deletes for good what has been in the trash for more than `days` days. Start-up calls it: when
+ * nothing is that old (nearly always), it opens no write transaction, which would hold up the
+ * page's first reads.
+ */
+export async function purgeTrashOlderThan(
+	db: KffDatabase,
+	days: number,
+	now: number
+): Promise<number> {
 	const cutoff = purgeCutoff(now, days);
-	return hardDelete(db, () =>
+	const expired = () =>
 		db.videos
 			.where('[deletedAt+createdAt]')
-			.between([NOT_DELETED, Dexie.maxKey], [cutoff, Dexie.minKey], false, false)
-			.primaryKeys()
-	);
+			.between([NOT_DELETED, Dexie.maxKey], [cutoff, Dexie.minKey], false, false);
+	if ((await expired().limit(1).primaryKeys()).length === 0) return 0;
+	return hardDelete(db, () => expired().primaryKeys());
 }

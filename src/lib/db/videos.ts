@@ -199,6 +199,8 @@ export async function resetOrphanedProcessing(
 ): Promise<number> {
 	const now = Date.now();
 	const orphans = () => db.videos.where('status').equals('processing');
+	// Nearly always none: then no write transaction, which would hold up the page's reads.
+	if ((await orphans().limit(1).primaryKeys()).length === 0) return 0;
 	return db.transaction('rw', [db.videos, ...checkpointTables(db)], async () => {
 		const worn = orphans().filter((v) => v.attempts >= maxAttempts);
 		await deleteCheckpoints(db, await worn.primaryKeys());
