@@ -59,4 +59,25 @@ describe('database connection', () => {
 		db.close();
 		indexedDB.deleteDatabase(name);
 	});
+
+	it('tells a listener that comes while opening waits already (the app opens before its page)', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const old = await openNewer(name, 1);
+		const first: boolean[] = [];
+		releases.push(watchUpgradeBlocked((blocked) => first.push(blocked)));
+		const db = createDatabase(name);
+		const opening = db.open();
+		await expect.poll(() => first).toEqual([true]);
+		const late: boolean[] = [];
+		releases.push(watchUpgradeBlocked((blocked) => late.push(blocked)));
+		expect(late).toEqual([true]);
+		old.close();
+		await opening;
+		expect(late).toEqual([true, false]);
+		const afterwards: boolean[] = [];
+		releases.push(watchUpgradeBlocked((blocked) => afterwards.push(blocked)));
+		expect(afterwards).toEqual([]);
+		db.close();
+		indexedDB.deleteDatabase(name);
+	});
 });

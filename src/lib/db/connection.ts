@@ -11,6 +11,8 @@ export const FLUSH_BEFORE_CLOSE_MS = 3000;
 
 const flushers = new Set<Flush>();
 const blockedListeners = new Set<(blocked: boolean) => void>();
+/** Whether opening waits on another tab now: the app opens before the page that shows it. */
+let blockedNow = false;
 
 /** Registers writes to finish before this tab lets a newer one upgrade; returns the release. */
 export function holdPendingWrites(flush: Flush): () => void {
@@ -26,10 +28,19 @@ export async function flushPendingWrites(timeoutMs = FLUSH_BEFORE_CLOSE_MS): Pro
 	clearTimeout(timer);
 }
 
-/** Tells `listener` when opening waits on another tab (true) and when it went through (false). */
+/**
+ * Tells `listener` when opening waits on another tab (true) and when it went through (false); at
+ * once when it waits already.
+ */
 export function watchUpgradeBlocked(listener: (blocked: boolean) => void): () => void {
 	blockedListeners.add(listener);
+	if (blockedNow) listener(true);
 	return () => blockedListeners.delete(listener);
+}
+
+function tellBlocked(blocked: boolean) {
+	blockedNow = blocked;
+	for (const listener of blockedListeners) listener(blocked);
 }
 
 /**
@@ -44,10 +55,6 @@ export function shareConnection(db: Dexie, afterClose: () => void): void {
 		});
 		return false;
 	});
-	db.on('blocked', () => {
-		for (const listener of blockedListeners) listener(true);
-	});
-	db.on('ready', () => {
-		for (const listener of blockedListeners) listener(false);
-	});
+	db.on('blocked', () => tellBlocked(true));
+	db.on('ready', () => tellBlocked(false));
 }
