@@ -126,6 +126,28 @@ it('a label written over an older row keeps what changed since, and brings no me
 	expect(await db.persons.toArray()).toMatchObject([{ id: ann, name: 'Ann', faceCount: 3 }]);
 });
 
+it("covers a person with their best face outside the trash, from the faces' ids alone", async () => {
+	const [v1, v2] = await seedVideos(db, 2);
+	const small = { ...box, width: 0.5, height: 0.5 };
+	// Ann is big on v1's frame 0 and small on v2's frame 10 (the cover is the keyframe's own face).
+	await db.keyframes.where({ videoId: v1.id, frameIndex: 0 }).modify({ faces: [box] });
+	await db.keyframes.where({ videoId: v2.id, frameIndex: 10 }).modify({ faces: [small] });
+	await saveVideoFaces(db, v1.id, [faces[0]], [{ frameIndex: 0, faces: [box] }]);
+	await saveVideoFaces(
+		db,
+		v2.id,
+		[{ frameIndex: 10, faceIndex: 0, embedding: ANN }],
+		[{ frameIndex: 10, faces: [small] }]
+	);
+	const [ann] = await listPersons(db, false);
+	expect(ann).toMatchObject({ keyframes: 2, videos: 2 });
+	expect(ann.cover?.face).toEqual(box);
+	await softDeleteVideos(db, [v1.id], Date.now());
+	const [left] = await listPersons(db, false);
+	expect(left).toMatchObject({ keyframes: 1, videos: 1 });
+	expect(left.cover?.face).toEqual(small);
+});
+
 it('offers the persons of some videos or all, and tells which videos a person is in', async () => {
 	const [v1, v2] = await seedVideos(db, 2);
 	await saveVideoFaces(db, v1.id, faces, keyframes);

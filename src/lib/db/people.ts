@@ -2,6 +2,7 @@
 // $lib/people/cluster), the People page's list and edits, a person's keyframes, and who each face
 // of a video is (export). A face of a video in the trash is left out everywhere, not deleted:
 // restoring the video brings its person back.
+import Dexie from 'dexie';
 import { placeFaces, type PersonCentre } from '$lib/people/cluster';
 import { faceQuality, meanOf, type Embedding } from '$lib/people/embedding';
 import { faceKey } from '$lib/people/face-key';
@@ -221,37 +222,67 @@ export interface PersonSummary {
 	cover: PersonCover | null;
 }
 
+/** A face's keyframe, from its id (faceId). */
+function keyframeOfFace(id: string): string {
+	return id.slice(0, id.lastIndexOf('/'));
+}
+
+/** The picture of the face `id` (faceId) on its keyframe, or null when the keyframe is gone. */
+function faceCover(db: KffDatabase, id: string): Promise<PersonCover | null> {
+	const [videoId, frameIndex, faceIndex] = id.split('/');
+	return db.keyframes
+		.where('[videoId+frameIndex]')
+		.equals([videoId, Number(frameIndex)])
+		.first()
+		.then((keyframe) => {
+			const face = keyframe?.faces[Number(faceIndex)];
+			return keyframe && face
+				? { thumb: keyframe.thumb, face, width: keyframe.width, height: keyframe.height }
+				: null;
+		});
+}
+
+/**
+ * A person's counts and cover (their best face outside the trash), from their faces' ids in
+ * quality order: no face is read, embeddings and all. Null when all their faces are in the trash.
+ */
+function personSummary(
+	db: KffDatabase,
+	person: PersonRecord,
+	trashed: ReadonlySet<string>
+): Promise<PersonSummary | null> {
+	return db.faces
+		.where('[personId+quality]')
+		.between([person.id, Dexie.minKey], [person.id, Dexie.maxKey], true, true)
+		.reverse()
+		.primaryKeys()
+		.then((ids) => {
+			const own = ids.filter((id) => !trashed.has(videoOfFace(id)));
+			if (!own.length) return null;
+			return faceCover(db, own[0]).then((cover) => ({
+				person,
+				keyframes: new Set(own.map(keyframeOfFace)).size,
+				videos: new Set(own.map(videoOfFace)).size,
+				cover
+			}));
+		});
+}
+
 /** Persons with faces outside the trash, most keyframes first; hidden ones only when asked. */
 export function listPersons(db: KffDatabase, withHidden: boolean): Promise<PersonSummary[]> {
-	return db.transaction('r', db.persons, db.faces, db.videos, db.keyframes, async () => {
-		const trashed = new Set(await trashedVideoIds(db));
-		const faces = (await db.faces.toArray()).filter((f) => !trashed.has(f.videoId));
-		const byPerson = groupBy(faces, (f) => f.personId);
-		const persons = (await db.persons.toArray()).filter((p) => withHidden || !p.hidden);
-		const rows: PersonSummary[] = [];
-		for (const person of persons) {
-			const own = byPerson.get(person.id);
-			if (!own) continue;
-			const best = own.reduce((b, f) => (f.quality > b.quality ? f : b));
-			const keyframe = await db.keyframes
-				.where('[videoId+frameIndex]')
-				.equals([best.videoId, best.frameIndex])
-				.first();
-			const face = keyframe?.faces[best.faceIndex];
-			rows.push({
-				person,
-				keyframes: new Set(own.map((f) => `${f.videoId}/${f.frameIndex}`)).size,
-				videos: new Set(own.map((f) => f.videoId)).size,
-				cover:
-					keyframe && face
-						? { thumb: keyframe.thumb, face, width: keyframe.width, height: keyframe.height }
-						: null
-			});
-		}
-		return rows.sort(
-			(a, b) => b.keyframes - a.keyframes || a.person.createdAt - b.person.createdAt
-		);
-	});
+	return db.transaction('r', db.persons, db.faces, db.videos, db.keyframes, () =>
+		Promise.all([trashedVideoIds(db), db.persons.toArray()])
+			.then(([trashedIds, persons]) => {
+				const trashed = new Set(trashedIds);
+				const shown = persons.filter((p) => withHidden || !p.hidden);
+				return Promise.all(shown.map((p) => personSummary(db, p, trashed)));
+			})
+			.then((rows) =>
+				rows
+					.filter((r): r is PersonSummary => r !== null)
+					.sort((a, b) => b.keyframes - a.keyframes || a.person.createdAt - b.person.createdAt)
+			)
+	);
 }
 
 /** Persons' centres, to find the one a reference photo shows. */
