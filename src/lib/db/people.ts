@@ -2,7 +2,6 @@
 // $lib/people/cluster), the People page's list and edits, a person's keyframes, and who each face
 // of a video is (export). A face of a video in the trash is left out everywhere, not deleted:
 // restoring the video brings its person back.
-import Dexie from 'dexie';
 import { placeFaces, type PersonCentre } from '$lib/people/cluster';
 import { faceQuality, meanOf, type Embedding } from '$lib/people/embedding';
 import { faceKey } from '$lib/people/face-key';
@@ -253,7 +252,7 @@ function personSummary(
 ): Promise<PersonSummary | null> {
 	return db.faces
 		.where('[personId+quality]')
-		.between([person.id, Dexie.minKey], [person.id, Dexie.maxKey], true, true)
+		.between(...withPrefix(person.id), true, true)
 		.reverse()
 		.primaryKeys()
 		.then((ids) => {
