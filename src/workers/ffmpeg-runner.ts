@@ -7,6 +7,7 @@
 // as ffmpeg makes them: a MEMFS file per frame spent more time growing and copying its storage
 // (measured on the pipeline bench: 8 of the worker's 20 s) than ffmpeg spent decoding.
 
+import type { BytePatches } from '$lib/pipeline/skipped-pictures';
 import { BlockCache } from './block-cache';
 
 interface DeviceOps {
@@ -65,6 +66,11 @@ export class FFmpegRunner {
 	#log: string[] = [];
 	#onLine: ((line: string) => void) | null = null;
 	#sink: ((bytes: Uint8Array) => void) | null = null;
+	/** Changes made to what the running exec reads of its input (`execToSink`). */
+	#patches: BytePatches | null = null;
+	#quiet: RegExp | null = null;
+	#blocks: BlockCache;
+	#mounted: Blob | null = null;
 	#jobs = 0;
 
 	private constructor(core: FFmpegCore) {
@@ -89,12 +95,16 @@ export class FFmpegRunner {
 		core.FS.mkdev(FRAMES_DEVICE, dev);
 		// WORKERFS's reads, in blocks: one FileReaderSync call per 32 kB read was its cost.
 		const reader = new FileReaderSync();
-		const blocks = new BlockCache(
+		this.#blocks = new BlockCache(
 			(blob, start, end) => new Uint8Array(reader.readAsArrayBuffer(blob.slice(start, end)))
 		);
-		core.FS.filesystems.WORKERFS.stream_ops.read = (stream, buffer, offset, length, position) =>
-			blocks.read(stream.node.contents, position, length, buffer, offset);
+		core.FS.filesystems.WORKERFS.stream_ops.read = (stream, buffer, offset, length, position) => {
+			const n = this.#blocks.read(stream.node.contents, position, length, buffer, offset);
+			this.#patches?.apply(position, buffer.subarray(offset, offset + n));
+			return n;
+		};
 		core.setLogger(({ message }) => {
+			if (this.#quiet?.test(message)) return;
 			this.#log.push(message);
 			if (this.#log.length > 400) this.#log.splice(0, this.#log.length - LOG_TAIL_LINES);
 			this.#onLine?.(message);
@@ -125,11 +135,21 @@ export class FFmpegRunner {
 			{ blobs: [{ name, data: file }] },
 			INPUT_DIR
 		);
+		this.#mounted = file;
 		return `${INPUT_DIR}/${name}`;
 	}
 
 	unmountInput() {
 		this.#core.FS.unmount(INPUT_DIR);
+		this.#mounted = null;
+	}
+
+	/** `length` bytes of the mounted input from `position`, through the blocks ffmpeg reads. */
+	readInput(position: number, length: number): Uint8Array {
+		if (!this.#mounted) throw new Error('No input is mounted.');
+		const bytes = new Uint8Array(length);
+		const n = this.#blocks.read(this.#mounted, position, length, bytes, 0);
+		return bytes.subarray(0, n);
 	}
 
 	/**
@@ -148,20 +168,27 @@ export class FFmpegRunner {
 
 	/**
 	 * `exec` whose output FRAMES_DEVICE (in `args`) is a stream handed to `onBytes` as ffmpeg
-	 * writes it, in pieces of any size; the bytes are valid only during the call.
+	 * writes it, in pieces of any size; the bytes are valid only during the call. `patches`
+	 * change what this run reads of the input (pictures left undecoded: skipped-pictures.ts);
+	 * lines `quiet` matches are what those changes make ffmpeg say: neither logged nor passed on.
 	 */
 	execToSink(
 		args: string[],
 		onBytes: (bytes: Uint8Array) => void,
 		onLine: (line: string) => void,
-		timeoutMs: number
+		timeoutMs: number,
+		{ patches = null, quiet }: { patches?: BytePatches | null; quiet?: RegExp } = {}
 	): number {
 		this.#sink = onBytes;
+		this.#patches = patches;
+		this.#quiet = quiet ?? null;
 		try {
 			// -y: the device exists, and ffmpeg would ask before writing to an existing file.
 			return this.exec(['-y', ...args], onLine, timeoutMs);
 		} finally {
+			this.#quiet = null;
 			this.#sink = null;
+			this.#patches = null;
 		}
 	}
 

@@ -2,6 +2,7 @@
 // probe: duration, fps, frame count, size, codec and rotation, from ffprobe's JSON.
 import type { YuvFrame } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
+import type { PlacedPacket } from '$lib/pipeline/skipped-pictures';
 import type { FFmpegRunner } from './ffmpeg-runner';
 
 interface FfprobeJson {
@@ -17,6 +18,7 @@ interface FfprobeJson {
 		color_range?: string;
 		side_data_list?: { rotation?: number }[];
 		tags?: { rotate?: string };
+		extradata?: string;
 	}[];
 	format?: { duration?: string; format_name?: string; start_time?: string };
 }
@@ -34,6 +36,18 @@ export interface Probed {
 	colour: Pick<YuvFrame, 'matrix' | 'fullRange'>;
 	/** The file's start time: ffmpeg counts decoded frames' times from it. */
 	startSec: number;
+	/** The stream's decoder configuration record (avcC, hvcC…), null when it has none. */
+	config: Uint8Array | null;
+}
+
+/** The bytes of ffprobe's hex dump (`-show_data`): lines of `offset: hex groups  text`. */
+export function hexDumpBytes(dump: string): Uint8Array {
+	const hex = dump
+		.split('\n')
+		.map((line) => /^[0-9a-f]+: ((?:[0-9a-f]{2,4} ?)+)/i.exec(line)?.[1] ?? '')
+		.join('')
+		.replace(/ /g, '');
+	return new Uint8Array(hex.match(/../g)?.map((byte) => Number.parseInt(byte, 16)) ?? []);
 }
 
 /** What ffprobe prints about the first video stream of `input`, asked with `args`. */
@@ -74,6 +88,13 @@ export interface PacketTimes {
 	 * the packets do not place the frames.
 	 */
 	frames: number[] | null;
+	/** The shown packets with a presentation time and a place in the file, in decoding order. */
+	packets: (PlacedPacket & { size: number })[];
+}
+
+/** ffprobe's `key=value,key=value` line as a record. */
+function fields(line: string): Record<string, string> {
+	return Object.fromEntries(line.split(',').map((field) => field.split('=', 2)));
 }
 
 /**
@@ -84,21 +105,28 @@ export interface PacketTimes {
 export function packetTimes(ffmpeg: FFmpegRunner, input: string, startSec: number): PacketTimes {
 	const keyframes: number[] = [];
 	const frames: number[] = [];
+	const packets: PacketTimes['packets'] = [];
 	let placed = true;
-	const args = ['-show_entries', 'packet=pts_time,dts_time,flags', '-of', 'csv=p=0'];
+	const args = ['-show_entries', 'packet=pts_time,dts_time,size,pos,flags', '-of', 'csv=p=0:nk=0'];
 	for (const line of probeFirstVideo(ffmpeg, input, ...args)) {
-		const [pts, dts, flags] = line.split(',');
+		const { pts_time, dts_time, size, pos, flags = '' } = fields(line);
 		// A packet an edit list cuts off is decoded but never shown: no frame of the pass.
-		if (flags?.includes('D')) continue;
-		const presented = Number.parseFloat(pts);
+		if (flags.includes('D')) continue;
+		const presented = Number.parseFloat(pts_time ?? '');
+		const key = flags.includes('K');
 		if (Number.isFinite(presented)) frames.push(presented - startSec);
 		else placed = false;
-		const time = (Number.isFinite(presented) ? presented : Number.parseFloat(dts)) - startSec;
-		if (flags?.includes('K') && Number.isFinite(time)) keyframes.push(time);
+		const time =
+			(Number.isFinite(presented) ? presented : Number.parseFloat(dts_time ?? '')) - startSec;
+		if (key && Number.isFinite(time)) keyframes.push(time);
+		const at = Number(pos);
+		if (Number.isFinite(presented) && pos && Number.isFinite(at))
+			packets.push({ pos: at, size: Number(size), timeSec: presented - startSec, key });
 	}
 	return {
 		keyframes: keyframes.sort((a, b) => a - b),
-		frames: placed && frames.length > 0 ? frames : null
+		frames: placed && frames.length > 0 ? frames : null,
+		packets
 	};
 }
 
@@ -107,8 +135,9 @@ export function probeVideo(ffmpeg: FFmpegRunner, input: string): Probed | null {
 	const out = probeFirstVideo(
 		ffmpeg,
 		input,
+		'-show_data',
 		'-show_entries',
-		'stream=codec_name,width,height,r_frame_rate,avg_frame_rate,nb_frames,duration,color_space,color_range:stream_side_data=rotation:stream_tags=rotate:format=duration,format_name,start_time',
+		'stream=codec_name,width,height,r_frame_rate,avg_frame_rate,nb_frames,duration,color_space,color_range,extradata:stream_side_data=rotation:stream_tags=rotate:format=duration,format_name,start_time',
 		'-of',
 		'json'
 	);
@@ -147,7 +176,8 @@ export function probeVideo(ffmpeg: FFmpegRunner, input: string): Probed | null {
 			matrix: s.color_space === 'bt709' ? 'bt709' : 'bt601',
 			fullRange: s.color_range === 'pc'
 		},
-		startSec: Number(json.format?.start_time) || 0
+		startSec: Number(json.format?.start_time) || 0,
+		config: s.extradata ? hexDumpBytes(s.extradata) : null
 	};
 }
 

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { avcLengthSize, isDisposableAvcPicture } from '../../src/lib/pipeline/disposable-frames';
+import {
+	avcLengthSize,
+	fillerHeader,
+	isDisposableAvcPicture,
+	nalLengthSize,
+	pictureSlices
+} from '../../src/lib/pipeline/disposable-frames';
 
 /** A length-prefixed access unit of NAL units, each given as its header byte and a payload size. */
-function accessUnit(lengthSize: number, nals: [header: number, payload: number][]): Uint8Array {
+function accessUnit(
+	lengthSize: number,
+	nals: [header: number | number[], payload: number][]
+): Uint8Array {
 	const bytes: number[] = [];
 	for (const [header, payload] of nals) {
-		const length = 1 + payload;
+		const headerBytes = typeof header === 'number' ? [header] : header;
+		const length = headerBytes.length + payload;
 		for (let i = lengthSize - 1; i >= 0; i--) bytes.push((length >> (8 * i)) & 0xff);
-		bytes.push(header, ...new Array<number>(payload).fill(0x9a));
+		bytes.push(...headerBytes, ...new Array<number>(payload).fill(0x9a));
 	}
 	return new Uint8Array(bytes);
 }
@@ -76,5 +86,69 @@ describe('avcLengthSize', () => {
 		expect(avcLengthSize(new Uint8Array([1, 0x64, 0, 0x1f, 0xff, 0xe1]))).toBe(4);
 		expect(avcLengthSize(new Uint8Array([1, 0x64, 0, 0x1f, 0xfd, 0xe1]))).toBe(2);
 		expect(avcLengthSize(null)).toBe(4);
+	});
+});
+
+// HEVC's two header bytes: forbidden bit, nal_unit_type (6 bits), nuh_layer_id (6), TemporalId + 1 (3).
+const hevc = (type: number, temporalId = 0) => [type << 1, temporalId + 1];
+const TRAIL_N = 0;
+const TRAIL_R = 1;
+const RASL_N = 8;
+const CRA = 21;
+const PREFIX_SEI = 39;
+
+describe('pictureSlices', () => {
+	it('finds every slice header of an H.264 access unit, and whether any is referenced', () => {
+		const au = accessUnit(4, [
+			[AUD, 1],
+			[B_SLICE, 30],
+			[B_SLICE, 20]
+		]);
+		expect(pictureSlices(au, 4, 'h264')).toEqual({
+			headers: [10, 45],
+			nonReference: true,
+			temporalId: 0
+		});
+		expect(pictureSlices(accessUnit(4, [[P_SLICE, 9]]), 4, 'h264')?.nonReference).toBe(false);
+	});
+
+	it('reads HEVC: the even types below 16 are sub-layer non-reference, with their TemporalId', () => {
+		const au = accessUnit(4, [
+			[hevc(PREFIX_SEI), 5],
+			[hevc(TRAIL_N, 2), 40]
+		]);
+		expect(pictureSlices(au, 4, 'hevc')).toEqual({
+			headers: [15],
+			nonReference: true,
+			temporalId: 2
+		});
+		expect(pictureSlices(accessUnit(4, [[hevc(RASL_N), 9]]), 4, 'hevc')?.nonReference).toBe(true);
+		for (const type of [TRAIL_R, CRA])
+			expect(pictureSlices(accessUnit(4, [[hevc(type), 9]]), 4, 'hevc')?.nonReference).toBe(false);
+	});
+
+	it('gives nothing for what it cannot read', () => {
+		expect(pictureSlices(accessUnit(4, [[hevc(PREFIX_SEI), 9]]), 4, 'hevc')).toBeNull();
+		expect(pictureSlices(accessUnit(4, [[B_SLICE, 300]]).subarray(0, 50), 4, 'h264')).toBeNull();
+	});
+});
+
+describe('nalLengthSize', () => {
+	it('reads avcC and hvcC records, and nothing from Annex B start codes', () => {
+		expect(nalLengthSize('h264', new Uint8Array([1, 0x64, 0, 0x1f, 0xfd, 0xe1]))).toBe(2);
+		const hvcC = new Uint8Array(23).fill(0);
+		hvcC[0] = 1;
+		hvcC[21] = 0b1111_0011;
+		expect(nalLengthSize('hevc', hvcC)).toBe(4);
+		expect(nalLengthSize('h264', new Uint8Array([0, 0, 0, 1, 0x67]))).toBeNull();
+		expect(nalLengthSize('hevc', null)).toBeNull();
+	});
+});
+
+describe('fillerHeader', () => {
+	it('turns a slice into filler data: H.264 type 12, HEVC FD_NUT keeping the layer bit', () => {
+		expect(fillerHeader(B_SLICE, 'h264')).toBe(12);
+		expect(fillerHeader(hevc(TRAIL_N)[0], 'hevc')).toBe(38 << 1);
+		expect(fillerHeader((TRAIL_N << 1) | 1, 'hevc')).toBe((38 << 1) | 1);
 	});
 });

@@ -23,6 +23,16 @@ describe('FrameGrid', () => {
 		expect(grid.firstSampledFrom(0.25, 2)).toBeNull();
 	});
 
+	it('lists the times of a pass’s samples from a frame on, and the shortest frame gap', () => {
+		const grid = new FrameGrid(decodeOrder);
+		expect(grid.sampledTimes(0, 2, null)).toEqual([0, 0.08, 0.16, 0.24]);
+		expect(grid.sampledTimes(2, 2, 2)).toEqual([0.08, 0.16]);
+		expect(grid.sampledTimes(3, 3, 5)).toEqual([0.12, 0.24]);
+		expect(grid.sampledTimes(7, 2, null)).toEqual([]);
+		expect(grid.shortestGapSec).toBeCloseTo(0.04, 9);
+		expect(new FrameGrid([1]).shortestGapSec).toBe(Infinity);
+	});
+
 	it('matches a decoded frame whose time was rounded to microseconds', () => {
 		const grid = new FrameGrid([0, 1001 / 24000, 2002 / 24000]);
 		expect(grid.indexOf(0.041708)).toBe(1);

@@ -1,6 +1,7 @@
 // Where each frame of a stream sits in presentation order, from its packets' times: the frame
 // index a pass from the first frame would count, known before decoding (so a time range can
 // start at its first sampled frame, and packets that are not sampled can be told apart).
+import { lowerBound } from './lower-bound';
 import type { SamplePosition } from './sampling-ledger';
 
 /**
@@ -21,17 +22,32 @@ export class FrameGrid {
 
 	/** The first frame sampling every `sampleRate`-th frame takes at or after `timeSec`. */
 	firstSampledFrom(timeSec: number, sampleRate: number): SamplePosition | null {
-		let lo = 0;
-		let hi = this.#times.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (timeKey(this.#times[mid]) < timeKey(timeSec)) lo = mid + 1;
-			else hi = mid;
-		}
+		const lo = lowerBound(this.#times, timeSec, timeKey);
 		const frameIndex = Math.ceil(lo / sampleRate) * sampleRate;
 		return frameIndex < this.#times.length
 			? { frameIndex, timeSec: this.#times[frameIndex] }
 			: null;
+	}
+
+	/** The least time between two frames (Infinity with fewer than two). */
+	get shortestGapSec(): number {
+		let gap = Infinity;
+		for (let i = 1; i < this.#times.length; i++)
+			gap = Math.min(gap, this.#times[i] - this.#times[i - 1]);
+		return gap;
+	}
+
+	/**
+	 * The times of the frames sampling every `sampleRate`-th frame takes from frame `fromIndex` on
+	 * (itself one of them): `count` of them, or all to the end when null.
+	 */
+	sampledTimes(fromIndex: number, sampleRate: number, count: number | null): number[] {
+		const times: number[] = [];
+		for (let i = fromIndex; i < this.#times.length; i += sampleRate) {
+			if (count !== null && times.length === count) break;
+			times.push(this.#times[i]);
+		}
+		return times;
 	}
 
 	/** The frame's position counted from the stream's first frame, or undefined if not a frame. */

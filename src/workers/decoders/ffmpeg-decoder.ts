@@ -1,11 +1,21 @@
 /// <reference lib="webworker" />
 // The ffmpeg.wasm decoder: reads every container and codec the core knows; the fallback when
 // WebCodecs cannot decode a video or fails part-way.
+import { nalLengthSize, type NalCodec } from '$lib/pipeline/disposable-frames';
 import { explainFailure } from '$lib/pipeline/failure-message';
 import type { Notice } from '$lib/pipeline/notice';
 import { FrameGrid } from '$lib/pipeline/frame-grid';
 import { ChunkedPass } from '$lib/pipeline/sampling-chunks';
 import type { SamplePosition } from '$lib/pipeline/sampling-ledger';
+import { selectable, selectAtTimes } from '$lib/pipeline/select-times';
+import {
+	countBetween,
+	DisposableScan,
+	planSkips,
+	SKIPPED_PICTURE_LOG,
+	type DisposablePicture,
+	type SkipPlan
+} from '$lib/pipeline/skipped-pictures';
 import { packedI420, packedI420Size } from '$lib/pipeline/yuv-to-rgba';
 import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import { FRAMES_DEVICE, type FFmpegRunner } from '../ffmpeg-runner';
@@ -20,6 +30,12 @@ interface Announced {
 	position: SamplePosition | null;
 	w: number;
 	h: number;
+}
+
+/** The pictures one pass leaves undecoded, and the frames that place its samples by time. */
+interface Skipping {
+	grid: FrameGrid;
+	plan: SkipPlan;
 }
 
 /** A failure already explained for people (its notice), with the log for the details view. */
@@ -45,8 +61,11 @@ export class FfmpegDecoder implements FrameDecoder {
 	#input: string;
 	#colour: Probed['colour'];
 	#startSec: number;
+	#config: Uint8Array | null;
 	/** The packets' times, listed on the first sampling pass. */
 	#packets: PacketTimes | null = null;
+	/** The pictures nothing refers to, found on the first sampling pass that can leave some out. */
+	#disposable: DisposablePicture[] | null = null;
 	/** The frame being written by ffmpeg, handed over once complete (then written over). */
 	#buffer = new Uint8Array(0);
 
@@ -56,6 +75,7 @@ export class FfmpegDecoder implements FrameDecoder {
 		this.probe = probed.info;
 		this.#colour = probed.colour;
 		this.#startSec = probed.startSec;
+		this.#config = probed.config;
 	}
 
 	/** Mounts `file` (never copied into wasm memory) and probes it; throws when it is no video. */
@@ -83,18 +103,17 @@ export class FfmpegDecoder implements FrameDecoder {
 	): Promise<{ complete: boolean }> {
 		const packets = (this.#packets ??= this.#listPackets());
 		const { fps } = this.probe;
+		const grid = packets.frames ? new FrameGrid(packets.frames) : null;
+		const skipping = grid && this.#skipping(packets, grid, sampleRate);
 		// A time range starts at its first sampled frame, placed in the grid by the packets' times
 		// (a seek that lands elsewhere makes the pass start over from the first frame: ChunkedPass).
-		const seek =
-			!from && startSec && packets.frames
-				? new FrameGrid(packets.frames).firstSampledFrom(startSec, sampleRate)
-				: null;
+		const seek = !from && startSec && grid ? grid.firstSampledFrom(startSec, sampleRate) : null;
 		if (seek) this.timings.seekedTo = seek.timeSec;
 		const pass = new ChunkedPass({ sampleRate, fps, keyframes: packets.keyframes }, from ?? seek);
 		let behind: Promise<void>[] = [];
 		let complete = true;
 		do {
-			const { ret, handed } = this.#sampleChunk(pass, sampleRate, onSample);
+			const { ret, handed } = this.#sampleChunk(pass, sampleRate, onSample, skipping);
 			const started = performance.now();
 			await Promise.all(behind);
 			behind = handed;
@@ -117,6 +136,31 @@ export class FfmpegDecoder implements FrameDecoder {
 		return times;
 	}
 
+	/**
+	 * What a pass at `sampleRate` may leave undecoded: H.264's and HEVC's disposable pictures
+	 * that are not sampled, where the packets are length-prefixed NAL units (MP4, MOV, MKV) and
+	 * their times place every frame; null where nothing can be left out.
+	 */
+	#skipping(packets: PacketTimes, grid: FrameGrid, sampleRate: number): Skipping | null {
+		const codec = this.probe.codec;
+		if (codec !== 'h264' && codec !== 'hevc') return null;
+		const lengthSize = nalLengthSize(codec, this.#config);
+		if (!lengthSize) return null;
+		this.#disposable ??= this.#scanDisposable(codec, lengthSize, packets);
+		const plan = planSkips(this.#disposable, grid, sampleRate);
+		return plan.patches.size > 0 ? { grid, plan } : null;
+	}
+
+	/** Reads every packet's NAL unit headers (through the blocks ffmpeg reads next). */
+	#scanDisposable(codec: NalCodec, lengthSize: number, packets: PacketTimes): DisposablePicture[] {
+		const started = performance.now();
+		const scan = new DisposableScan(codec, lengthSize);
+		for (const packet of packets.packets)
+			scan.add(packet, this.#ffmpeg.readInput(packet.pos, packet.size));
+		this.#addTime('scan', started);
+		return scan.pictures();
+	}
+
 	#addTime(stage: string, since: number) {
 		this.timings[stage] = (this.timings[stage] ?? 0) + (performance.now() - since) / 1000;
 	}
@@ -133,9 +177,18 @@ export class FfmpegDecoder implements FrameDecoder {
 	#sampleChunk(
 		pass: ChunkedPass,
 		sampleRate: number,
-		onSample: OnSample
+		onSample: OnSample,
+		skipping: Skipping | null
 	): { ret: number; handed: Promise<void>[] } {
 		const { from, samples } = pass.chunk;
+		// Where pictures are left out, ffmpeg's frame count no longer places a frame: the chunk's
+		// samples are selected by their times instead.
+		const times = skipping?.grid.sampledTimes(from?.frameIndex ?? 0, sampleRate, samples) ?? [];
+		const skip = skipping && selectable(times, skipping.grid.shortestGapSec) ? skipping : null;
+		if (skip) {
+			const left = countBetween(skip.plan.times, times[0]!, times.at(-1)!);
+			this.timings.skipped = (this.timings.skipped ?? 0) + left;
+		}
 		const handed: Promise<void>[] = [];
 		const announced: Announced[] = [];
 		let writing: { frame: Announced; size: number; filled: number } | null = null;
@@ -175,8 +228,13 @@ export class FfmpegDecoder implements FrameDecoder {
 		// (select gte(t); the seek alone lets an earlier frame through in some AVIs), while
 		// -copyts -start_at_zero keep the timestamps a pass from the start has.
 		const seek = from ? this.#seekTo(from.timeSec) : null;
+		const select = skip
+			? selectAtTimes(times)
+			: `${seek ? `select='gte(t\\,${seek})',` : ''}select='not(mod(n\\,${sampleRate}))'`;
 		const ret = this.#ffmpeg.execToSink(
 			[
+				// Each left-out H.264 picture counts as a decoding error: they never fail the run.
+				...(skip ? ['-max_error_rate', '1'] : []),
 				...(seek ? ['-ss', seek, '-copyts', '-start_at_zero'] : []),
 				'-i',
 				this.#input,
@@ -184,7 +242,7 @@ export class FfmpegDecoder implements FrameDecoder {
 				'-sn',
 				'-dn',
 				'-vf',
-				`${seek ? `select='gte(t\\,${seek})',` : ''}select='not(mod(n\\,${sampleRate}))',format=yuv420p,showinfo=checksum=0`,
+				`${select},format=yuv420p,showinfo=checksum=0`,
 				'-fps_mode',
 				'passthrough',
 				...(samples === null ? [] : ['-frames:v', String(samples)]),
@@ -208,7 +266,8 @@ export class FfmpegDecoder implements FrameDecoder {
 			},
 			execTimeoutMs(
 				samples === null ? this.probe.durationSec : (samples * sampleRate) / this.probe.fps
-			)
+			),
+			skip ? { patches: skip.plan.patches, quiet: SKIPPED_PICTURE_LOG } : {}
 		);
 		if (consumeError) throw consumeError;
 		return { ret, handed };
