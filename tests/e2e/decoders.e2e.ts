@@ -1,9 +1,11 @@
 // Two decoders, one result: WebCodecs (the default where the browser decodes the codec) and
 // ffmpeg.wasm (forced in settings, for other formats, and the fallback part-way).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { expectTimelineKept } from '../support/faces-timeline';
 import { fixture, startBatch, videoRow, waitForFinal, watchPage } from './helpers';
 import { readProcessed, type ProcessedVideo } from './seed-db';
 
@@ -104,4 +106,35 @@ test('a WebCodecs error part-way hands the rest of the video to ffmpeg.wasm', as
 	expect(video.keyframes.some((k) => k.frameIndex < stoppedAt)).toBe(true);
 	expect(video.keyframes.some((k) => k.frameIndex >= stoppedAt)).toBe(true);
 	await expect(videoRow(page, 'damaged_middle.mp4')).toHaveAttribute('data-status', 'completed');
+});
+
+test('an iPhone-style HEVC .mov goes through ffmpeg.wasm, its unsampled pictures left undecoded', async ({
+	page
+}) => {
+	test.setTimeout(300_000);
+	// faces_timeline.mp4 as HEVC in a QuickTime file (hvc1, B-frames), made here by native ffmpeg.
+	const file = join(mkdtempSync(join(tmpdir(), 'kff-')), 'faces_timeline_hevc.mov');
+	const made = spawnSync(
+		'ffmpeg',
+		[
+			...['-hide_banner', '-nostdin', '-y', '-i', fixture('faces_timeline.mp4'), '-an'],
+			...['-c:v', 'libx265', '-preset', 'ultrafast', '-tag:v', 'hvc1'],
+			...['-x265-params', 'log-level=error', file]
+		],
+		{ encoding: 'utf8' }
+	);
+	expect(made.status, made.stderr).toBe(0);
+
+	const watch = watchPage(page);
+	await page.goto('/');
+	await page.getByTestId('file-input').setInputFiles(file);
+	await startBatch(page, []);
+	expect(await waitForFinal(page, 'faces_timeline_hevc.mov')).toBe('completed');
+	const [video] = await readProcessed(page);
+	// This Chromium decodes no HEVC: ffmpeg.wasm reads it, and leaves pictures out.
+	expect(video.decoder).toBe('ffmpeg.wasm');
+	expect(video.timings?.skipped).toBeGreaterThan(0);
+	expectTimelineKept(video.keyframes.map((k) => k.timeSec));
+	expect(watch.errors).toEqual([]);
+	expect(watch.foreign).toEqual([]);
 });
