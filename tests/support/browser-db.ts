@@ -87,6 +87,7 @@ export async function seedDb(page: Page, seed: SeedData) {
 		videos: seed.videos.map((v) => {
 			const row = { ...v };
 			delete row.keyless;
+			delete row.unprobed;
 			return { ...row, ...derivedKeys(row) };
 		})
 	};

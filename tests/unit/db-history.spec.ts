@@ -62,11 +62,11 @@ function random(seed: number): () => number {
  * ~85 % completed and ~90 % tagged 'common' so that page 400 is full under those filters;
  * ~3 % not probed (durationSec null) and ~2 % in the trash.
  */
-function generate(): VideoRecord[] {
+function generate(count = COUNT, unprobed = 0.03): VideoRecord[] {
 	const rnd = random(42);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 	const stems = ['Beach', 'alpha', 'Zulu', 'clip', 'Clip', 'ÉTÉ'];
-	return Array.from({ length: COUNT }, (_, i) => {
+	return Array.from({ length: count }, (_, i) => {
 		const createdAt = 1_700_000_000_000 + Math.floor(rnd() * 3_000) * 1_000;
 		const tags = [rnd() < 0.9 ? 'common' : '', rnd() < 0.05 ? 'rare' : ''].filter(Boolean);
 		return videoRecord({
@@ -76,7 +76,7 @@ function generate(): VideoRecord[] {
 					.padStart(12, '0') + String(i).padStart(5, '0'),
 			name: `${pick(stems)}_${Math.floor(rnd() * 3_000)}.mp4`,
 			size: 1_000,
-			durationSec: rnd() < 0.03 ? null : Math.floor(rnd() * 600),
+			durationSec: rnd() < unprobed ? null : Math.floor(rnd() * 600),
 			fps: 30,
 			width: 1280,
 			height: 720,
@@ -183,4 +183,34 @@ describe('queryHistory on 10,000 videos', () => {
 		expect(new Set(live.map((v) => v.name)).size).toBeLessThan(live.length);
 		expect(new Set(live.map((v) => v.createdAt)).size).toBeLessThan(live.length);
 	});
+});
+
+describe('queryHistory by duration with more unprobed videos than it reads to count them', () => {
+	it('pages still match, the unprobed after the probed', async () => {
+		const many = createDatabase(`test-history-unprobed-${crypto.randomUUID()}`);
+		const rows = generate(2_000, 0.4);
+		expect(rows.filter((v) => v.durationSec === null).length).toBeGreaterThan(500);
+		await many.videos.bulkAdd(rows);
+		for (const filter of [filters.none, filters.status, filters.tag])
+			for (const direction of directions) {
+				const base = { ...filter, sort: 'durationSec' as const, direction, pageSize: PAGE_SIZE };
+				const total = expected(rows, { ...base, page: 1 }).total;
+				const lastPage = Math.ceil(total / PAGE_SIZE);
+				const probed = rows.filter(
+					(v) => v.durationSec !== null && expected([v], { ...base, page: 1 }).total === 1
+				).length;
+				// The page where the probed end and the unprobed begin, and one on either side.
+				const crossing = Math.floor(probed / PAGE_SIZE) + 1;
+				for (const page of new Set([1, crossing - 1, crossing, crossing + 1, lastPage])) {
+					const q = { ...base, page };
+					const result = await queryHistory(many, q);
+					expect(result.total, JSON.stringify(q)).toBe(total);
+					expect(
+						result.rows.map((v) => v.id),
+						JSON.stringify(q)
+					).toEqual(expected(rows, q).ids);
+				}
+			}
+		await many.delete();
+	}, 60_000);
 });

@@ -7,28 +7,35 @@ import type { VideoRecord } from './types';
 
 /** What the derived fields are made of. */
 export type DerivedSources = TagKeyFields &
-	Pick<VideoRecord, 'name' | 'contentKey' | 'hasOriginal'>;
+	Pick<VideoRecord, 'name' | 'contentKey' | 'hasOriginal' | 'durationSec'>;
 type DerivedFields = Required<Pick<VideoRecord, 'nameGrams' | 'tagKeys'>> &
-	Pick<VideoRecord, 'keyless'>;
+	Pick<VideoRecord, 'keyless' | 'unprobed'>;
 
 /** `keyless` for a row with these fields: 1, or undefined (which no index holds). */
 function keyless(row: Pick<VideoRecord, 'contentKey' | 'hasOriginal'>): 1 | undefined {
 	return row.contentKey === null && row.hasOriginal ? 1 : undefined;
 }
 
+/** `unprobed` for a row with this duration: 1, or undefined (which no index holds). */
+function unprobed(row: Pick<VideoRecord, 'durationSec'>): 1 | undefined {
+	return (row.durationSec ?? null) === null ? 1 : undefined;
+}
+
 /**
- * The derived fields of a row with these sources; `keyless` only when it is 1 (an index leaves
- * the others out). Also for rows written past the hooks, with the raw API (tests).
+ * The derived fields of a row with these sources; `keyless` and `unprobed` only when 1 (an index
+ * leaves the others out). Also for rows written past the hooks, with the raw API (tests).
  */
 export function derivedKeys(row: DerivedSources): DerivedFields {
 	const fields: DerivedFields = { nameGrams: nameGrams(row.name ?? ''), tagKeys: tagKeys(row) };
 	if (keyless(row)) fields.keyless = 1;
+	if (unprobed(row)) fields.unprobed = 1;
 	return fields;
 }
 
 /** Sets the derived fields of a row about to be stored; returns the same object. */
 export function withDerivedKeys<T extends VideoRecord>(row: T): T {
 	delete row.keyless;
+	delete row.unprobed;
 	return Object.assign(row, derivedKeys(row));
 }
 
@@ -51,6 +58,9 @@ export function derivedChanges(
 	// Undefined takes the row out of the index (Dexie keeps the field, as undefined).
 	if (touches('keyless') || touches('contentKey') || touches('hasOriginal')) {
 		extra.keyless = keyless({ ...old, ...changes });
+	}
+	if (touches('unprobed') || touches('durationSec')) {
+		extra.unprobed = unprobed({ ...old, ...changes });
 	}
 	return Object.keys(extra).length ? extra : undefined;
 }

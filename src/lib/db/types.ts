@@ -91,6 +91,12 @@ export interface VideoRecord {
 	 * in, found by this index); absent or undefined otherwise. Kept by the same hooks.
 	 */
 	keyless?: 1;
+	/**
+	 * 1 while `durationSec` is null (the duration indexes leave such a row out; the history page
+	 * counts them from this index to read a far page from the duration index's nearer end);
+	 * absent or undefined otherwise. Kept by the same hooks.
+	 */
+	unprobed?: 1;
 }
 
 export interface StoredFace {
