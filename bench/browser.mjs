@@ -1,6 +1,6 @@
 // Launches Chromium and drives the app through its UI contract (data-testid hooks).
 import { chromium } from '@playwright/test';
-import { readStoreRows, setOptionsAndStart } from '../tests/support/app-core.mjs';
+import { readStoreRows, setOptions, start } from '../tests/support/app-core.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './config.mjs';
 
 const POLL_MS = 200;
@@ -45,15 +45,18 @@ function installRunClock(page) {
 const runClock = (page) => page.evaluate(() => window.__kffRunClock ?? null);
 
 /**
- * Picks the files on `/`, sets the options and starts, `pauseMs` after picking (a person choosing
- * settings); returns the click's time (ms since the epoch, by the page's clock).
+ * On `/`, sets the options, picks the files and starts `pauseMs` after picking (a person still
+ * looking over the batch); returns the click's time (ms since the epoch, by the page's clock).
  */
 export async function startBatch(page, baseUrl, files, options = {}, pauseMs = 0) {
 	await page.goto(`${baseUrl}/`);
 	await installRunClock(page);
+	// Settings first, as a person who chose them beforehand: what the page prepares on picking
+	// depends on them (ffmpeg.wasm's core when it is the decoder).
+	await setOptions(page, options);
 	await page.getByTestId('file-input').setInputFiles(files);
 	if (pauseMs) await page.waitForTimeout(pauseMs);
-	const before = await setOptionsAndStart(page, options);
+	const before = await start(page);
 	return (await runClock(page))?.clickedAt ?? before;
 }
 

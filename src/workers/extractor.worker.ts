@@ -69,8 +69,13 @@ const api: ExtractorApi = {
 		return extractOneFrame(envFor(req.assets), req);
 	},
 
-	warm({ model, assets }) {
+	warm({ model, assets, ffmpeg: loadFfmpeg }) {
 		samplerFor(assets).warm();
+		// Its failure is the video's to report, when it asks for the core again.
+		if (loadFfmpeg)
+			envFor(assets)
+				.ffmpeg()
+				.catch(() => {});
 		return detector.warm(assets, model);
 	},
 

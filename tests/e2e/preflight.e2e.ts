@@ -70,3 +70,36 @@ test('the estimate beside Start is a guess at first, then this device measured',
 		/^About .+ at this device's measured speed$/
 	);
 });
+
+test.describe('ffmpeg.wasm before Start', () => {
+	// No service worker: its precache of the vendor files would fetch the core too.
+	test.use({ serviceWorkers: 'block' });
+	/** How many times a worker fetched ffmpeg.wasm's core so far. */
+	let fetched: () => number;
+
+	test.beforeEach(async ({ page }) => {
+		let count = 0;
+		page.on('request', (r) => void (/ffmpeg-core\.wasm$/.test(r.url()) && count++));
+		fetched = () => count;
+		await page.goto('/');
+		// WebCodecs reads this one: the face models are prepared, not ffmpeg.wasm.
+		await page.getByTestId('file-input').setInputFiles(fixture('faces_timeline.mp4'));
+		await expect(page.getByTestId('start-batch')).toBeEnabled();
+		await expect(page.getByTestId('batch-estimate')).toBeVisible();
+		expect(fetched()).toBe(0);
+	});
+
+	test('its core loads while the batch is looked over, once a video only it reads is picked', async ({
+		page
+	}) => {
+		await page.getByTestId('file-input').setInputFiles(fixture('megamind.avi'));
+		await expect.poll(fetched, { timeout: 30_000 }).toBe(1);
+	});
+
+	test('its core loads as soon as it is chosen as the decoder for the videos picked', async ({
+		page
+	}) => {
+		await page.getByTestId('decoder').selectOption('ffmpeg');
+		await expect.poll(fetched, { timeout: 30_000 }).toBe(1);
+	});
+});

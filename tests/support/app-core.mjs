@@ -6,13 +6,27 @@
 export const DB_NAME = 'key-face-frame';
 
 /**
+ * @typedef {{ concurrency?: number, sampleRate?: number, maxFrames?: number, confidence?: number, decoder?: string, rangeStart?: number, rangeEnd?: number }} BatchOptions
+ */
+
+/**
  * On `/` with the files picked: sets the given options, waits until intake accepted the files
  * (the button is enabled) and starts. Resolves on the batch page with Date.now() at the click.
  * @param {import('@playwright/test').Page} page
- * @param {{ concurrency?: number, sampleRate?: number, maxFrames?: number, confidence?: number, decoder?: string, rangeStart?: number, rangeEnd?: number }} [options]
+ * @param {BatchOptions} [options]
  * @returns {Promise<number>}
  */
 export async function setOptionsAndStart(page, options = {}) {
+	await setOptions(page, options);
+	return start(page);
+}
+
+/**
+ * Fills the new-batch page's settings fields that `options` names.
+ * @param {import('@playwright/test').Page} page
+ * @param {BatchOptions} [options]
+ */
+export async function setOptions(page, options = {}) {
 	const { concurrency, sampleRate, maxFrames, confidence, decoder, rangeStart, rangeEnd } = options;
 	if (concurrency) await page.getByTestId('concurrency').selectOption(String(concurrency));
 	if (sampleRate) await page.getByTestId('sample-rate').fill(String(sampleRate));
@@ -21,6 +35,13 @@ export async function setOptionsAndStart(page, options = {}) {
 	if (decoder) await page.getByTestId('decoder').selectOption(decoder);
 	if (rangeStart !== undefined) await page.getByTestId('range-start').fill(String(rangeStart));
 	if (rangeEnd !== undefined) await page.getByTestId('range-end').fill(String(rangeEnd));
+}
+
+/**
+ * Clicks Start once it is enabled; returns when it was clicked (ms since the epoch).
+ * @param {import('@playwright/test').Page} page
+ */
+export async function start(page) {
 	await page.waitForSelector('[data-testid="start-batch"]:enabled');
 	const clickedAt = Date.now();
 	await page.getByTestId('start-batch').click();

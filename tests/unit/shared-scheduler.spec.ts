@@ -41,7 +41,8 @@ function localScheduler(resumed: number): LocalScheduler & { calls: string[] } {
 		cancelVideo: record('cancelVideo'),
 		cancelBatch: record('cancelBatch'),
 		retry: record('retry'),
-		warm: (model: string) => void calls.push(`warm ${model}`),
+		warm: (model: string, ffmpeg?: boolean) =>
+			void calls.push(`warm ${model}${ffmpeg ? ' with ffmpeg' : ''}`),
 		detectImage: async () => (calls.push('detectImage'), []),
 		extractFrames: async () => (calls.push('extractFrames'), true),
 		embedImage: async () => (calls.push('embedImage'), { ok: true, faces: [], embeddings: [] }),
@@ -127,7 +128,8 @@ it('only the leading tab prepares its face models: videos run there', async () =
 	await Promise.all([a.shared.resume(), b.shared.resume()]);
 	b.shared.warm('full');
 	a.shared.warm('short');
+	a.shared.warm('short', true);
 	await new Promise((r) => setTimeout(r, 0));
 	expect(b.local.calls).toEqual([]);
-	expect(a.local.calls).toEqual(['resume', 'warm short']);
+	expect(a.local.calls).toEqual(['resume', 'warm short', 'warm short with ffmpeg']);
 });

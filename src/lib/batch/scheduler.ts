@@ -164,8 +164,8 @@ export class Scheduler {
 	}
 
 	/** Prepares an idle worker's face models for the runs to come (see ExtractorClient.warm). */
-	warm(model: FaceModel) {
-		this.#extractor.warm(model);
+	warm(model: FaceModel, ffmpeg = false) {
+		this.#extractor.warm(model, ffmpeg);
 	}
 
 	/** Runs the face detector on a still photo in a pool worker (queued like any job). */

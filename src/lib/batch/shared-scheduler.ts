@@ -19,7 +19,7 @@ export interface QueueCommands {
 /** The local scheduler, as the shared one drives it. */
 export interface LocalScheduler extends QueueCommands {
 	resume(): Promise<number>;
-	warm(model: FaceModel): void;
+	warm(model: FaceModel, ffmpeg?: boolean): void;
 	detectImage(image: Blob, model: FaceModel, confidence: number): Promise<FaceBox[]>;
 	extractFrames(videoId: string, frameIndices: number[]): Promise<boolean>;
 	embedImage(image: Blob, model: FaceModel, confidence: number): Promise<PhotoFaces>;
@@ -124,10 +124,10 @@ export class SharedScheduler implements LocalScheduler {
 	 * Files are being picked: the leading tab, where videos run, prepares its face models (a
 	 * preparation only; a tab that does not lead leaves it to the one that does, which runs).
 	 */
-	warm(model: FaceModel): void {
+	warm(model: FaceModel, ffmpeg = false): void {
 		void this.#firstTurn
 			.then(() => {
-				if (this.#leader) this.#local().warm(model);
+				if (this.#leader) this.#local().warm(model, ffmpeg);
 			})
 			.catch((error: unknown) => console.warn('Could not prepare the face models', error));
 	}

@@ -37,6 +37,11 @@ export class BatchPreflight {
 		return this.#probing;
 	}
 
+	/** Whether any of `files` is known to need ffmpeg.wasm (WebCodecs cannot read it). */
+	needsFfmpeg(files: File[]): boolean {
+		return files.some((f) => this.#probes.get(f)?.webCodecs === false);
+	}
+
 	notices(files: File[]): CapabilityNotice[] {
 		const { usage, quota, persisted } = this.storage;
 		const freeBytes = quota === null ? null : quota - (usage ?? 0);

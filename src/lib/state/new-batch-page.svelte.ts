@@ -42,6 +42,17 @@ export class NewBatchPageState {
 	#busy = $state(false);
 	#error = $state<string | null>(null);
 
+	constructor() {
+		// ffmpeg.wasm's core compiles (~1.5 s) before Start too, once a chosen video is known to
+		// need it: the decoder is set to ffmpeg.wasm, or WebCodecs cannot read one of them.
+		$effect(() => {
+			const { model, decoder } = this.settings.values;
+			const chosen = this.#chosen;
+			if (chosen.length && (decoder === 'ffmpeg' || this.preflight.needsFfmpeg(chosen)))
+				scheduler().warm(model, true);
+		});
+	}
+
 	get busy(): boolean {
 		return this.#busy;
 	}
@@ -91,7 +102,8 @@ export class NewBatchPageState {
 	async addFiles(dropped: File[]) {
 		this.#busy = true;
 		// Videos are coming: the face models load (and their code compiles) while the person
-		// finishes picking, not at the start of the first video.
+		// finishes picking, not at the start of the first video (ffmpeg.wasm's core: see the
+		// constructor).
 		scheduler().warm(this.settings.values.model);
 		const result = await checkFiles(dropped);
 		const keys = result.accepted.map((a) => a.contentKey).filter((k) => k !== null);

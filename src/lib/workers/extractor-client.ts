@@ -85,9 +85,10 @@ export class ExtractorClient {
 	/**
 	 * Has an idle worker load and run the face models (`model` for detection) while nothing is
 	 * running, e.g. while files are being picked: the first video then starts with them ready.
+	 * `ffmpeg`: ffmpeg.wasm's core too (~1.5 s to compile), for videos WebCodecs cannot read.
 	 */
-	warm(model: FaceModel) {
-		this.#pool.warm((api) => api.warm({ model, assets: this.#assets() }));
+	warm(model: FaceModel, ffmpeg = false) {
+		this.#pool.warm((api) => api.warm({ model, assets: this.#assets(), ffmpeg }));
 	}
 
 	/** Runs the face detector on a still photo (queued like any job). */

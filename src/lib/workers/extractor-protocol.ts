@@ -200,7 +200,12 @@ export interface ExtractorApi {
 	/** Faces in a still photo, so a person can compare the models on their own material. */
 	detectImage(request: DetectImageRequest): Promise<FaceBox[]>;
 	/** Loads the face models and runs each once, so a video that follows starts at full speed. */
-	warm(request: { model: ExtractionSettings['model']; assets: AssetUrls }): Promise<void>;
+	warm(request: {
+		model: ExtractionSettings['model'];
+		assets: AssetUrls;
+		/** Also load ffmpeg.wasm's core: a video to come needs it. */
+		ffmpeg: boolean;
+	}): Promise<void>;
 	/** Faces of a reference photo and who they are (their embeddings). */
 	embedImage(request: DetectImageRequest): Promise<PhotoFaces>;
 	/** Identity embeddings of stored keyframes' faces; rejects when the model cannot run. */
