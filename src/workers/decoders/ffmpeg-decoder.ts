@@ -138,8 +138,10 @@ export class FfmpegDecoder implements FrameDecoder {
 
 	/**
 	 * What a pass at `sampleRate` may leave undecoded: H.264's and HEVC's disposable pictures
-	 * that are not sampled, where the packets are length-prefixed NAL units (MP4, MOV, MKV) and
-	 * their times place every frame; null where nothing can be left out.
+	 * that are not sampled, where the packets are length-prefixed NAL units at the positions
+	 * ffprobe gives (MP4, MOV; Matroska's point at its block headers, so none of its packets reads
+	 * as a picture and nothing is left out) and their times place every frame; null where nothing
+	 * can be left out.
 	 */
 	#skipping(packets: PacketTimes, grid: FrameGrid, sampleRate: number): Skipping | null {
 		const codec = this.probe.codec;
