@@ -14,10 +14,16 @@ const timeKey = (timeSec: number) => Math.round(timeSec * 1e5);
 export class FrameGrid {
 	readonly #index = new Map<number, number>();
 	readonly #times: number[];
+	/** The least time between two frames (Infinity with fewer than two). */
+	readonly shortestGapSec: number;
 
 	constructor(timestamps: Iterable<number>) {
 		this.#times = [...timestamps].sort((a, b) => a - b);
 		this.#times.forEach((t, i) => this.#index.set(timeKey(t), i));
+		let gap = Infinity;
+		for (let i = 1; i < this.#times.length; i++)
+			gap = Math.min(gap, this.#times[i] - this.#times[i - 1]);
+		this.shortestGapSec = gap;
 	}
 
 	/** The first frame sampling every `sampleRate`-th frame takes at or after `timeSec`. */
@@ -27,14 +33,6 @@ export class FrameGrid {
 		return frameIndex < this.#times.length
 			? { frameIndex, timeSec: this.#times[frameIndex] }
 			: null;
-	}
-
-	/** The least time between two frames (Infinity with fewer than two). */
-	get shortestGapSec(): number {
-		let gap = Infinity;
-		for (let i = 1; i < this.#times.length; i++)
-			gap = Math.min(gap, this.#times[i] - this.#times[i - 1]);
-		return gap;
 	}
 
 	/**
