@@ -1,5 +1,5 @@
 // The derived fields the app's Dexie hooks add to a video row (src/lib/db/name-grams.ts and
-// tag-keys.ts), for rows the bench writes with the raw IndexedDB API, which passes the hooks by.
+// label-keys.ts), for rows the bench writes with the raw IndexedDB API, which passes the hooks by.
 // Self-contained: their source is sent into the page. tests/unit/db-history-search.spec.ts
 // checks that they agree with the app's.
 
@@ -15,15 +15,19 @@ export function benchNameGrams(name) {
 	return [...out];
 }
 
-/** @param {{ tags: string[], deletedAt: number, status: string, createdAt: number, name: string, durationSec: number | null }} v */
-export function benchTagKeys(v) {
+/**
+ * Keys of a label filter (a tag or a person) for these labels of the row (label-keys.ts).
+ * @param {string[]} labels
+ * @param {{ deletedAt: number, status: string, createdAt: number, name: string, durationSec: number | null }} v
+ */
+export function benchLabelKeys(labels, v) {
 	/** @type {(string | number)[][]} */
 	const keys = [];
-	for (const tag of new Set(v.tags)) {
+	for (const label of new Set(labels)) {
 		for (const sort of /** @type {const} */ (['createdAt', 'name', 'durationSec'])) {
 			const value = v[sort];
 			if (value === null || value === undefined) continue;
-			keys.push([tag, v.deletedAt, sort, value], [tag, v.deletedAt, v.status, sort, value]);
+			keys.push([label, v.deletedAt, sort, value], [label, v.deletedAt, v.status, sort, value]);
 		}
 	}
 	return keys;

@@ -3,7 +3,7 @@
 // the page measures it (User Timing), and the whole navigation until the rows show.
 import { round } from '../round.mjs';
 import { COMPLETED_VIDEO } from '../seed-rows.mjs';
-import { benchNameGrams, benchTagKeys } from '../seed-derived.mjs';
+import { benchLabelKeys, benchNameGrams } from '../seed-derived.mjs';
 
 const VIDEOS = 10_000;
 /** Faces People keeps per video (one on each of 3 keyframes), grouped into PERSONS persons. */
@@ -15,7 +15,8 @@ const STATUSES = ['completed', 'completed', 'completed', 'failed', 'cancelled'];
 /**
  * Seeds the rows with the raw IndexedDB API once the app has created the schema. The raw API
  * passes the app's Dexie hooks by, so the rows get the derived fields here, as the app would
- * store them (benchNameGrams, benchTagKeys: in scope where the page evaluates this).
+ * store them (benchNameGrams, benchLabelKeys: in scope where the page evaluates this), and each
+ * video the persons of its faces (`personIds`), as People stores them.
  */
 function seed() {
 	return async ({ n, tags, statuses, video, facesPerVideo, persons }) => {
@@ -53,7 +54,17 @@ function seed() {
 				startedAt: createdAt,
 				finishedAt: createdAt
 			};
-			store.put({ ...row, nameGrams: benchNameGrams(row.name), tagKeys: benchTagKeys(row) });
+			const personIds = [];
+			for (let f = 0; f < facesPerVideo; f++)
+				personIds.push(`p${(i * facesPerVideo + f) % persons}`);
+			const own = [...new Set(personIds)].sort();
+			store.put({
+				...row,
+				personIds: own,
+				nameGrams: benchNameGrams(row.name),
+				tagKeys: benchLabelKeys(row.tags, row),
+				personKeys: benchLabelKeys(own, row)
+			});
 			// People's faces of its keyframes, each with its 128-number embedding as People stores it.
 			for (let f = 0; f < facesPerVideo; f++) {
 				tx.objectStore('faces').put({
@@ -62,7 +73,7 @@ function seed() {
 					frameIndex: f,
 					faceIndex: 0,
 					embedding: Array.from({ length: 128 }, (_, k) => Math.sin(i + f + k) / 8),
-					personId: `p${(i * facesPerVideo + f) % persons}`,
+					personId: personIds[f],
 					quality: 0.5
 				});
 			}
@@ -105,7 +116,7 @@ export async function historyScenario(browser, baseUrl) {
 		await page.getByTestId('history-empty').waitFor();
 		const seeded = Date.now();
 		await page.evaluate(
-			`((benchNameGrams, benchTagKeys) => (${seed.toString()})()(${JSON.stringify({ n: VIDEOS, tags: TAGS, statuses: STATUSES, video: COMPLETED_VIDEO, facesPerVideo: FACES_PER_VIDEO, persons: PERSONS })}))(${benchNameGrams.toString()}, ${benchTagKeys.toString()})`
+			`((benchNameGrams, benchLabelKeys) => (${seed.toString()})()(${JSON.stringify({ n: VIDEOS, tags: TAGS, statuses: STATUSES, video: COMPLETED_VIDEO, facesPerVideo: FACES_PER_VIDEO, persons: PERSONS })}))(${benchNameGrams.toString()}, ${benchLabelKeys.toString()})`
 		);
 		const result = {
 			videos: VIDEOS,

@@ -10,8 +10,8 @@ import { updateVideo, addVideosToBatch, getVideo, setVideoTags } from '$lib/db/v
 import { restoreVideos, softDeleteVideos } from '$lib/db/trash';
 import type { HistoryQuery } from '$lib/db/history';
 import { testBatch } from '../support/seed-videos';
-import { benchNameGrams, benchTagKeys } from '../../bench/seed-derived.mjs';
-import { tagKeys } from '$lib/db/tag-keys';
+import { benchLabelKeys, benchNameGrams } from '../../bench/seed-derived.mjs';
+import { personKeys, tagKeys } from '$lib/db/label-keys';
 import type { VideoRecord } from '$lib/db/types';
 
 const files = (names: string[]) =>
@@ -64,14 +64,17 @@ describe('derived keys of the history bench (raw IndexedDB rows)', () => {
 		}
 		const row = {
 			tags: ['a', 'b', 'a'],
+			personIds: ['p2', 'p1'],
 			deletedAt: 0,
 			status: 'completed' as const,
 			createdAt: 5,
 			name: 'n',
 			durationSec: null
 		};
-		expect(benchTagKeys(row)).toEqual(tagKeys(row));
-		expect(benchTagKeys({ ...row, durationSec: 4 })).toEqual(tagKeys({ ...row, durationSec: 4 }));
+		for (const v of [row, { ...row, durationSec: 4 }]) {
+			expect(benchLabelKeys(v.tags, v)).toEqual(tagKeys(v));
+			expect(benchLabelKeys(v.personIds, v)).toEqual(personKeys(v));
+		}
 	});
 });
 

@@ -60,7 +60,8 @@ function random(seed: number): () => number {
 /**
  * Ties on purpose (repeated names, dates and durations) so the tie-break by id is checked too;
  * ~85 % completed and ~90 % tagged 'common' so that page 400 is full under those filters;
- * ~3 % not probed (durationSec null) and ~2 % in the trash.
+ * ~3 % not probed (durationSec null) and ~2 % in the trash. Persons (People): 'pa' in 90 % of the
+ * videos, 'pb' in ~4 % (some with 'pa' too).
  */
 function generate(count = COUNT, unprobed = 0.03): VideoRecord[] {
 	const rnd = random(42);
@@ -82,6 +83,7 @@ function generate(count = COUNT, unprobed = 0.03): VideoRecord[] {
 			height: 720,
 			status: rnd() < 0.85 ? 'completed' : pick(VIDEO_STATUSES),
 			tags,
+			personIds: [i % 10 ? 'pa' : '', i % 23 ? '' : 'pb'].filter(Boolean),
 			batchPosition: i,
 			keyframeCount: 3,
 			hasOriginal: true,
@@ -103,6 +105,7 @@ function expected(all: VideoRecord[], q: HistoryQuery): { ids: string[]; total: 
 			v.deletedAt === NOT_DELETED &&
 			(!q.status || v.status === q.status) &&
 			(!q.tag || v.tags.includes(q.tag)) &&
+			(!q.person || (v.personIds ?? []).includes(q.person)) &&
 			(!needle || v.name.toLowerCase().includes(needle))
 	);
 	const sign = q.direction === 'asc' ? 1 : -1;
@@ -119,12 +122,16 @@ function expected(all: VideoRecord[], q: HistoryQuery): { ids: string[]; total: 
 	};
 }
 
-const filters: Record<string, Pick<HistoryQuery, 'status' | 'tag' | 'search'>> = {
+const filters: Record<string, Pick<HistoryQuery, 'status' | 'tag' | 'person' | 'search'>> = {
 	none: {},
 	status: { status: 'completed' },
 	tag: { tag: 'common' },
 	search: { search: 'CLIP' },
-	'status+tag+search': { status: 'completed', tag: 'rare', search: 'e' }
+	'status+tag+search': { status: 'completed', tag: 'rare', search: 'e' },
+	person: { person: 'pa' },
+	'status+person': { status: 'completed', person: 'pb' },
+	'tag+person': { tag: 'common', person: 'pb' },
+	'person+search': { person: 'pb', search: 'CLIP' }
 };
 const sorts: HistorySort[] = ['createdAt', 'name', 'durationSec'];
 const directions = ['asc', 'desc'] as const;
@@ -179,6 +186,7 @@ describe('queryHistory on 10,000 videos', () => {
 		const live = all.filter((v) => v.deletedAt === NOT_DELETED);
 		expect(live.filter((v) => v.status === 'completed').length).toBeGreaterThan(400 * PAGE_SIZE);
 		expect(live.filter((v) => v.tags.includes('common')).length).toBeGreaterThan(400 * PAGE_SIZE);
+		expect(live.filter((v) => v.personIds!.includes('pa')).length).toBeGreaterThan(400 * PAGE_SIZE);
 		expect(live.some((v) => v.durationSec === null)).toBe(true);
 		expect(new Set(live.map((v) => v.name)).size).toBeLessThan(live.length);
 		expect(new Set(live.map((v) => v.createdAt)).size).toBeLessThan(live.length);
@@ -191,7 +199,7 @@ describe('queryHistory by duration with more unprobed videos than it reads to co
 		const rows = generate(2_000, 0.4);
 		expect(rows.filter((v) => v.durationSec === null).length).toBeGreaterThan(500);
 		await many.videos.bulkAdd(rows);
-		for (const filter of [filters.none, filters.status, filters.tag])
+		for (const filter of [filters.none, filters.status, filters.tag, filters.person])
 			for (const direction of directions) {
 				const base = { ...filter, sort: 'durationSec' as const, direction, pageSize: PAGE_SIZE };
 				const total = expected(rows, { ...base, page: 1 }).total;

@@ -213,6 +213,45 @@ it('narrows History to the videos a person is in, with or without a name search'
 	expect((await queryHistory(db, { ...q, person: ann })).total).toBe(2);
 });
 
+it("keeps each video's persons on its row for History's filter: saved, merged, moved, trashed, run again", async () => {
+	const [v1, v2] = await seedVideos(db, 2);
+	await saveVideoFaces(db, v1.id, faces, keyframes);
+	await saveVideoFaces(db, v2.id, [faces[0]], keyframes);
+	const ann = await personOf(v1.id, 0);
+	const bea = await personOf(v1.id, 10);
+	const personsOf = async (id: string) => (await db.videos.get(id))!.personIds;
+	const withPerson = async (person: string) =>
+		(
+			await queryHistory(db, { person, sort: 'name', direction: 'asc', page: 1, pageSize: 20 })
+		).rows.map((v) => v.id);
+	expect(await personsOf(v1.id)).toEqual([ann, bea].sort());
+	expect(await personsOf(v2.id)).toEqual([ann]);
+	expect(await withPerson(ann)).toEqual([v1.id, v2.id]);
+
+	// Ann's faces become Bea's, in both videos.
+	await mergePersons(db, ann, bea);
+	expect(await personsOf(v1.id)).toEqual([bea]);
+	expect(await personsOf(v2.id)).toEqual([bea]);
+	expect(await withPerson(ann)).toEqual([]);
+	expect(await withPerson(bea)).toEqual([v1.id, v2.id]);
+
+	// v2's only face goes to a new person: v2 is no longer Bea's.
+	const moved = (await moveFace(db, faceId(v2.id, 0, 0), null))!;
+	expect(await personsOf(v2.id)).toEqual([moved]);
+	expect(await withPerson(moved)).toEqual([v2.id]);
+	expect(await withPerson(bea)).toEqual([v1.id]);
+
+	await softDeleteVideos(db, [v1.id], Date.now());
+	expect(await withPerson(bea)).toEqual([]);
+	await restoreVideos(db, [v1.id]);
+	expect(await withPerson(bea)).toEqual([v1.id]);
+
+	// Run again with no face found: v1 has no person left.
+	await saveVideoFaces(db, v1.id, [], keyframes);
+	expect(await personsOf(v1.id)).toEqual([]);
+	expect(await withPerson(bea)).toEqual([]);
+});
+
 it("orders a person's many videos through the sort index, as a search's many matches", async () => {
 	// Over ORDER_IN_MEMORY_UP_TO (2,000) videos with the person: their rows are not all read.
 	const videos = await addVideosToBatch(db, testBatch(), testFiles(2_050));
@@ -228,6 +267,11 @@ it("orders a person's many videos through the sort index, as a search's many mat
 			quality: 1
 		}))
 	);
+	// As people.ts stores them with its faces (written here past it, for speed).
+	await db.videos
+		.where(':id')
+		.anyOf(theirs.map((v) => v.id))
+		.modify({ personIds: ['p'] });
 	await softDeleteVideos(db, [theirs[3].id], 5);
 	const desc = theirs
 		.filter((_, i) => i !== 3)

@@ -2,13 +2,20 @@
 // keys. Filled on create, upgrade and every update that touches their sources (the table's Dexie
 // hooks, see database.ts), so no writer has to know about them.
 import { nameGrams } from './name-grams';
-import { TAG_KEY_FIELDS, tagKeys, type TagKeyFields } from './tag-keys';
+import {
+	LIST_FIELDS,
+	personKeys,
+	tagKeys,
+	type PersonKeyFields,
+	type TagKeyFields
+} from './label-keys';
 import type { VideoRecord } from './types';
 
 /** What the derived fields are made of. */
 export type DerivedSources = TagKeyFields &
+	PersonKeyFields &
 	Pick<VideoRecord, 'name' | 'contentKey' | 'hasOriginal' | 'durationSec'>;
-type DerivedFields = Required<Pick<VideoRecord, 'nameGrams' | 'tagKeys'>> &
+type DerivedFields = Required<Pick<VideoRecord, 'nameGrams' | 'tagKeys' | 'personKeys'>> &
 	Pick<VideoRecord, 'keyless' | 'unprobed'>;
 
 /** `keyless` for a row with these fields: 1, or undefined (which no index holds). */
@@ -26,7 +33,11 @@ function unprobed(row: Pick<VideoRecord, 'durationSec'>): 1 | undefined {
  * leaves the others out). Also for rows written past the hooks, with the raw API (tests).
  */
 export function derivedKeys(row: DerivedSources): DerivedFields {
-	const fields: DerivedFields = { nameGrams: nameGrams(row.name ?? ''), tagKeys: tagKeys(row) };
+	const fields: DerivedFields = {
+		nameGrams: nameGrams(row.name ?? ''),
+		tagKeys: tagKeys(row),
+		personKeys: personKeys(row)
+	};
 	if (keyless(row)) fields.keyless = 1;
 	if (unprobed(row)) fields.unprobed = 1;
 	return fields;
@@ -52,8 +63,11 @@ export function derivedChanges(
 	if (touches('name') || touches('nameGrams')) {
 		extra.nameGrams = nameGrams(touches('name') ? (changes.name ?? '') : old.name);
 	}
-	if (touches('tagKeys') || TAG_KEY_FIELDS.some(touches)) {
+	if (touches('tagKeys') || touches('tags') || LIST_FIELDS.some(touches)) {
 		extra.tagKeys = tagKeys({ ...old, ...changes });
+	}
+	if (touches('personKeys') || touches('personIds') || LIST_FIELDS.some(touches)) {
+		extra.personKeys = personKeys({ ...old, ...changes });
 	}
 	// Undefined takes the row out of the index (Dexie keeps the field, as undefined).
 	if (touches('keyless') || touches('contentKey') || touches('hasOriginal')) {

@@ -6,8 +6,8 @@
 // duration sort they come after all others, newest or oldest first as the direction says.
 //
 // Cost per query (n = live videos, of the status if one is chosen):
-// - no search: cursor.advance(offset) on a compound index (`*tagKeys` under a tag, see
-//   tag-keys.ts) skips keys without reading rows (from the end nearer the page), then pageSize
+// - no search: cursor.advance(offset) on a compound index (`*tagKeys` under a tag, `*personKeys`
+//   under a person, see label-keys.ts) skips keys without reading rows (from the end nearer the page), then pageSize
 //   rows are read; the total is a native count (liveCount). The duration index lacks the
 //   videos not probed yet: they are read from their own (`unprobed`) index, so that the
 //   probed ones are counted and a far page is read from the nearer end too (past
@@ -17,14 +17,13 @@
 //   candidates' rows). Up to ORDER_IN_MEMORY_UP_TO of them are filtered and sorted in memory;
 //   more are intersected with the ids of the range in sort order (O(n) primary keys, no row
 //   values) and only the page's rows are read.
-// - person: the videos of the person's faces (their ids on the `personId` index), ordered in
-//   memory as a search's few matches are, or intersected as its many are (and with the search's
-//   matches when both are asked for).
+// - a person with a search or a tag: the person's live videos (their ids on `*personKeys`),
+//   ordered in memory as a search's few matches are, or intersected as its many are (and with
+//   the search's matches when both are asked for).
 import type { KffDatabase, VideoCollection } from './database';
 import { withPrefix } from './key-range';
 import { needleGrams, searchText } from './name-grams';
 import { trashedVideos } from './trashed-videos';
-import { videosOfPerson } from './people';
 import type { VideoStatus } from '$lib/shared/status';
 import { NOT_DELETED, type VideoRecord } from './types';
 
@@ -50,17 +49,30 @@ export interface HistoryPage {
 	total: number;
 }
 
-/** Live videos having a value for `by`, in `by` order, optionally of one status and one tag. */
+/** A label filter and the index of its keys (label-keys.ts). */
+interface Label {
+	index: 'tagKeys' | 'personKeys';
+	value: string;
+}
+
+/** The label filter the indexes serve: the tag, else the person (with both, see narrowed). */
+function labelOf(q: HistoryQuery): Label | undefined {
+	if (q.tag) return { index: 'tagKeys', value: q.tag };
+	if (q.person) return { index: 'personKeys', value: q.person };
+	return undefined;
+}
+
+/** Live videos having a value for `by`, in `by` order, optionally of one status and one label. */
 function sorted(
 	db: KffDatabase,
 	by: HistorySort,
 	status: VideoStatus | undefined,
 	direction: Direction = 'asc',
-	tag?: string
+	label?: Label
 ): VideoCollection {
 	const scope = status ? [NOT_DELETED, status] : [NOT_DELETED];
-	const c = tag
-		? db.videos.where('tagKeys').between(...withPrefix(tag, ...scope, by), true, true)
+	const c = label
+		? db.videos.where(label.index).between(...withPrefix(label.value, ...scope, by), true, true)
 		: status
 			? db.videos.where(`[deletedAt+status+${by}]`).between(...withPrefix(...scope), true, true)
 			: db.videos.where(`[deletedAt+${by}]`).between(...withPrefix(...scope), true, true);
@@ -74,7 +86,7 @@ function sorted(
 /** Ids of the live (status) videos in the query's order, unprobed ones last for duration. */
 function orderedIds(db: KffDatabase, q: HistoryQuery): Promise<string[]> {
 	const inOrder = (ids: string[]) => (q.direction === 'desc' ? ids.reverse() : ids);
-	const ids = sorted(db, q.sort, q.status, 'asc', q.tag).primaryKeys();
+	const ids = sorted(db, q.sort, q.status, 'asc', labelOf(q)).primaryKeys();
 	if (q.sort !== 'durationSec') return ids.then(inOrder);
 	return ids.then((probed) =>
 		unprobedIds(db, q, probed).then((rest) => [...inOrder(probed), ...inOrder(rest)])
@@ -84,7 +96,7 @@ function orderedIds(db: KffDatabase, q: HistoryQuery): Promise<string[]> {
 /** Ids absent from the duration index, in date order (ascending). */
 function unprobedIds(db: KffDatabase, q: HistoryQuery, probed: string[]): Promise<string[]> {
 	const known = new Set(probed);
-	return sorted(db, 'createdAt', q.status, 'asc', q.tag)
+	return sorted(db, 'createdAt', q.status, 'asc', labelOf(q))
 		.primaryKeys()
 		.then((ids) => ids.filter((id) => !known.has(id)));
 }
@@ -195,12 +207,13 @@ function inQueryOrder(rows: VideoRecord[], q: HistoryQuery): VideoRecord[] {
 	];
 }
 
-/** Whether `v` is in the query's scope: live, of its status and its tag when asked. */
+/** Whether `v` is in the query's scope: live, of its status, tag and person when asked. */
 function inScope(v: VideoRecord, q: HistoryQuery): boolean {
 	return (
 		v.deletedAt === NOT_DELETED &&
 		(!q.status || v.status === q.status) &&
-		(!q.tag || v.tags.includes(q.tag))
+		(!q.tag || v.tags.includes(q.tag)) &&
+		(!q.person || (v.personIds ?? []).includes(q.person))
 	);
 }
 
@@ -211,13 +224,15 @@ function byDate(rows: VideoRecord[], direction: Direction): VideoRecord[] {
 }
 
 /**
- * The videos in which the person has a face (any status, trash too; the caller narrows them),
- * read when few enough to order in memory, as a search's matches are.
+ * The live videos in which the person has a face (any status; the caller narrows them), read
+ * when few enough to order in memory, as a search's matches are.
  */
 function videosWithPerson(db: KffDatabase, personId: string): Promise<Named> {
-	return videosOfPerson(db, personId).then((ids) =>
-		ids.length <= ORDER_IN_MEMORY_UP_TO ? withRows(db, ids) : { ids: new Set(ids), rows: null }
-	);
+	return sorted(db, 'createdAt', undefined, 'asc', { index: 'personKeys', value: personId })
+		.primaryKeys()
+		.then((ids) =>
+			ids.length <= ORDER_IN_MEMORY_UP_TO ? withRows(db, ids) : { ids: new Set(ids), rows: null }
+		);
 }
 
 /** The videos matching the name and the person: at least one of them is asked for. */
@@ -271,7 +286,7 @@ function pageRows(
 	if (size <= 0) return Promise.resolve([]);
 	const walk: Direction = fromStart ? q.direction : q.direction === 'asc' ? 'desc' : 'asc';
 	const inOrder = (rows: VideoRecord[]) => (fromStart ? rows : rows.reverse());
-	const walked = sorted(db, q.sort, q.status, walk, q.tag).offset(skip).limit(size);
+	const walked = sorted(db, q.sort, q.status, walk, labelOf(q)).offset(skip).limit(size);
 	if (skip === 0) return walked.toArray().then(inOrder);
 	return walked
 		.primaryKeys()
@@ -285,7 +300,7 @@ function pageRows(
  * took 34–104 ms here, the store's own count 5–11 ms), and the Trash is the small part.
  */
 function liveCount(db: KffDatabase, q: HistoryQuery): Promise<number> {
-	if (q.status || q.tag) return sorted(db, 'createdAt', q.status, 'asc', q.tag).count();
+	if (q.status || labelOf(q)) return sorted(db, 'createdAt', q.status, 'asc', labelOf(q)).count();
 	return Promise.all([db.videos.count(), trashedVideos(db).count()]).then(
 		([all, trashed]) => all - trashed
 	);
@@ -330,7 +345,7 @@ async function indexedPage(db: KffDatabase, q: HistoryQuery, offset: number): Pr
 		rest.slice(Math.max(0, offset - probed), offset + q.pageSize - probed);
 	if (unprobed) return { rows: [...head, ...tail(unprobed, probedCount!)], total };
 	// Too many to read: their ids are those of the scope's date range less the probed.
-	const probed = await sorted(db, 'durationSec', q.status, 'asc', q.tag).primaryKeys();
+	const probed = await sorted(db, 'durationSec', q.status, 'asc', labelOf(q)).primaryKeys();
 	const rest = await unprobedIds(db, q, probed);
 	if (q.direction === 'desc') rest.reverse();
 	const rows = await db.videos.bulkGet(tail(rest, probed.length));
@@ -341,8 +356,8 @@ export function queryHistory(db: KffDatabase, q: HistoryQuery): Promise<HistoryP
 	const needle = searchText(q.search?.trim() ?? '') || undefined;
 	const offset = (q.page - 1) * q.pageSize;
 	// One read transaction: the page and the total come from the same snapshot.
-	return db.transaction('r', db.videos, db.faces, () =>
-		needle || q.person
+	return db.transaction('r', db.videos, () =>
+		needle || (q.person && q.tag)
 			? narrowed(db, needle, q.person).then((named) => filteredPage(db, q, named, offset))
 			: indexedPage(db, q, offset)
 	);

@@ -12,17 +12,13 @@ import { keyframesOfVideo } from './keyframes';
 import { trashedVideos } from './trashed-videos';
 import type { FaceRecord, PersonEdit, PersonRecord } from './people-records';
 import { NOT_DELETED, type KeyframeRecord, type StoredFace } from './types';
+import { renamePersonInVideos, storeVideoPersons, videoOfFace } from './video-persons';
 
 export type { FaceRecord, PersonRecord };
 
 /** A face's id: its keyframe and its place in that keyframe's `faces`. */
 export function faceId(videoId: string, frameIndex: number, faceIndex: number): string {
 	return `${videoId}/${frameIndex}/${faceIndex}`;
-}
-
-/** The video of a face, from its id (faceId; a video's id never holds a "/"). */
-function videoOfFace(id: string): string {
-	return id.slice(0, id.indexOf('/'));
 }
 
 export interface NewFace {
@@ -86,7 +82,7 @@ export function saveVideoFaces(
 			};
 		})
 		.sort((a, b) => b.quality - a.quality);
-	return db.transaction('rw', [...peopleTables(db)], async () => {
+	return db.transaction('rw', [...peopleTables(db), db.videos], async () => {
 		const now = Date.now();
 		await db.peopleDue.delete(videoId);
 		const old = (await db.faces.where('videoId').equals(videoId).toArray()).filter(
@@ -122,6 +118,7 @@ export function saveVideoFaces(
 		await db.faces.bulkAdd(records.map((r) => ({ ...r, personId: placed.get(r.id)! })));
 		for (const [gone, into] of merged) await mergeInto(db, gone, into);
 		await refreshPersons(db, [...placed.values(), ...merged.values()], now);
+		await storeVideoPersons(db, [videoId]);
 	});
 }
 
@@ -168,7 +165,9 @@ export function videosWithoutFaces(db: KffDatabase): Promise<string[]> {
 async function mergeInto(db: KffDatabase, from: string, into: string) {
 	const [a, b] = await db.persons.bulkGet([from, into]);
 	if (!a || !b) return;
+	const moved = await db.faces.where('personId').equals(from).primaryKeys();
 	await db.faces.where('personId').equals(from).modify({ personId: into });
+	await renamePersonInVideos(db, moved.map(videoOfFace), from, into);
 	if (b.name === null && a.name !== null) await db.persons.update(into, { name: a.name });
 	await db.persons.delete(from);
 }
@@ -199,6 +198,7 @@ export async function applyPersonEdit(db: KffDatabase, edit: PersonEdit, now: nu
 	}
 	await db.faces.update(edit.faceId, { personId: edit.to });
 	await refreshPersons(db, [face.personId, edit.to], now);
+	await storeVideoPersons(db, [face.videoId]);
 }
 
 /** Ids of the videos in the trash. */

@@ -84,8 +84,15 @@ export interface VideoRecord {
 	 * table's hooks on every write, never set by hand.
 	 */
 	nameGrams?: string[];
-	/** Derived for the tag filter (`*tagKeys`, see tag-keys.ts); kept by the same hooks. */
+	/** Derived for the tag filter (`*tagKeys`, see label-keys.ts); kept by the same hooks. */
 	tagKeys?: (string | number)[][];
+	/**
+	 * The persons (People) with a face in this video, kept by people.ts with its faces; absent
+	 * for a video without faces. Trashed videos keep theirs (restoring brings them back).
+	 */
+	personIds?: string[];
+	/** Derived from `personIds` for the person filter (`*personKeys`); kept by the hooks. */
+	personKeys?: (string | number)[][];
 	/**
 	 * 1 while the original is kept and its content key is not known yet (start-up fills those
 	 * in, found by this index); absent or undefined otherwise. Kept by the same hooks.
