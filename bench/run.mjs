@@ -13,7 +13,7 @@ import { hasFfmpeg, nativeReference } from './native.mjs';
 import { round } from './round.mjs';
 import { batchScenario } from './scenarios/batch.mjs';
 import { exportScenario, exportTable } from './scenarios/export.mjs';
-import { historyScenario } from './scenarios/history.mjs';
+import { historyScenario, historyTable } from './scenarios/history.mjs';
 import { medianRun, overNative, pipelineScenario } from './scenarios/pipeline.mjs';
 import { qualityScenario } from './scenarios/quality.mjs';
 import { scaleScenario } from './scenarios/scale.mjs';
@@ -176,6 +176,7 @@ async function main() {
 		if (opts.want('history')) {
 			log('history: page queries over 10,000 videos');
 			report.history = await historyScenario(browser, server.url);
+			log(historyTable(report.history));
 		}
 	} finally {
 		await browser?.close();
