@@ -57,9 +57,11 @@ export class HistoryPageState {
 			});
 		};
 	});
-	readonly tags = new LiveQuery(() => () => videoTags(db()));
+	// The filters' options are read once the first rows are in: read beside the page's query, they
+	// held it up by a third (70–110 ms for page 400 of 10,000 videos against 43–70 ms after).
+	readonly tags = new LiveQuery(() => (this.view.loaded ? () => videoTags(db()) : null));
 	/** The persons to filter by (People). */
-	readonly persons = new LiveQuery(() => () => personOptions(db()));
+	readonly persons = new LiveQuery(() => (this.view.loaded ? () => personOptions(db()) : null));
 	/**
 	 * Ticked rows. Hook-point for exporting a selection (another issue): `selection.ids` are the
 	 * chosen video ids.

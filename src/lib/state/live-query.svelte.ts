@@ -9,11 +9,13 @@ export class LiveQuery<T> {
 
 	/**
 	 * `makeQuery` runs inside an effect: the reactive values it reads (route params, filters)
-	 * restart the query when they change; the function it returns is what Dexie observes.
+	 * restart the query when they change; the function it returns is what Dexie observes (none
+	 * yet while it returns null).
 	 */
-	constructor(makeQuery: () => () => Promise<T>) {
+	constructor(makeQuery: () => (() => Promise<T>) | null) {
 		$effect(() => {
 			const query = makeQuery();
+			if (!query) return;
 			const subscription = liveQuery(query).subscribe({
 				next: (value) => {
 					this.#value = value;
