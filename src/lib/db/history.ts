@@ -7,10 +7,10 @@
 //
 // Cost per query (n = live videos, of the status if one is chosen):
 // - no search: cursor.advance(offset) on a compound index (`*tagKeys` under a tag, `*personKeys`
-//   under a person, see label-keys.ts) skips keys without reading rows (from the end nearer the page), then pageSize
-//   rows are read; the total is a native count (liveCount). The duration index lacks the
-//   videos not probed yet: they are read from their own (`unprobed`) index, so that the
-//   probed ones are counted and a far page is read from the nearer end too (past
+//   under a person, see label-keys.ts) skips keys without reading rows (from the end nearer the
+//   page), then pageSize rows are read; the total is a native count (liveCount). The duration
+//   index lacks the videos not probed yet: they are read from their own (`unprobed`) index, so
+//   that the probed ones are counted and a far page is read from the nearer end too (past
 //   UNPROBED_READ of them, pages are walked from the start and a page that reaches them reads
 //   the ids of both ranges, keys only).
 // - search: the name matches from `*nameGrams` (see videosNamed: native lookups, then only the
