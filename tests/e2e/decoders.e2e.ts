@@ -108,33 +108,45 @@ test('a WebCodecs error part-way hands the rest of the video to ffmpeg.wasm', as
 	await expect(videoRow(page, 'damaged_middle.mp4')).toHaveAttribute('data-status', 'completed');
 });
 
-test('an iPhone-style HEVC .mov goes through ffmpeg.wasm, its unsampled pictures left undecoded', async ({
-	page
-}) => {
-	test.setTimeout(300_000);
-	// faces_timeline.mp4 as HEVC in a QuickTime file (hvc1, B-frames), made here by native ffmpeg.
-	const file = join(mkdtempSync(join(tmpdir(), 'kff-')), 'faces_timeline_hevc.mov');
+/** faces_timeline.mp4 as HEVC (B-frames) in `name`'s container, made here by native ffmpeg. */
+function hevcCopy(name: string, extra: string[]): string {
+	const file = join(mkdtempSync(join(tmpdir(), 'kff-')), name);
 	const made = spawnSync(
 		'ffmpeg',
 		[
 			...['-hide_banner', '-nostdin', '-y', '-i', fixture('faces_timeline.mp4'), '-an'],
-			...['-c:v', 'libx265', '-preset', 'ultrafast', '-tag:v', 'hvc1'],
+			...['-c:v', 'libx265', '-preset', 'ultrafast', ...extra],
 			...['-x265-params', 'log-level=error', file]
 		],
 		{ encoding: 'utf8' }
 	);
 	expect(made.status, made.stderr).toBe(0);
+	return file;
+}
 
-	const watch = watchPage(page);
-	await page.goto('/');
-	await page.getByTestId('file-input').setInputFiles(file);
-	await startBatch(page, []);
-	expect(await waitForFinal(page, 'faces_timeline_hevc.mov')).toBe('completed');
-	const [video] = await readProcessed(page);
-	// This Chromium decodes no HEVC: ffmpeg.wasm reads it, and leaves pictures out.
-	expect(video.decoder).toBe('ffmpeg.wasm');
-	expect(video.timings?.skipped).toBeGreaterThan(0);
-	expectTimelineKept(video.keyframes.map((k) => k.timeSec));
-	expect(watch.errors).toEqual([]);
-	expect(watch.foreign).toEqual([]);
-});
+const HEVC_FILES = [
+	['an iPhone-style HEVC .mov', 'faces_timeline_hevc.mov', ['-tag:v', 'hvc1']],
+	// Matroska places its packets at their blocks' headers: the frames are read past them.
+	['HEVC in Matroska (.mkv)', 'faces_timeline_hevc.mkv', []]
+] as const;
+
+for (const [what, name, extra] of HEVC_FILES) {
+	test(`${what} goes through ffmpeg.wasm, its unsampled pictures left undecoded`, async ({
+		page
+	}) => {
+		test.setTimeout(300_000);
+		const file = hevcCopy(name, [...extra]);
+		const watch = watchPage(page);
+		await page.goto('/');
+		await page.getByTestId('file-input').setInputFiles(file);
+		await startBatch(page, []);
+		expect(await waitForFinal(page, name)).toBe('completed');
+		const [video] = await readProcessed(page);
+		// This Chromium decodes no HEVC: ffmpeg.wasm reads it, and leaves pictures out.
+		expect(video.decoder).toBe('ffmpeg.wasm');
+		expect(video.timings?.skipped).toBeGreaterThan(0);
+		expectTimelineKept(video.keyframes.map((k) => k.timeSec));
+		expect(watch.errors).toEqual([]);
+		expect(watch.foreign).toEqual([]);
+	});
+}

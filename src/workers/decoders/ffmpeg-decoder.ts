@@ -5,6 +5,7 @@ import { nalLengthSize, type NalCodec } from '$lib/pipeline/disposable-frames';
 import { explainFailure } from '$lib/pipeline/failure-message';
 import type { Notice } from '$lib/pipeline/notice';
 import { FrameGrid } from '$lib/pipeline/frame-grid';
+import { blockFrameOffset, MAX_BLOCK_HEADER } from '$lib/pipeline/matroska-block';
 import { ChunkedPass } from '$lib/pipeline/sampling-chunks';
 import type { SamplePosition } from '$lib/pipeline/sampling-ledger';
 import { selectable, selectAtTimes } from '$lib/pipeline/select-times';
@@ -138,10 +139,8 @@ export class FfmpegDecoder implements FrameDecoder {
 
 	/**
 	 * What a pass at `sampleRate` may leave undecoded: H.264's and HEVC's disposable pictures
-	 * that are not sampled, where the packets are length-prefixed NAL units at the positions
-	 * ffprobe gives (MP4, MOV; Matroska's point at its block headers, so none of its packets reads
-	 * as a picture and nothing is left out) and their times place every frame; null where nothing
-	 * can be left out.
+	 * that are not sampled, where the packets are length-prefixed NAL units (MP4, MOV, Matroska)
+	 * and their times place every frame; null where nothing can be left out.
 	 */
 	#skipping(packets: PacketTimes, grid: FrameGrid, sampleRate: number): Skipping | null {
 		const codec = this.probe.codec;
@@ -157,8 +156,18 @@ export class FfmpegDecoder implements FrameDecoder {
 	#scanDisposable(codec: NalCodec, lengthSize: number, packets: PacketTimes): DisposablePicture[] {
 		const started = performance.now();
 		const scan = new DisposableScan(codec, lengthSize);
-		for (const packet of packets.packets)
-			scan.add(packet, this.#ffmpeg.readInput(packet.pos, packet.size));
+		const inBlocks = this.probe.container.startsWith('matroska');
+		for (const packet of packets.packets) {
+			if (!inBlocks) {
+				scan.add(packet, this.#ffmpeg.readInput(packet.pos, packet.size));
+				continue;
+			}
+			// A laced block, or one whose frame is not all there, is left as it is.
+			const block = this.#ffmpeg.readInput(packet.pos, MAX_BLOCK_HEADER + packet.size);
+			const at = blockFrameOffset(block);
+			if (at !== null && block.length >= at + packet.size)
+				scan.add({ ...packet, pos: packet.pos + at }, block.subarray(at, at + packet.size));
+		}
 		this.#addTime('scan', started);
 		return scan.pictures();
 	}
