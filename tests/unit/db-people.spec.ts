@@ -42,6 +42,17 @@ async function personOf(videoId: string, frameIndex: number) {
 	return (await db.faces.get(faceId(videoId, frameIndex, 0)))!.personId;
 }
 
+/**
+ * `count` videos (at least two): the first with Ann's and Bea's faces, the second with Ann's
+ * only; the persons they were placed into.
+ */
+async function annAndBea(count = 2) {
+	const videos = await seedVideos(db, count);
+	await saveVideoFaces(db, videos[0].id, faces, keyframes);
+	await saveVideoFaces(db, videos[1].id, [faces[0]], keyframes);
+	return { videos, ann: await personOf(videos[0].id, 0), bea: await personOf(videos[0].id, 10) };
+}
+
 /** A person's row as the People page shows it. */
 async function row(id: string) {
 	return (await db.persons.get(id))!;
@@ -93,9 +104,9 @@ it('renames, hides, merges and moves, and tells who each face of a video is', as
 });
 
 it('leaves trashed videos’ faces out, brings them back on restore, deletes them for good', async () => {
-	const [v1, v2] = await seedVideos(db, 2);
-	await saveVideoFaces(db, v1.id, faces, keyframes);
-	await saveVideoFaces(db, v2.id, [faces[0]], keyframes);
+	const {
+		videos: [v1]
+	} = await annAndBea();
 	await softDeleteVideos(db, [v1.id], Date.now());
 	const list = await listPersons(db, false);
 	expect(list).toHaveLength(1);
@@ -149,11 +160,11 @@ it("covers a person with their best face outside the trash, from the faces' ids 
 });
 
 it('offers the persons of some videos or all, and tells which videos a person is in', async () => {
-	const [v1, v2] = await seedVideos(db, 2);
-	await saveVideoFaces(db, v1.id, faces, keyframes);
-	await saveVideoFaces(db, v2.id, [faces[0]], keyframes);
-	const ann = await personOf(v1.id, 0);
-	const bea = await personOf(v1.id, 10);
+	const {
+		videos: [v1, v2],
+		ann,
+		bea
+	} = await annAndBea();
 	await labelPerson(db, await row(ann), { name: 'Ann' });
 	// Most faces first.
 	expect(await personOptions(db)).toEqual([
@@ -197,11 +208,11 @@ it('embeds only what is missing: older videos, and keyframes added or taken agai
 });
 
 it('narrows History to the videos a person is in, with or without a name search', async () => {
-	const [v1, v2, v3] = await seedVideos(db, 3);
-	await saveVideoFaces(db, v1.id, faces, keyframes);
-	await saveVideoFaces(db, v2.id, [faces[0]], keyframes);
-	const ann = await personOf(v1.id, 0);
-	const bea = await personOf(v1.id, 10);
+	const {
+		videos: [v1, v2, v3],
+		ann,
+		bea
+	} = await annAndBea(3);
 	const q = { sort: 'name', direction: 'asc', page: 1, pageSize: 20 } as const;
 	const names = async (extra: { person?: string; search?: string }) =>
 		(await queryHistory(db, { ...q, ...extra })).rows.map((v) => v.id);
@@ -214,11 +225,11 @@ it('narrows History to the videos a person is in, with or without a name search'
 });
 
 it("keeps each video's persons on its row for History's filter: saved, merged, moved, trashed, run again", async () => {
-	const [v1, v2] = await seedVideos(db, 2);
-	await saveVideoFaces(db, v1.id, faces, keyframes);
-	await saveVideoFaces(db, v2.id, [faces[0]], keyframes);
-	const ann = await personOf(v1.id, 0);
-	const bea = await personOf(v1.id, 10);
+	const {
+		videos: [v1, v2],
+		ann,
+		bea
+	} = await annAndBea();
 	const personsOf = async (id: string) => (await db.videos.get(id))!.personIds;
 	const withPerson = async (person: string) =>
 		(
