@@ -3,6 +3,7 @@
 import type { SamplingCheckpoint } from '$lib/workers/extractor-protocol';
 import type { DetectorClient } from './detector-client';
 import type { FaceEmbedder } from './face-embedder';
+import type { FfmpegHelper } from './decoders/ffmpeg-helper';
 import type { FFmpegRunner } from './ffmpeg-runner';
 import type { FrameDecoder } from './decoders/frame-decoder';
 import type { Fallback } from './decoders/with-fallback';
@@ -13,6 +14,8 @@ import type { StageTimer } from './stage-timer';
 /** What the extractor worker provides to every video it runs. */
 export interface ExtractorEnv {
 	ffmpeg(): Promise<FFmpegRunner>;
+	/** The thread a second ffmpeg.wasm instance decodes on, beside the worker's own. */
+	ffmpegHelper: FfmpegHelper;
 	detector: DetectorClient;
 	/** The thread WebCodecs samples on. */
 	sampler: SamplingThread;

@@ -13,17 +13,18 @@ import type { ExtractorEnv } from './extraction-run';
 import { DetectorClient } from './detector-client';
 import { SamplingThread } from './decoders/sampling-thread';
 import { FaceEmbedder } from './face-embedder';
-import { FFmpegRunner } from './ffmpeg-runner';
+import { FfmpegHelper } from './decoders/ffmpeg-helper';
+import { FFmpegRunner, RECYCLE_AFTER_EXECS, type CoreSource } from './ffmpeg-runner';
 import { restrictFetchToOwnOrigin } from './same-origin-fetch';
 
 restrictFetchToOwnOrigin();
 
-/** Instances leak over many runs: start a fresh ffmpeg after this many execs. */
-const RECYCLE_AFTER_EXECS = 200;
-
+/** The core compiled once; instances (this worker's, its helper's) are made from it. */
+let core: Promise<CoreSource> | null = null;
 let ffmpeg: Promise<FFmpegRunner> | null = null;
 const detector = new DetectorClient();
 let sampler: SamplingThread | null = null;
+let ffmpegHelper: FfmpegHelper | null = null;
 let embedder: Promise<FaceEmbedder> | null = null;
 
 function embedderFor(assets: AssetUrls): Promise<FaceEmbedder> {
@@ -39,13 +40,25 @@ function samplerFor(assets: AssetUrls): SamplingThread {
 	return sampler;
 }
 
+function helperFor(assets: AssetUrls): FfmpegHelper {
+	ffmpegHelper ??= new FfmpegHelper(
+		() => new Worker(assets.ffmpegHelperWorker, { type: 'module', name: 'ffmpeg-helper' })
+	);
+	return ffmpegHelper;
+}
+
+function ffmpegFor(assets: AssetUrls): Promise<FFmpegRunner> {
+	const compiled = (core ??= FFmpegRunner.compile(assets.ffmpegCore, assets.ffmpegWasm));
+	compiled.catch(() => (core = null));
+	const loaded = (ffmpeg ??= compiled.then((source) => FFmpegRunner.load(source)));
+	loaded.catch(() => (ffmpeg = null));
+	return loaded;
+}
+
 function envFor(assets: AssetUrls): ExtractorEnv {
 	return {
-		ffmpeg: () => {
-			ffmpeg ??= FFmpegRunner.load(assets.ffmpegCore, assets.ffmpegWasm);
-			ffmpeg.catch(() => (ffmpeg = null));
-			return ffmpeg;
-		},
+		ffmpeg: () => ffmpegFor(assets),
+		ffmpegHelper: helperFor(assets),
 		detector,
 		sampler: samplerFor(assets),
 		embedder: () => embedderFor(assets)
@@ -73,9 +86,10 @@ const api: ExtractorApi = {
 		samplerFor(assets).warm();
 		// Its failure is the video's to report, when it asks for the core again.
 		if (loadFfmpeg)
-			envFor(assets)
-				.ffmpeg()
-				.catch(() => {});
+			ffmpegFor(assets).then(
+				(runner) => helperFor(assets).load(runner.source),
+				() => {}
+			);
 		return detector.warm(assets, model);
 	},
 

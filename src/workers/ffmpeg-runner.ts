@@ -48,7 +48,26 @@ interface FFmpegCore {
 	reset(): void;
 }
 
-type CoreFactory = (options: { mainScriptUrlOrBlob: string }) => Promise<FFmpegCore>;
+type CoreFactory = (options: {
+	mainScriptUrlOrBlob: string;
+	instantiateWasm(
+		imports: WebAssembly.Imports,
+		receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
+	): object;
+}) => Promise<FFmpegCore>;
+
+/**
+ * The core compiled once per worker: every instance, the extractor's and its helper thread's
+ * (where it is posted), is made from it, so neither compiles the 31 MB of wasm again.
+ */
+export interface CoreSource {
+	coreUrl: string;
+	wasmUrl: string;
+	module: WebAssembly.Module;
+}
+
+/** Instances leak over many runs: start a fresh one after this many execs. */
+export const RECYCLE_AFTER_EXECS = 200;
 
 const LOG_TAIL_LINES = 40;
 const INPUT_DIR = '/input';
@@ -73,7 +92,11 @@ export class FFmpegRunner {
 	#mounted: Blob | null = null;
 	#jobs = 0;
 
-	private constructor(core: FFmpegCore) {
+	private constructor(
+		core: FFmpegCore,
+		/** What the instance was made from, for another thread to make its own. */
+		readonly source: CoreSource
+	) {
 		this.#core = core;
 		core.FS.mkdir(INPUT_DIR);
 		core.FS.mkdir(OUTPUT_DIR);
@@ -111,12 +134,35 @@ export class FFmpegRunner {
 		});
 	}
 
-	static async load(coreUrl: string, wasmUrl: string): Promise<FFmpegRunner> {
+	/** Fetches and compiles the core's wasm (streaming where the server says it is wasm). */
+	static async compile(coreUrl: string, wasmUrl: string): Promise<CoreSource> {
+		const module = await WebAssembly.compileStreaming(fetch(wasmUrl)).catch(async () =>
+			WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer())
+		);
+		return { coreUrl, wasmUrl, module };
+	}
+
+	/** A new instance of the compiled core. */
+	static async load(source: CoreSource): Promise<FFmpegRunner> {
+		const { coreUrl, wasmUrl, module } = source;
 		const factory = ((await import(/* @vite-ignore */ coreUrl)) as { default: CoreFactory })
 			.default;
-		// The core reads the wasm location from this URL's hash (its locateFile hook).
+		// The core reads the wasm location from this URL's hash (its locateFile hook), though it
+		// instantiates the module it is given.
 		const hash = btoa(JSON.stringify({ wasmURL: wasmUrl, workerURL: '' }));
-		return new FFmpegRunner(await factory({ mainScriptUrlOrBlob: `${coreUrl}#${hash}` }));
+		const core = await new Promise<FFmpegCore>((resolve, reject) => {
+			factory({
+				mainScriptUrlOrBlob: `${coreUrl}#${hash}`,
+				instantiateWasm(imports, receive) {
+					WebAssembly.instantiate(module, imports).then(
+						(instance) => receive(instance, module),
+						reject
+					);
+					return {};
+				}
+			}).then(resolve, reject);
+		});
+		return new FFmpegRunner(core, source);
 	}
 
 	get jobs() {

@@ -31,7 +31,7 @@ export async function openDecoders(
 	opened: FrameDecoder[]
 ): Promise<Decoders> {
 	const openFfmpeg = async () => {
-		const decoder = FfmpegDecoder.open(await env.ffmpeg(), req.file);
+		const decoder = FfmpegDecoder.open(await env.ffmpeg(), req.file, env.ffmpegHelper);
 		opened.push(decoder);
 		return refuseUnreasonable(decoder);
 	};

@@ -17,6 +17,7 @@ const assets: AssetUrls = {
 	liteRtBase: '/litert/',
 	faceDetectorWorker: '/detector.js',
 	webCodecsSamplerWorker: '/sampler.js',
+	ffmpegHelperWorker: '/ffmpeg-helper.js',
 	faceLandmarks: '/face_landmark.tflite',
 	models: { full: '/full.tflite', short: '/short.tflite' },
 	people: { wasmBase: '/tfjs', manifest: '/manifest.json' }

@@ -61,6 +61,20 @@ describe('BytePatches', () => {
 		patches.apply(4, none);
 		expect([...none]).toEqual([0, 0, 0, 0, 0]);
 	});
+
+	it('gives its changes as pairs that make the same patches (as the helper thread gets them)', () => {
+		const patches = new BytePatches([
+			[15, 1],
+			[3, 2]
+		]);
+		expect(patches.pairs()).toEqual([
+			[3, 2],
+			[15, 1]
+		]);
+		const again = new Uint8Array(20);
+		new BytePatches(patches.pairs()).apply(0, again);
+		expect([again[3], again[15]]).toEqual([2, 1]);
+	});
 });
 
 describe('planSkips', () => {

@@ -47,6 +47,7 @@ const assets = () => ({
 	liteRtBase: '',
 	faceDetectorWorker: '',
 	webCodecsSamplerWorker: '',
+	ffmpegHelperWorker: '',
 	faceLandmarks: '',
 	models: { full: '', short: '' },
 	people: { wasmBase: '', manifest: '' }

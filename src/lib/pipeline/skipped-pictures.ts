@@ -82,6 +82,11 @@ export class BytePatches {
 		return this.#offsets.length;
 	}
 
+	/** The changes as [offset, value] pairs (what the constructor takes), to send elsewhere. */
+	pairs(): [offset: number, value: number][] {
+		return this.#offsets.map((offset, i) => [offset, this.#values[i]!]);
+	}
+
 	/** `bytes` were read from the file at `position`: the changes that fall in them are made. */
 	apply(position: number, bytes: Uint8Array): void {
 		const end = position + bytes.length;

@@ -6,6 +6,7 @@ import type { AssetUrls } from './extractor-protocol';
 // offline.
 import faceDetectorWorker from '../../workers/face-detector.worker.ts?worker&url';
 import webCodecsSamplerWorker from '../../workers/webcodecs-sampler.worker.ts?worker&url';
+import ffmpegHelperWorker from '../../workers/ffmpeg-helper.worker.ts?worker&url';
 
 export function assetUrls(): AssetUrls {
 	const vendor = new URL(`${base}/vendor/`, location.href).href;
@@ -15,6 +16,7 @@ export function assetUrls(): AssetUrls {
 		liteRtBase: `${vendor}litert`,
 		faceDetectorWorker: new URL(faceDetectorWorker, location.href).href,
 		webCodecsSamplerWorker: new URL(webCodecsSamplerWorker, location.href).href,
+		ffmpegHelperWorker: new URL(ffmpegHelperWorker, location.href).href,
 		models: {
 			full: `${vendor}models/face_detection_full_range.tflite`,
 			short: `${vendor}models/face_detection_short_range.tflite`

@@ -17,6 +17,8 @@ export interface AssetUrls {
 	faceDetectorWorker: string;
 	/** The WebCodecs sampling thread's script, which each extractor worker starts. */
 	webCodecsSamplerWorker: string;
+	/** The ffmpeg helper thread's script, which each extractor worker starts. */
+	ffmpegHelperWorker: string;
 	models: Record<ExtractionSettings['model'], string>;
 	/** MediaPipe's face landmark model, for the eyes-open factor. */
 	faceLandmarks: string;

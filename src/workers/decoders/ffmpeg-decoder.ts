@@ -1,19 +1,20 @@
 /// <reference lib="webworker" />
 // The ffmpeg.wasm decoder: reads every container and codec the core knows; the fallback when
 // WebCodecs cannot decode a video or fails part-way.
+import { planChunks, type PlannedChunk } from '$lib/pipeline/chunk-plan';
 import { nalLengthSize, type NalCodec } from '$lib/pipeline/disposable-frames';
 import { explainFailure } from '$lib/pipeline/failure-message';
 import type { Notice } from '$lib/pipeline/notice';
 import { FrameGrid } from '$lib/pipeline/frame-grid';
 import { blockFrameOffset, MAX_BLOCK_HEADER } from '$lib/pipeline/matroska-block';
 import { ChunkedPass } from '$lib/pipeline/sampling-chunks';
+import type { Picture } from '$lib/pipeline/picture';
 import type { SamplePosition } from '$lib/pipeline/sampling-ledger';
-import { selectable, selectAtTimes } from '$lib/pipeline/select-times';
+import { SELECT_SLACK_SEC, selectable, selectAtTimes } from '$lib/pipeline/select-times';
 import {
 	countBetween,
 	DisposableScan,
 	planSkips,
-	SKIPPED_PICTURE_LOG,
 	type DisposablePicture,
 	type SkipPlan
 } from '$lib/pipeline/skipped-pictures';
@@ -22,21 +23,55 @@ import type { ProbeInfo } from '$lib/workers/extractor-protocol';
 import { FRAMES_DEVICE, type FFmpegRunner } from '../ffmpeg-runner';
 import { rgbaCanvas } from '../jpeg';
 import { packetTimes, probeVideo, type PacketTimes, type Probed } from '../probe';
+import { NotAsPlanned, passAlongside } from './alongside-pass';
+import type { FfmpegHelper, HelpedChunk } from './ffmpeg-helper';
+import { announcedFrame, execFrames, type AnnouncedFrame } from './frame-assembler';
+import type { ChunkJob } from './ffmpeg-helper-protocol';
 import type { FrameDecoder, OnSample, SampleOptions } from './frame-decoder';
 
-const SHOWINFO = /Parsed_showinfo.*\bn:\s*(\d+)\s+pts:\s*\S+\s+pts_time:(\S+).*\bs:(\d+)x(\d+)/;
-
-interface Announced {
-	/** Where it goes in the pass; null: not handed over (ChunkedPass.place). */
-	position: SamplePosition | null;
-	w: number;
-	h: number;
-}
+/**
+ * The most bytes of frames a chunk the helper decodes may come to: they wait, whole, until the
+ * chunks before it are handed over (≈ 90 samples of 720p, 40 of 1080p); a larger chunk is
+ * decoded here, frame by frame.
+ */
+const HELPED_CHUNK_BUDGET_BYTES = 128 * 1024 * 1024;
 
 /** The pictures one pass leaves undecoded, and the frames that place its samples by time. */
 interface Skipping {
 	grid: FrameGrid;
 	plan: SkipPlan;
+	/** The plan's byte changes as the helper thread gets them. */
+	pairs: [number, number][];
+}
+
+interface AlongsidePlan {
+	grid: FrameGrid;
+	keyframes: readonly number[];
+	skipping: Skipping | null;
+	sampleRate: number;
+	/** The sample to start at (null: the first frame). */
+	start: SamplePosition | null;
+}
+
+/** Hands a frame of a planned chunk over; what the consumer returned. */
+type HandPlanned = (
+	position: SamplePosition,
+	data: Uint8Array,
+	frame: AnnouncedFrame
+) => void | Promise<void>;
+
+/**
+ * Where a frame announced in a run over `chunk` goes in the pass, or null when it is not the
+ * frame planned (its time tells: the run selects frames by their times).
+ */
+function planned(
+	chunk: PlannedChunk,
+	{ n, timeSec }: AnnouncedFrame,
+	sampleRate: number
+): SamplePosition | null {
+	const expected = chunk.times[n];
+	if (expected === undefined || Math.abs(timeSec - expected) > 2 * SELECT_SLACK_SEC) return null;
+	return { frameIndex: chunk.firstIndex + n * sampleRate, timeSec };
 }
 
 /** A failure already explained for people (its notice), with the log for the details view. */
@@ -59,7 +94,9 @@ export class FfmpegDecoder implements FrameDecoder {
 	readonly timings: Record<string, number> = {};
 	readonly probe: ProbeInfo;
 	#ffmpeg: FFmpegRunner;
+	#file: Blob;
 	#input: string;
+	#helper: FfmpegHelper | null;
 	#colour: Probed['colour'];
 	#startSec: number;
 	#config: Uint8Array | null;
@@ -67,20 +104,31 @@ export class FfmpegDecoder implements FrameDecoder {
 	#packets: PacketTimes | null = null;
 	/** The pictures nothing refers to, found on the first sampling pass that can leave some out. */
 	#disposable: DisposablePicture[] | null = null;
-	/** The frame being written by ffmpeg, handed over once complete (then written over). */
+	/** The frame being written by ffmpeg here, handed over once complete (then written over). */
 	#buffer = new Uint8Array(0);
 
-	private constructor(ffmpeg: FFmpegRunner, input: string, probed: Probed) {
+	private constructor(
+		ffmpeg: FFmpegRunner,
+		file: Blob,
+		input: string,
+		probed: Probed,
+		helper: FfmpegHelper | null
+	) {
 		this.#ffmpeg = ffmpeg;
+		this.#file = file;
 		this.#input = input;
+		this.#helper = helper;
 		this.probe = probed.info;
 		this.#colour = probed.colour;
 		this.#startSec = probed.startSec;
 		this.#config = probed.config;
 	}
 
-	/** Mounts `file` (never copied into wasm memory) and probes it; throws when it is no video. */
-	static open(ffmpeg: FFmpegRunner, file: Blob): FfmpegDecoder {
+	/**
+	 * Mounts `file` (never copied into wasm memory) and probes it; throws when it is no video.
+	 * `helper`: a second instance to decode chunks alongside this one in sampling passes.
+	 */
+	static open(ffmpeg: FFmpegRunner, file: Blob, helper: FfmpegHelper | null = null): FfmpegDecoder {
 		const input = ffmpeg.mountInput(file);
 		const probed = probeVideo(ffmpeg, input);
 		if (!probed) {
@@ -88,20 +136,24 @@ export class FfmpegDecoder implements FrameDecoder {
 			ffmpeg.unmountInput();
 			throw new DecodeFailure(explainFailure(log), log);
 		}
-		return new FfmpegDecoder(ffmpeg, input, probed);
+		return new FfmpegDecoder(ffmpeg, file, input, probed, helper);
 	}
 
 	/**
-	 * The pass in chunks between key frames (ChunkedPass), one ffmpeg run each: exec is
-	 * synchronous, so only between chunks can detections come back, checkpoints be written and
-	 * what `onSample` returned hold the decoder back. It holds it back one chunk late, so the
-	 * detector works through a chunk while the next one decodes. `onPause` comes after each
-	 * chunk: a checkpoint at most one chunk behind, however quickly a chunk goes.
+	 * The pass in chunks between key frames, one ffmpeg run each: exec is synchronous, so only
+	 * between chunks can detections come back, checkpoints be written and what `onSample` returned
+	 * hold the decoder back. It holds it back one chunk late, so the detector works through a
+	 * chunk while the next one decodes. `onPause` comes after each chunk: a checkpoint at most one
+	 * chunk behind, however quickly a chunk goes. Where the packets place every frame, the chunks
+	 * are planned ahead and the helper decodes every other one (#sampleAlongside); else, or
+	 * from where that stopped, ChunkedPass plans each chunk from where the last one ended.
 	 */
 	async sample(
 		{ sampleRate, from, startSec, onPause }: SampleOptions,
 		onSample: OnSample
 	): Promise<{ complete: boolean }> {
+		// The helper makes its instance while the packets are listed and the first chunk decodes.
+		this.#helper?.load(this.#ffmpeg.source);
 		const packets = (this.#packets ??= this.#listPackets());
 		const { fps } = this.probe;
 		const grid = packets.frames ? new FrameGrid(packets.frames) : null;
@@ -110,24 +162,153 @@ export class FfmpegDecoder implements FrameDecoder {
 		// (a seek that lands elsewhere makes the pass start over from the first frame: ChunkedPass).
 		const seek = !from && startSec && grid ? grid.firstSampledFrom(startSec, sampleRate) : null;
 		if (seek) this.timings.seekedTo = seek.timeSec;
-		const pass = new ChunkedPass({ sampleRate, fps, keyframes: packets.keyframes }, from ?? seek);
+		let start = from ?? seek;
+		let hand = onSample;
+		if (grid && this.#helper) {
+			const plan = { grid, keyframes: packets.keyframes, skipping, sampleRate, start };
+			const alongside = await this.#sampleAlongside(this.#helper, plan, onSample, onPause);
+			if (alongside.complete) return { complete: true };
+			// What was handed over already is not handed again.
+			const handed = alongside.handed;
+			if (handed) {
+				start = handed;
+				hand = (frame) => (frame.frameIndex > handed.frameIndex ? onSample(frame) : undefined);
+			}
+		}
+		const pass = new ChunkedPass({ sampleRate, fps, keyframes: packets.keyframes }, start);
 		let behind: Promise<void>[] = [];
 		let complete = true;
 		do {
-			const { ret, handed } = this.#sampleChunk(pass, sampleRate, onSample, skipping);
-			const started = performance.now();
-			await Promise.all(behind);
+			const { ret, handed } = this.#sampleChunk(pass, sampleRate, hand, skipping);
+			const waiting = Promise.all(behind);
 			behind = handed;
-			// Detections arrive as messages: let them in before the next chunk blocks the thread.
-			await new Promise((resolve) => setTimeout(resolve, 0));
-			this.#addTime('settle', started);
+			await this.#between(waiting, onPause);
 			complete = ret === 0;
-			onPause?.();
 		} while (complete && pass.advance());
 		await Promise.all(behind);
 		// The profile says where decoding began: not at the range if the seek missed.
 		if (seek && pass.startedOver) delete this.timings.seekedTo;
 		return { complete };
+	}
+
+	/**
+	 * The pass in chunks planned ahead from the grid, the helper decoding every other one while
+	 * this thread decodes the chunk before it (passAlongside), each frame checked against the
+	 * plan by its time. Resolves complete at the pass's end; else with the last sample handed
+	 * over (null: none), for the rest to go one chunk at a time.
+	 */
+	async #sampleAlongside(
+		helper: FfmpegHelper,
+		{ grid, keyframes, skipping, sampleRate, start }: AlongsidePlan,
+		onSample: OnSample,
+		onPause: (() => void) | undefined
+	): Promise<{ complete: true } | { complete: false; handed: SamplePosition | null }> {
+		const fromIndex = start?.frameIndex ?? 0;
+		const sampled = grid.sampledTimes(fromIndex, sampleRate, null);
+		const chunks = planChunks(sampled, fromIndex, { sampleRate, keyframes });
+		if (chunks.length < 2 || !chunks.every((c) => selectable(c.times, grid.shortestGapSec)))
+			return { complete: false, handed: null };
+		const frameBytes = packedI420Size(this.probe.width, this.probe.height);
+		let handed: SamplePosition | null = null;
+		const hand: HandPlanned = (position, data, frame) => {
+			const result = onSample({ ...position, picture: this.#picture(data, frame) });
+			handed = position;
+			return result;
+		};
+		const complete = await passAlongside(chunks, {
+			startHelped: (chunk) =>
+				chunk.times.length * frameBytes <= HELPED_CHUNK_BUDGET_BYTES
+					? helper.decode(this.#chunkJob(chunk, sampleRate, skipping))
+					: null,
+			decodeHere: (chunk, results) => this.#decodeHere(chunk, sampleRate, skipping, hand, results),
+			takeHelped: async (frames, chunk, results) => {
+				await this.#takeHelped(frames, chunk, sampleRate, hand, results);
+				this.timings.helped = (this.timings.helped ?? 0) + 1;
+			},
+			between: (behind) => this.#between(behind, onPause)
+		});
+		return complete ? { complete } : { complete, handed };
+	}
+
+	/** Between two chunks: waits for `behind`, lets detections in, then `onPause`. */
+	async #between(behind: Promise<unknown>, onPause: (() => void) | undefined) {
+		const started = performance.now();
+		await behind;
+		// Detections arrive as messages: let them in before the next chunk blocks the thread.
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		this.#addTime('settle', started);
+		onPause?.();
+	}
+
+	/** Decodes `chunk` on this thread, handing its frames over as they come. */
+	#decodeHere(
+		chunk: PlannedChunk,
+		sampleRate: number,
+		skipping: Skipping | null,
+		hand: HandPlanned,
+		results: Promise<void>[]
+	): void {
+		this.#countSkipped(chunk.times, skipping);
+		let missed = false;
+		let taken = 0;
+		const ret = execFrames(
+			this.#ffmpeg,
+			this.#chunkArgs(chunk, skipping),
+			{
+				place: (frame) => {
+					const position = missed ? null : planned(chunk, frame, sampleRate);
+					missed ||= !position;
+					return position;
+				},
+				buffer: (size) => this.#frameBuffer(size),
+				take: (position, data, frame) => {
+					const result = hand(position, data, frame);
+					if (result) results.push(result);
+					taken++;
+				}
+			},
+			this.#timeoutFor(chunk, sampleRate),
+			skipping?.plan.patches ?? null
+		);
+		if (ret !== 0 || missed || taken !== chunk.times.length) throw new NotAsPlanned();
+	}
+
+	/** Hands over the frames the helper decodes for `chunk`, as they arrive. */
+	async #takeHelped(
+		frames: HelpedChunk,
+		chunk: PlannedChunk,
+		sampleRate: number,
+		hand: HandPlanned,
+		results: Promise<void>[]
+	): Promise<void> {
+		try {
+			for (let taken = 0; ; taken++) {
+				const started = performance.now();
+				const next = await frames.next();
+				this.#addTime('helperWait', started);
+				if (!('frame' in next)) {
+					if (next.ret !== 0 || taken !== chunk.times.length) throw new NotAsPlanned();
+					return;
+				}
+				const position = planned(chunk, next.frame, sampleRate);
+				if (!position || next.frame.n !== taken) throw new NotAsPlanned();
+				const result = hand(position, next.data, next.frame);
+				if (result) results.push(result);
+			}
+		} finally {
+			frames.cancel();
+		}
+	}
+
+	/** What the helper is to run for `chunk`. */
+	#chunkJob(chunk: PlannedChunk, sampleRate: number, skipping: Skipping | null): ChunkJob {
+		this.#countSkipped(chunk.times, skipping);
+		return {
+			file: this.#file,
+			args: this.#chunkArgs(chunk, skipping),
+			patches: skipping?.pairs ?? null,
+			timeoutMs: this.#timeoutFor(chunk, sampleRate)
+		};
 	}
 
 	#listPackets(): PacketTimes {
@@ -149,7 +330,7 @@ export class FfmpegDecoder implements FrameDecoder {
 		if (!lengthSize) return null;
 		this.#disposable ??= this.#scanDisposable(codec, lengthSize, packets);
 		const plan = planSkips(this.#disposable, grid, sampleRate);
-		return plan.patches.size > 0 ? { grid, plan } : null;
+		return plan.patches.size > 0 ? { grid, plan, pairs: plan.patches.pairs() } : null;
 	}
 
 	/** Reads every packet's NAL unit headers (through the blocks ffmpeg reads next). */
@@ -176,14 +357,66 @@ export class FfmpegDecoder implements FrameDecoder {
 		this.timings[stage] = (this.timings[stage] ?? 0) + (performance.now() - since) / 1000;
 	}
 
+	/** Counts, for the profile, the pictures a chunk sampling `times` leaves undecoded. */
+	#countSkipped(times: readonly number[], skipping: Skipping | null) {
+		if (!skipping) return;
+		const left = countBetween(skipping.plan.times, times[0]!, times.at(-1)!);
+		this.timings.skipped = (this.timings.skipped ?? 0) + left;
+	}
+
+	/** The buffer a frame decoded here is written to (one, reused: memory stays flat). */
+	#frameBuffer(size: number): Uint8Array {
+		if (this.#buffer.length < size) this.#buffer = new Uint8Array(size);
+		return this.#buffer.subarray(0, size);
+	}
+
+	#picture(data: Uint8Array, { width, height }: AnnouncedFrame): Picture {
+		return { kind: 'yuv', frame: packedI420(data, width, height, this.#colour) };
+	}
+
+	#timeoutFor(chunk: PlannedChunk, sampleRate: number): number {
+		return execTimeoutMs((chunk.times.length * sampleRate) / this.probe.fps);
+	}
+
+	/** The run over a planned chunk: from its first sample (its times selected), to its last. */
+	#chunkArgs(chunk: PlannedChunk, skipping: Skipping | null): string[] {
+		const seek = chunk.firstIndex > 0 ? this.#seekTo(chunk.times[0]!) : null;
+		return this.#runArgs(seek, selectAtTimes(chunk.times), chunk.times.length, skipping !== null);
+	}
+
 	/**
-	 * One ffmpeg run over `pass.chunk`. Frames stream to the runner's frame device as raw YUV
-	 * 4:2:0 at full size, each handed over as soon as its last byte is written, in the order
-	 * showinfo announced them (it prints a frame's line before the frame is encoded). Memory
-	 * stays flat: one frame's buffer, written over. Frames are scaled by the code the WebCodecs
-	 * path uses: both decoders are bit-exact, so the detector sees the very same pixels from
-	 * either. showinfo only announces frames: its per-plane checksums and statistics cost ~20 ms a
-	 * full-size frame in wasm, so they are off.
+	 * ffmpeg's arguments for one run of a pass. Frames stream to the runner's frame device as raw
+	 * YUV 4:2:0 at full size (FrameAssembler puts them back together). Frames are scaled by the
+	 * code the WebCodecs path uses: both decoders are bit-exact, so the detector sees the very
+	 * same pixels from either. showinfo only announces frames: its per-plane checksums and
+	 * statistics cost ~20 ms a full-size frame in wasm, so they are off. From a seek, -copyts
+	 * -start_at_zero keep the timestamps a pass from the start has.
+	 */
+	#runArgs(seek: string | null, select: string, frames: number | null, patched: boolean) {
+		return [
+			// Each left-out H.264 picture counts as a decoding error: they never fail the run.
+			...(patched ? ['-max_error_rate', '1'] : []),
+			...(seek ? ['-ss', seek, '-copyts', '-start_at_zero'] : []),
+			'-i',
+			this.#input,
+			'-an',
+			'-sn',
+			'-dn',
+			'-vf',
+			`${select},format=yuv420p,showinfo=checksum=0`,
+			'-fps_mode',
+			'passthrough',
+			...(frames === null ? [] : ['-frames:v', String(frames)]),
+			'-f',
+			'rawvideo',
+			FRAMES_DEVICE
+		];
+	}
+
+	/**
+	 * One ffmpeg run over `pass.chunk`, each frame handed over as soon as its last byte is
+	 * written. From a sample on: seek to the key frame before it, and count from the sample itself
+	 * (select gte(t); the seek alone lets an earlier frame through in some AVIs).
 	 */
 	#sampleChunk(
 		pass: ChunkedPass,
@@ -196,91 +429,28 @@ export class FfmpegDecoder implements FrameDecoder {
 		// samples are selected by their times instead.
 		const times = skipping?.grid.sampledTimes(from?.frameIndex ?? 0, sampleRate, samples) ?? [];
 		const skip = skipping && selectable(times, skipping.grid.shortestGapSec) ? skipping : null;
-		if (skip) {
-			const left = countBetween(skip.plan.times, times[0]!, times.at(-1)!);
-			this.timings.skipped = (this.timings.skipped ?? 0) + left;
-		}
+		if (skip) this.#countSkipped(times, skip);
 		const handed: Promise<void>[] = [];
-		const announced: Announced[] = [];
-		let writing: { frame: Announced; size: number; filled: number } | null = null;
-		let consumeError: unknown = null;
-
-		const consume = ({ position, w, h }: Announced) => {
-			if (!position) return;
-			const data = this.#buffer.subarray(0, packedI420Size(w, h));
-			const picture = { kind: 'yuv', frame: packedI420(data, w, h, this.#colour) } as const;
-			const result = onSample({ ...position, picture });
-			if (result) handed.push(result);
-		};
-		const onBytes = (bytes: Uint8Array) => {
-			let at = 0;
-			while (at < bytes.length && !consumeError) {
-				if (!writing) {
-					const frame = announced.shift();
-					if (!frame) throw new Error('ffmpeg wrote a frame that showinfo did not announce.');
-					const size = packedI420Size(frame.w, frame.h);
-					if (this.#buffer.length < size) this.#buffer = new Uint8Array(size);
-					writing = { frame, size, filled: 0 };
-				}
-				const n = Math.min(writing.size - writing.filled, bytes.length - at);
-				// A frame not handed over is not kept either.
-				if (writing.frame.position) this.#buffer.set(bytes.subarray(at, at + n), writing.filled);
-				writing.filled += n;
-				at += n;
-				if (writing.filled === writing.size) {
-					const done = writing.frame;
-					writing = null;
-					consume(done);
-				}
-			}
-		};
-
-		// From a sample on: seek to the key frame before it, and count from the sample itself
-		// (select gte(t); the seek alone lets an earlier frame through in some AVIs), while
-		// -copyts -start_at_zero keep the timestamps a pass from the start has.
 		const seek = from ? this.#seekTo(from.timeSec) : null;
 		const select = skip
 			? selectAtTimes(times)
 			: `${seek ? `select='gte(t\\,${seek})',` : ''}select='not(mod(n\\,${sampleRate}))'`;
-		const ret = this.#ffmpeg.execToSink(
-			[
-				// Each left-out H.264 picture counts as a decoding error: they never fail the run.
-				...(skip ? ['-max_error_rate', '1'] : []),
-				...(seek ? ['-ss', seek, '-copyts', '-start_at_zero'] : []),
-				'-i',
-				this.#input,
-				'-an',
-				'-sn',
-				'-dn',
-				'-vf',
-				`${select},format=yuv420p,showinfo=checksum=0`,
-				'-fps_mode',
-				'passthrough',
-				...(samples === null ? [] : ['-frames:v', String(samples)]),
-				'-f',
-				'rawvideo',
-				FRAMES_DEVICE
-			],
-			(bytes) => {
-				// Never let an exception unwind through ffmpeg's wasm stack: keep it for after exec.
-				try {
-					onBytes(bytes);
-				} catch (error) {
-					consumeError ??= error;
+		const ret = execFrames(
+			this.#ffmpeg,
+			this.#runArgs(seek, select, samples, skip !== null),
+			{
+				place: (frame) => pass.place(frame.n, frame.timeSec),
+				buffer: (size) => this.#frameBuffer(size),
+				take: (position, data, frame) => {
+					const result = onSample({ ...position, picture: this.#picture(data, frame) });
+					if (result) handed.push(result);
 				}
-			},
-			(line) => {
-				const m = SHOWINFO.exec(line);
-				if (!m) return;
-				const position = pass.place(Number(m[1]), Number(m[2]));
-				announced.push({ position, w: Number(m[3]), h: Number(m[4]) });
 			},
 			execTimeoutMs(
 				samples === null ? this.probe.durationSec : (samples * sampleRate) / this.probe.fps
 			),
-			skip ? { patches: skip.plan.patches, quiet: SKIPPED_PICTURE_LOG } : {}
+			skip?.plan.patches ?? null
 		);
-		if (consumeError) throw consumeError;
 		return { ret, handed };
 	}
 
@@ -327,8 +497,8 @@ export class FfmpegDecoder implements FrameDecoder {
 				'/output/full.rgba'
 			],
 			(line) => {
-				const m = SHOWINFO.exec(line);
-				if (m) size = [Number(m[3]), Number(m[4])];
+				const frame = announcedFrame(line);
+				if (frame) size = [frame.width, frame.height];
 			},
 			execTimeoutMs(10)
 		);

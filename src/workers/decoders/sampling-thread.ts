@@ -8,26 +8,28 @@ import type {
 	SamplerMessage,
 	SamplingRequest
 } from './sampling-protocol';
+import { OwnThread } from './own-thread';
 import type { SamplingEnd, SamplingJob } from './webcodecs-sampling';
 
 /** Takes a sampled frame; its `frame` is the taker's to close. */
 export type TakeFrame = (frame: SampledVideoFrame) => Promise<void>;
 
 export class SamplingThread {
-	readonly #start: () => Worker;
-	#worker: Worker | null = null;
+	readonly #thread: OwnThread;
 	/** How to fail each pass under way, should the thread die. */
 	readonly #passes = new Set<(error: unknown) => void>();
 
 	/** `start`: a new thread running webcodecs-sampler.worker.ts. */
 	constructor(start: () => Worker) {
-		this.#start = start;
+		this.#thread = new OwnThread(start, 'The sampling thread', (error) => {
+			for (const die of [...this.#passes]) die(error);
+		});
 	}
 
 	/** Starts the thread (loading its script) before the first pass needs it. */
 	warm(): void {
 		try {
-			this.#thread();
+			this.#thread.get();
 		} catch {
 			// The first pass meets the same failure, and reports it.
 		}
@@ -87,26 +89,10 @@ export class SamplingThread {
 			this.#passes.add(die);
 			try {
 				const request: SamplingRequest = { file, job, port: port2 };
-				this.#thread().postMessage(request, [port2]);
+				this.#thread.get().postMessage(request, [port2]);
 			} catch (error) {
 				die(error);
 			}
 		});
-	}
-
-	#thread(): Worker {
-		if (this.#worker) return this.#worker;
-		const worker = this.#start();
-		worker.onerror = (event) => {
-			event.preventDefault();
-			worker.terminate();
-			if (this.#worker === worker) this.#worker = null;
-			const error = new Error(
-				`The sampling thread stopped: ${event.message || 'it failed to load'}`
-			);
-			for (const die of [...this.#passes]) die(error);
-		};
-		this.#worker = worker;
-		return worker;
 	}
 }
