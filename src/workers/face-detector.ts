@@ -20,6 +20,7 @@ import {
 } from '$lib/pipeline/blazeface';
 import type { FaceBox } from '$lib/pipeline/types';
 import { SETTING_BOUNDS } from '$lib/settings/extraction-settings';
+import { compileWasm, type InstantiateWasm } from './compile-wasm';
 
 interface LoadedModel {
 	model: CompiledModel;
@@ -27,24 +28,7 @@ interface LoadedModel {
 	anchors: Float32Array;
 }
 
-type InstantiateWasm = (
-	imports: WebAssembly.Imports,
-	receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
-) => object;
 type ModuleScope = { ModuleFactory?: unknown; Module?: unknown; importScripts: unknown };
-
-/** The wasm at `url`, compiled as it downloads (or, served without its MIME type, after). */
-async function compileWasm(url: string): Promise<WebAssembly.Module> {
-	try {
-		return await WebAssembly.compileStreaming(fetch(url));
-	} catch (error) {
-		// A wrong MIME type or a failed request (refetched, to say which); a bad wasm stays bad.
-		if (!(error instanceof TypeError)) throw error;
-		const response = await fetch(url);
-		if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-		return WebAssembly.compile(await response.arrayBuffer());
-	}
-}
 
 /**
  * LiteRT's loader runs its classic glue script with importScripts, which a module worker lacks:

@@ -9,6 +9,7 @@
 
 import type { BytePatches } from '$lib/pipeline/skipped-pictures';
 import { BlockCache } from './block-cache';
+import { compileWasm, type InstantiateWasm } from './compile-wasm';
 
 interface DeviceOps {
 	read(): number;
@@ -50,10 +51,7 @@ interface FFmpegCore {
 
 type CoreFactory = (options: {
 	mainScriptUrlOrBlob: string;
-	instantiateWasm(
-		imports: WebAssembly.Imports,
-		receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
-	): object;
+	instantiateWasm: InstantiateWasm;
 }) => Promise<FFmpegCore>;
 
 /**
@@ -134,12 +132,9 @@ export class FFmpegRunner {
 		});
 	}
 
-	/** Fetches and compiles the core's wasm (streaming where the server says it is wasm). */
+	/** Fetches and compiles the core's wasm. */
 	static async compile(coreUrl: string, wasmUrl: string): Promise<CoreSource> {
-		const module = await WebAssembly.compileStreaming(fetch(wasmUrl)).catch(async () =>
-			WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer())
-		);
-		return { coreUrl, wasmUrl, module };
+		return { coreUrl, wasmUrl, module: await compileWasm(wasmUrl) };
 	}
 
 	/** A new instance of the compiled core. */
@@ -153,7 +148,7 @@ export class FFmpegRunner {
 		const core = await new Promise<FFmpegCore>((resolve, reject) => {
 			factory({
 				mainScriptUrlOrBlob: `${coreUrl}#${hash}`,
-				instantiateWasm(imports, receive) {
+				instantiateWasm: (imports, receive) => {
 					WebAssembly.instantiate(module, imports).then(
 						(instance) => receive(instance, module),
 						reject
