@@ -184,6 +184,9 @@ test('keyboard: every control shows its focus; dialogs keep the focus and give i
 	await expect(del).toBeFocused();
 	// Moved to the Trash from the keyboard: the focus goes to the toast's Undo, not to <body>.
 	await page.keyboard.press('Enter');
+	// The dialog stays mounted while closed: focus its button only once showModal has run,
+	// or showModal's own focus (Cancel) would win and Enter would cancel.
+	await expect(page.getByTestId('delete-soft')).toBeVisible();
 	await page.getByTestId('delete-soft').focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('toast-action')).toBeFocused();
