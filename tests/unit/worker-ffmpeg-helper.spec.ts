@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BytePatches } from '$lib/pipeline/skipped-pictures';
 import { packedI420Size } from '$lib/pipeline/yuv-to-rgba';
 import {
@@ -7,7 +7,11 @@ import {
 	type HelpedChunk,
 	type HelpedFrame
 } from '../../src/workers/decoders/ffmpeg-helper';
-import type { ChunkJob, HelperRequest } from '../../src/workers/decoders/ffmpeg-helper-protocol';
+import type {
+	ChunkJob,
+	HelperEvent,
+	HelperRequest
+} from '../../src/workers/decoders/ffmpeg-helper-protocol';
 import {
 	HelperServer,
 	runChunk,
@@ -186,6 +190,7 @@ const CORE: CoreSource = { coreUrl: '/core.js', wasmUrl: '/core.wasm', module: {
 /** A thread that runs a HelperServer in this one, as ffmpeg-helper.worker.ts does in its own. */
 class FakeThread {
 	onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
+	onmessage: ((event: { data: HelperEvent }) => void) | null = null;
 	terminated = false;
 	readonly requests: HelperRequest['kind'][] = [];
 	readonly server: HelperServer;
@@ -201,6 +206,11 @@ class FakeThread {
 
 	terminate() {
 		this.terminated = true;
+	}
+
+	/** Its script has run: what ffmpeg-helper.worker.ts posts first. */
+	start() {
+		this.onmessage?.({ data: { kind: 'started' } });
 	}
 
 	die(message: string) {
@@ -235,8 +245,8 @@ describe('FfmpegHelper and its thread', () => {
 			loads.push(core);
 			return fakeRunner([0.5, 0.7, 0.9]).runner;
 		});
-		helper.load(CORE);
-		helper.load(CORE);
+		void helper.load(CORE);
+		void helper.load(CORE);
 		const [first, second] = [helper.decode(job()), helper.decode(job())];
 		expect(await drain(first)).toEqual({
 			frames: [
@@ -259,7 +269,7 @@ describe('FfmpegHelper and its thread', () => {
 			if (++attempts <= 2) throw new Error('out of memory');
 			return fakeRunner([0]).runner;
 		});
-		helper.load(CORE);
+		void helper.load(CORE);
 		await expect(drain(helper.decode(job()))).rejects.toThrow(HelperFailure);
 		await expect(drain(helper.decode(job()))).resolves.toMatchObject({ end: { ret: 0 } });
 		expect(attempts).toBe(3);
@@ -272,7 +282,7 @@ describe('FfmpegHelper and its thread', () => {
 			made++;
 			return fakeRunner([0], { ret: made === 1 ? 1 : 0 }).runner;
 		});
-		helper.load(CORE);
+		void helper.load(CORE);
 		expect((await drain(helper.decode(job()))).end.ret).toBe(1);
 		expect((await drain(helper.decode(job()))).end.ret).toBe(0);
 		expect(made).toBe(2);
@@ -286,7 +296,7 @@ describe('FfmpegHelper and its thread', () => {
 					release = () => resolve(fakeRunner([0]).runner);
 				})
 		);
-		helper.load(CORE);
+		void helper.load(CORE);
 		const waiting = helper.decode(job());
 		threads[0]!.die('out of memory');
 		await expect(waiting.next()).rejects.toThrow(/helper thread stopped: out of memory/);
@@ -298,9 +308,44 @@ describe('FfmpegHelper and its thread', () => {
 		await expect(drain(next)).resolves.toMatchObject({ end: { ret: 0 } });
 	});
 
+	it('load resolves once its thread runs, or has died, or after a second at most', async () => {
+		vi.useFakeTimers();
+		try {
+			const { helper, threads } = helperOver(async () => fakeRunner([0]).runner);
+			const settled = (promise: Promise<void>) => {
+				const state = { done: false };
+				void promise.then(() => (state.done = true));
+				return state;
+			};
+			const first = settled(helper.load(CORE));
+			await vi.advanceTimersByTimeAsync(999);
+			expect(first.done).toBe(false);
+			threads[0]!.start();
+			await vi.advanceTimersByTimeAsync(0);
+			expect(first.done).toBe(true);
+			// Running already: nothing to wait for.
+			await expect(helper.load(CORE)).resolves.toBeUndefined();
+
+			threads[0]!.die('out of memory');
+			const second = settled(helper.load(CORE));
+			await vi.advanceTimersByTimeAsync(0);
+			expect([threads.length, second.done]).toEqual([2, false]);
+			threads[1]!.die('no script');
+			await vi.advanceTimersByTimeAsync(0);
+			expect(second.done).toBe(true);
+
+			// A thread that never says it runs is not waited on for more than a second.
+			const third = settled(helper.load(CORE));
+			await vi.advanceTimersByTimeAsync(1000);
+			expect([threads.length, third.done]).toEqual([3, true]);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('drops what still comes for a chunk given up', async () => {
 		const { helper } = helperOver(async () => fakeRunner([0, 0.1, 0.2]).runner);
-		helper.load(CORE);
+		void helper.load(CORE);
 		const chunk = helper.decode(job());
 		const first = await chunk.next();
 		expect('frame' in first && first.frame.n).toBe(0);

@@ -153,7 +153,7 @@ export class FfmpegDecoder implements FrameDecoder {
 		onSample: OnSample
 	): Promise<{ complete: boolean }> {
 		// The helper makes its instance while the packets are listed and the first chunk decodes.
-		this.#helper?.load(this.#ffmpeg.source);
+		await this.#helper?.load(this.#ffmpeg.source);
 		const packets = (this.#packets ??= this.#listPackets());
 		const { fps } = this.probe;
 		const grid = packets.frames ? new FrameGrid(packets.frames) : null;

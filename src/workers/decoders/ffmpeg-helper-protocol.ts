@@ -18,6 +18,9 @@ export type HelperRequest =
 	/** `port` (transferred) carries the chunk's ChunkMessages. */
 	| { kind: 'decode'; job: ChunkJob; port: MessagePort };
 
+/** What the thread posts to the extractor itself: once, as its script has run. */
+export type HelperEvent = { kind: 'started' };
+
 export type ChunkMessage =
 	/** A frame as packed I420; `data` is transferred. */
 	| { kind: 'frame'; frame: AnnouncedFrame; data: ArrayBuffer }

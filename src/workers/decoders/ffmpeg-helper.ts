@@ -4,7 +4,7 @@
 // others (ffmpeg's exec is synchronous, so one instance uses one core). Started on first use; a
 // chunk's frames are read in order with `next`.
 import type { CoreSource } from '../ffmpeg-runner';
-import type { ChunkJob, ChunkMessage, HelperRequest } from './ffmpeg-helper-protocol';
+import type { ChunkJob, ChunkMessage, HelperEvent, HelperRequest } from './ffmpeg-helper-protocol';
 import type { AnnouncedFrame } from './frame-assembler';
 import { OwnThread } from './own-thread';
 
@@ -78,12 +78,18 @@ export class HelpedChunk {
 	}
 }
 
+/** The longest `load` waits for a new thread to run: a thread that never says so is not waited on. */
+const START_WAIT_MS = 1000;
+
 export class FfmpegHelper {
 	readonly #thread: OwnThread;
 	/** The core the thread is to have (sent again to a thread started anew). */
 	#core: CoreSource | null = null;
 	/** Chunks under way, to fail should the thread die. */
 	readonly #chunks = new Set<HelpedChunk>();
+	/** Settles once the thread last started runs (or has died). */
+	#started: Promise<void> = Promise.resolve();
+	#onStarted = () => {};
 
 	/** `start`: a new thread running ffmpeg-helper.worker.ts. */
 	constructor(start: () => Worker) {
@@ -91,23 +97,41 @@ export class FfmpegHelper {
 			start,
 			'The ffmpeg helper thread',
 			(error) => {
+				this.#onStarted();
 				for (const chunk of [...this.#chunks]) chunk.fail(new HelperFailure(error.message));
 			},
 			(worker) => {
+				this.#started = new Promise((resolve) => {
+					const timer = setTimeout(resolve, START_WAIT_MS);
+					this.#onStarted = () => {
+						clearTimeout(timer);
+						resolve();
+					};
+				});
+				worker.onmessage = ({ data }: MessageEvent<HelperEvent>) => {
+					if (data.kind === 'started') this.#onStarted();
+				};
 				if (this.#core)
 					worker.postMessage({ kind: 'load', core: this.#core } satisfies HelperRequest);
 			}
 		);
 	}
 
-	/** Has the thread make its instance of `core` (once per core), before the first chunk. */
-	load(core: CoreSource): void {
-		if (this.#core === core && this.#thread.running) return;
-		const running = this.#thread.running;
-		this.#core = core;
-		// A new thread is sent the core as it starts.
-		const worker = this.#thread.get();
-		if (running) worker.postMessage({ kind: 'load', core } satisfies HelperRequest);
+	/**
+	 * Has the thread make its instance of `core` (once per core), before the first chunk.
+	 * Resolves once the thread runs (or could not start): a worker's own worker starts from its
+	 * parent's event loop, so a parent that blocked at once (a synchronous ffmpeg run) would hold
+	 * it back until then; measured, its first chunk came 0.7–1 s late.
+	 */
+	load(core: CoreSource): Promise<void> {
+		if (this.#core !== core || !this.#thread.running) {
+			const running = this.#thread.running;
+			this.#core = core;
+			// A new thread is sent the core as it starts.
+			const worker = this.#thread.get();
+			if (running) worker.postMessage({ kind: 'load', core } satisfies HelperRequest);
+		}
+		return this.#started;
 	}
 
 	/** Starts decoding a chunk (after those asked for before); its frames come in order. */
