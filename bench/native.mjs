@@ -10,19 +10,16 @@ export function hasFfmpeg() {
 	return spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
 }
 
-/**
- * Runs the reference `runs` times; the fastest run is the least disturbed by other load. With
- * `range` ([start, end] seconds) ffmpeg seeks to the start and stops at the end.
- */
-export function nativeReference(file, range = null, runs = RUNS) {
-	const args = [
+/** The reference's ffmpeg arguments (its work, whichever ffmpeg does it: ./wasm-reference.mjs). */
+export function referenceArgs(input, range = null) {
+	return [
 		'-hide_banner',
 		'-nostdin',
 		'-threads',
 		'1',
 		...(range ? ['-ss', String(range[0]), '-to', String(range[1])] : []),
 		'-i',
-		file,
+		input,
 		'-an',
 		'-vf',
 		"select='not(mod(n\\,5))',scale=640:-2",
@@ -32,6 +29,14 @@ export function nativeReference(file, range = null, runs = RUNS) {
 		'null',
 		'-'
 	];
+}
+
+/**
+ * Runs the reference `runs` times; the fastest run is the least disturbed by other load. With
+ * `range` ([start, end] seconds) ffmpeg seeks to the start and stops at the end.
+ */
+export function nativeReference(file, range = null, runs = RUNS) {
+	const args = referenceArgs(file, range);
 	const runsSec = [];
 	for (let i = 0; i < runs; i++) {
 		const t0 = performance.now();

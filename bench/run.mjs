@@ -10,11 +10,17 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { BENCH_FILE, OUT_DIR, REPO_ROOT } from './config.mjs';
 import { hasFfmpeg, nativeReference } from './native.mjs';
+import { wasmReference } from './wasm-reference.mjs';
 import { round } from './round.mjs';
 import { batchScenario } from './scenarios/batch.mjs';
 import { exportScenario, exportTable } from './scenarios/export.mjs';
 import { historyScenario, historyTable } from './scenarios/history.mjs';
-import { medianRun, overNative, pipelineScenario } from './scenarios/pipeline.mjs';
+import {
+	medianRun,
+	overNative,
+	overWasmReference,
+	pipelineScenario
+} from './scenarios/pipeline.mjs';
 import { qualityScenario } from './scenarios/quality.mjs';
 import { scaleScenario } from './scenarios/scale.mjs';
 import { startServer } from './server.mjs';
@@ -29,8 +35,11 @@ const PICK_TO_START_MS = 3000;
 /** Runs of each pipeline scenario; the median is reported. */
 const PIPELINE_ROUNDS = 3;
 
-/** Both decoders' stages side by side, each over its round's native reference (stderr). */
-function pipelineTable(pipeline, nativeRuns) {
+/**
+ * Both decoders' stages side by side, each over its round's native reference, and the
+ * ffmpeg.wasm runs over ffmpeg.wasm doing the reference's work in their round (stderr).
+ */
+function pipelineTable(pipeline, nativeRuns, wasmRuns) {
 	const runs = Object.entries(pipeline);
 	const stages = [...new Set(runs.flatMap(([, p]) => Object.keys(p.stagesSec)))];
 	const cell = (v) => String(v ?? '—').padStart(12);
@@ -41,12 +50,18 @@ function pipelineTable(pipeline, nativeRuns) {
 		row('total', (p) => p.totalSec),
 		row('native', (p) => p.nativeSec),
 		row('total/native', overNative),
+		row('wasm ref', (p) => (p.decoder === 'ffmpeg.wasm' ? p.wasmRefSec : null)),
+		row('wasm ref/native', (p) =>
+			p.decoder === 'ffmpeg.wasm' && p.nativeSec ? round(p.wasmRefSec / p.nativeSec) : null
+		),
+		row('total/wasm ref', (p) => (p.decoder === 'ffmpeg.wasm' ? overWasmReference(p) : null)),
 		row('people after', (p) => p.peopleAfterSec),
 		row('embed ms/face', (p) => msPerFace(p.stagesSec))
 	];
 	const all = [
 		...runs.map(([k, p]) => `${k} ${p.runsSec.join(' ')} (${p.runsOverNative.join(' ')} × native)`),
-		...(nativeRuns.length ? [`native ${nativeRuns.join(' ')}`] : [])
+		...(nativeRuns.length ? [`native ${nativeRuns.join(' ')}`] : []),
+		`wasm ref ${wasmRuns.join(' ')}`
 	];
 	return `pipeline, bench_60s_720p.mp4 (the median run of each, by its ratio to native):\n${lines.join('\n')}\nevery run's total (s): ${all.join('; ')}`;
 }
@@ -122,9 +137,13 @@ async function main() {
 			// alike), and the run of median ratio is reported, its siblings beside it.
 			const done = Object.fromEntries(runs.map(([key]) => [key, []]));
 			const nativeRuns = [];
+			const wasmRuns = [];
 			for (let r = 1; r <= PIPELINE_ROUNDS; r++) {
 				const nativeSec = report.native ? nativeReference(BENCH_FILE, null, 1).bestSec : null;
 				if (nativeSec) nativeRuns.push(nativeSec);
+				log(`ffmpeg.wasm doing the native reference's work (${r}/${PIPELINE_ROUNDS})`);
+				const wasmRefSec = (await wasmReference(browser, server.url, BENCH_FILE)).execSec;
+				wasmRuns.push(wasmRefSec);
 				for (const [key, decoder, pauseMs] of runs) {
 					log(
 						`pipeline: bench_60s_720p.mp4, default settings, decoder ${decoder}` +
@@ -138,7 +157,7 @@ async function main() {
 						null,
 						pauseMs
 					);
-					done[key].push({ ...run, nativeSec });
+					done[key].push({ ...run, nativeSec, wasmRefSec });
 				}
 			}
 			for (const [key] of runs) {
@@ -146,10 +165,14 @@ async function main() {
 				report.ratios[key] = p.nativeSec && {
 					appTotalOverNative: overNative(p),
 					sampleDetectOverNative: round(p.stagesSec['sample+detect'] / p.nativeSec),
+					...(p.decoder === 'ffmpeg.wasm' && {
+						wasmReferenceOverNative: round(p.wasmRefSec / p.nativeSec),
+						appTotalOverWasmReference: overWasmReference(p)
+					}),
 					goal: 'appTotalOverNative <= 2'
 				};
 			}
-			log(pipelineTable(report.pipeline, nativeRuns));
+			log(pipelineTable(report.pipeline, nativeRuns, wasmRuns));
 		}
 		if (opts.want('quality')) {
 			log('quality: faces found on the fixtures');
@@ -162,7 +185,7 @@ async function main() {
 				Object.entries(report.scale)
 					.map(
 						([k, v]) =>
-							`${k}: ${v.totalSec} s, ${v.totalOverNative}x native (${v.decoder}), stages ${JSON.stringify(v.stagesSec)}, peak ${JSON.stringify(v.peakMemory)}`
+							`${k}: ${v.totalSec} s, ${v.totalOverNative}x native (${v.decoder})${v.wasmRefSec ? `, ffmpeg.wasm alone ${v.wasmRefOverNative}x native` : ''}, stages ${JSON.stringify(v.stagesSec)}, peak ${JSON.stringify(v.peakMemory)}`
 					)
 					.join('\n')
 			);

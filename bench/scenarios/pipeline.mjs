@@ -70,6 +70,9 @@ export async function pipelineScenario(
 /** A run's total over the native reference of its round, or null without one. */
 export const overNative = (run) => (run.nativeSec ? round(run.totalSec / run.nativeSec) : null);
 
+/** A run's total over ffmpeg.wasm doing the native reference's work in its round. */
+export const overWasmReference = (run) => round(run.totalSec / run.wasmRefSec);
+
 /**
  * The median run among `runs` (an odd number): by total over its round's native reference where
  * there is one (a slow spell of the machine slows both), else by total; every run's total and

@@ -1,13 +1,15 @@
 // Issue "speed": the pipeline beyond the 60 s 720p file, on inputs made here from it with native
 // ffmpeg (never stored in the repo): 1080p, ten minutes of 720p (time should grow linearly with
 // duration, peak memory stay flat) and HEVC, which only the ffmpeg.wasm path reads in this
-// Chromium. Each beside native ffmpeg's decode-and-sample time on the same file, same run.
+// Chromium. Each beside native ffmpeg's decode-and-sample time on the same file, same run, and
+// what the app reads with ffmpeg.wasm beside ffmpeg.wasm doing that same work alone.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_FILE } from '../config.mjs';
 import { nativeReference } from '../native.mjs';
+import { wasmReference } from '../wasm-reference.mjs';
 import { round } from '../round.mjs';
 import { pipelineScenario } from './pipeline.mjs';
 
@@ -60,6 +62,17 @@ function make(dir, { name, loops, args }) {
 	return out;
 }
 
+/** Where the app read it with ffmpeg.wasm: ffmpeg.wasm doing the native reference's work. */
+async function wasmFloor(browser, baseUrl, file, range, app, nativeSec, log) {
+	log("scale: ffmpeg.wasm doing the native reference's work");
+	const { execSec } = await wasmReference(browser, baseUrl, file, range);
+	return {
+		wasmRefSec: execSec,
+		wasmRefOverNative: round(execSec / nativeSec),
+		totalOverWasmRef: round(app.totalSec / execSec)
+	};
+}
+
 export async function scaleScenario(browser, baseUrl, log) {
 	const dir = await mkdtemp(join(tmpdir(), 'kff-bench-scale-'));
 	const out = {};
@@ -74,7 +87,9 @@ export async function scaleScenario(browser, baseUrl, log) {
 			out[key] = {
 				nativeSec: native.bestSec,
 				...app,
-				totalOverNative: round(app.totalSec / native.bestSec)
+				totalOverNative: round(app.totalSec / native.bestSec),
+				...(app.decoder === 'ffmpeg.wasm' &&
+					(await wasmFloor(browser, baseUrl, file, input.range, app, native.bestSec, log)))
 			};
 		}
 	} finally {
