@@ -223,6 +223,7 @@ export class FfmpegDecoder implements FrameDecoder {
 			decodeHere: (chunk, results) => this.#decodeHere(chunk, sampleRate, skipping, hand, results),
 			takeHelped: async (frames, chunk, results) => {
 				await this.#takeHelped(frames, chunk, sampleRate, hand, results);
+				this.#countSkipped(chunk.times, skipping);
 				this.timings.helped = (this.timings.helped ?? 0) + 1;
 			},
 			between: (behind) => this.#between(behind, onPause)
@@ -248,7 +249,6 @@ export class FfmpegDecoder implements FrameDecoder {
 		hand: HandPlanned,
 		results: Promise<void>[]
 	): void {
-		this.#countSkipped(chunk.times, skipping);
 		let missed = false;
 		let taken = 0;
 		const ret = execFrames(
@@ -271,6 +271,7 @@ export class FfmpegDecoder implements FrameDecoder {
 			skipping?.plan.patches ?? null
 		);
 		if (ret !== 0 || missed || taken !== chunk.times.length) throw new NotAsPlanned();
+		this.#countSkipped(chunk.times, skipping);
 	}
 
 	/** Hands over the frames the helper decodes for `chunk`, as they arrive. */
@@ -302,7 +303,6 @@ export class FfmpegDecoder implements FrameDecoder {
 
 	/** What the helper is to run for `chunk`. */
 	#chunkJob(chunk: PlannedChunk, sampleRate: number, skipping: Skipping | null): ChunkJob {
-		this.#countSkipped(chunk.times, skipping);
 		return {
 			file: this.#file,
 			args: this.#chunkArgs(chunk, skipping),
@@ -357,7 +357,10 @@ export class FfmpegDecoder implements FrameDecoder {
 		this.timings[stage] = (this.timings[stage] ?? 0) + (performance.now() - since) / 1000;
 	}
 
-	/** Counts, for the profile, the pictures a chunk sampling `times` leaves undecoded. */
+	/**
+	 * Counts, for the profile, the pictures a chunk sampling `times` left undecoded: once it has
+	 * run through (a chunk that failed is decoded again, and counted then).
+	 */
 	#countSkipped(times: readonly number[], skipping: Skipping | null) {
 		if (!skipping) return;
 		const left = countBetween(skipping.plan.times, times[0]!, times.at(-1)!);
@@ -429,7 +432,6 @@ export class FfmpegDecoder implements FrameDecoder {
 		// samples are selected by their times instead.
 		const times = skipping?.grid.sampledTimes(from?.frameIndex ?? 0, sampleRate, samples) ?? [];
 		const skip = skipping && selectable(times, skipping.grid.shortestGapSec) ? skipping : null;
-		if (skip) this.#countSkipped(times, skip);
 		const handed: Promise<void>[] = [];
 		const seek = from ? this.#seekTo(from.timeSec) : null;
 		const select = skip
@@ -451,6 +453,7 @@ export class FfmpegDecoder implements FrameDecoder {
 			),
 			skip?.plan.patches ?? null
 		);
+		if (ret === 0 && skip) this.#countSkipped(times, skip);
 		return { ret, handed };
 	}
 
