@@ -142,7 +142,7 @@ async function main() {
 				const nativeSec = report.native ? nativeReference(BENCH_FILE, null, 1).bestSec : null;
 				if (nativeSec) nativeRuns.push(nativeSec);
 				log(`ffmpeg.wasm doing the native reference's work (${r}/${PIPELINE_ROUNDS})`);
-				const wasmRefSec = (await wasmReference(browser, server.url, BENCH_FILE)).execSec;
+				const wasmRefSec = await wasmReference(browser, server.url, BENCH_FILE);
 				wasmRuns.push(wasmRefSec);
 				for (const [key, decoder, pauseMs] of runs) {
 					log(

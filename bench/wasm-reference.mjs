@@ -8,26 +8,27 @@ import { round } from './round.mjs';
 /** Served by the page's route only: the input, straight from disk. */
 const INPUT_PATH = '/bench-wasm-reference-input';
 
-/** The worker's script: makes the core, writes the input into its memory, runs ffmpeg once. */
+/**
+ * The worker's script: makes the core (where src/lib/workers/asset-urls.ts serves it), writes
+ * the input into its memory, runs ffmpeg once.
+ */
 function workerSource(baseUrl) {
 	return `
 import createFFmpegCore from '${baseUrl}/vendor/ffmpeg/ffmpeg-core.js';
 onmessage = async ({ data: { bytes, args } }) => {
 	const quiet = () => {};
-	const loadStarted = performance.now();
 	const core = await createFFmpegCore({ print: quiet, printErr: quiet });
 	core.setLogger(quiet);
-	const loadMs = performance.now() - loadStarted;
 	core.FS.writeFile('/input', new Uint8Array(bytes));
 	const started = performance.now();
 	const ret = core.exec(...args);
-	postMessage({ ret, loadMs, execMs: performance.now() - started });
+	postMessage({ ret, ms: performance.now() - started });
 };`;
 }
 
 /**
- * Seconds ffmpeg.wasm takes to load (`loadSec`: fetch, compile, instantiate) and to do the
- * reference's work on `file` (`execSec`: its first run, so its code tiers up as the app's does).
+ * Seconds ffmpeg.wasm takes to do the reference's work on `file`, once its core is made: its
+ * first run, so that its code tiers up as the app's does.
  */
 export async function wasmReference(browser, baseUrl, file, range = null) {
 	const context = await browser.newContext();
@@ -36,7 +37,7 @@ export async function wasmReference(browser, baseUrl, file, range = null) {
 		await page.route(`${baseUrl}${INPUT_PATH}`, (route) => route.fulfill({ path: file }));
 		// A document of the app's origin (the core's imports need it) that starts nothing.
 		await page.goto(`${baseUrl}/manifest.webmanifest`);
-		const { ret, loadMs, execMs } = await page.evaluate(
+		const { ret, ms } = await page.evaluate(
 			async ({ source, input, args }) => {
 				const bytes = await (await fetch(input)).arrayBuffer();
 				const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -54,7 +55,7 @@ export async function wasmReference(browser, baseUrl, file, range = null) {
 			{ source: workerSource(baseUrl), input: INPUT_PATH, args: referenceArgs('/input', range) }
 		);
 		if (ret !== 0) throw new Error(`ffmpeg.wasm failed the reference's work on ${file} (${ret})`);
-		return { loadSec: round(loadMs / 1000), execSec: round(execMs / 1000) };
+		return round(ms / 1000);
 	} finally {
 		await context.close();
 	}

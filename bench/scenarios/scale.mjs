@@ -65,7 +65,7 @@ function make(dir, { name, loops, args }) {
 /** Where the app read it with ffmpeg.wasm: ffmpeg.wasm doing the native reference's work. */
 async function wasmFloor(browser, baseUrl, file, range, app, nativeSec, log) {
 	log("scale: ffmpeg.wasm doing the native reference's work");
-	const { execSec } = await wasmReference(browser, baseUrl, file, range);
+	const execSec = await wasmReference(browser, baseUrl, file, range);
 	return {
 		wasmRefSec: execSec,
 		wasmRefOverNative: round(execSec / nativeSec),
